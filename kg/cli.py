@@ -1,0 +1,240 @@
+"""The ``kg`` command line: a thin wrapper over the library.
+
+Exit codes: 0 ok; 1 failure (unreadable input skipped, SHACL violations, store or query errors);
+2 usage (unknown option, command, query, parameter or entity).
+
+Example:
+    $ kg build
+    $ kg query signatories --param agreement=id:agreement/2017-10-12-cairo
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.errors import KGError, UsageError
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+FORMATS = ["table", "csv", "tsv", "json"]
+
+
+def store_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--store LOCATION`` (env ``KG_STORE``): a directory, ``memory:`` or an ``http(s)://`` SPARQL endpoint."""
+    return click.option(
+        "--store",
+        "store_location",
+        envvar="KG_STORE",
+        default=None,
+        metavar="LOCATION",
+        help="Store: a directory (default data/build/store), memory:, or http(s)://… SPARQL endpoint. "
+        "Env: KG_STORE.",
+    )(f)
+
+
+def output_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``-o/--output FILE`` where ``-`` is stdout."""
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
+        help="Write to FILE ('-' is stdout).",
+    )(f)
+
+
+def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into one line on stderr: exit 2 for usage errors, 1 for the rest."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
+        except KGError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            raise click.ClickException(f"{name}{exc.strerror or exc}") from None
+
+    return wrapper
+
+
+def emit(text: str, output: str = "-") -> None:
+    """Write results to stdout or a file."""
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+def note(text: str) -> None:
+    """A message for people (stderr), so stdout stays clean for pipes."""
+    click.echo(text, err=True)
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``key=value`` pairs from repeated ``--param``."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise UsageError(f"--param takes key=value, got {pair!r}")
+        k, v = pair.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "-V", "--version", prog_name="kg")
+def cli() -> None:
+    """reconciliation-kg: news about the Fatah-Hamas reconciliation process as a knowledge graph.
+
+    Example: kg build && kg query agreements
+    """
+
+
+@cli.command("build")
+@click.argument("sources", nargs=-1)
+@store_option
+@click.option("--dump", "dump_path", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the sorted TriG dump (default: kg.trig beside the store).")
+@click.option("--no-articles", is_flag=True, help="Build the ontology and reference layer only.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) without touching the store if any input is skipped.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@handle_errors
+def build_cmd(
+    sources: tuple[str, ...], store_location: str | None, dump_path: str | None, no_articles: bool,
+    no_validate: bool, strict: bool, progress: bool | None,
+) -> None:
+    """Build the graph from scratch: ontology, reference layer and articles (SOURCE files, folders, globs or
+    '-'; default data/articles/), validated, dumped to kg.trig, swapped in only when complete.
+
+    Exit 1 when any input was skipped or the graph violates the shapes (the rest is still stored).
+
+    Example: kg build --store data/build/store
+    """
+    from kg.build import build
+
+    srcs: list[str] | None = [] if no_articles else (list(sources) if sources else None)
+    if strict and srcs != []:
+        from kg.ingest import precheck_sources
+
+        precheck_sources(srcs)
+    show = sys.stderr.isatty() if progress is None else progress
+    r = build(srcs, store_location, dump_path=dump_path or "default", validate=not no_validate, progress=show)
+    for path, reason in r.warnings:
+        note(f"warning: {path}: {reason}")
+    for path, reason in r.problems:
+        note(f"skipped: {path}: {reason}")
+    for path, first, _id in r.duplicates:
+        note(f"duplicate: {path}: same article as {first}")
+    c = r.counts
+    click.echo(f"built {r.store}")
+    click.echo(
+        f"  {c.get('triples', 0)} triples in {c.get('graphs', 0)} graphs "
+        f"(ontology {c.get('ontology', 0)}, reference {c.get('reference', 0)}, articles {r.articles})"
+    )
+    if r.dump:
+        click.echo(f"  dump: {r.dump}")
+    for out in r.outputs:
+        click.echo(f"  page: {out}")
+    click.echo(f"  shapes: {'not checked' if no_validate else f'{len(r.violations)} violations'}")
+    click.echo(f"  {r.seconds:.1f} s")
+    for v in r.violations[:20]:
+        note(str(v))
+    if r.violations:
+        raise click.ClickException(f"{len(r.violations)} SHACL violations (see above; kg validate lists all)")
+    if r.problems:
+        raise click.ClickException(f"{len(r.problems)} input(s) skipped (see above); the rest is stored")
+
+
+@cli.command("validate")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def validate_cmd(store_location: str | None, fmt: str) -> None:
+    """Check the store against the SHACL shapes in ontology/; prints each violation (focus node, path,
+    message). Exit 1 on violations.
+
+    Example: kg validate --store data/build/store
+    """
+    import json
+
+    from kg.store import open_store
+    from kg.validate import validate_store
+
+    store = open_store(store_location, read_only=True)
+    found = validate_store(store)
+    if fmt == "json":
+        rows = [{"focus": v.focus, "path": v.path, "message": v.message, "severity": v.severity} for v in found]
+        click.echo(json.dumps(rows, indent=1))
+    else:
+        for v in found:
+            click.echo(str(v))
+        note(f"{len(found)} violations")
+    if found:
+        sys.exit(1)
+
+
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query stops.")
+@click.option("--allow-network", is_flag=True, help="Allow SERVICE/LOAD/FROM, which reach the network.")
+@store_option
+@output_option
+@handle_errors
+def query_cmd(
+    name: str | None, params: tuple[str, ...], fmt: str, list_: bool, timeout: float, allow_network: bool,
+    store_location: str | None, output: str,
+) -> None:
+    """Run a named query (see --list), a .rq FILE, or '-' (SPARQL from stdin).
+
+    Example: kg query signatories --param agreement="Cairo Agreement (2017)" --format csv
+    """
+    from kg.query import list_named_queries, run_named, run_text
+    from kg.store import open_store
+
+    if list_:
+        qs = list_named_queries()
+        width = max(len(q.name) for q in qs)
+        lines = []
+        for q in qs:
+            ps = " ".join(f"--param {p.name}=…" for p in q.params)
+            lines.append(f"{q.name.ljust(width)}  {q.description}" + (f"  [{ps}]" if ps else ""))
+        emit("\n".join(lines) + "\n", output)
+        return
+    if not name:
+        raise UsageError("give a query NAME, a FILE.rq or '-' (kg query --list shows the names)")
+    store = open_store(store_location, read_only=True)
+    kw: dict[str, Any] = {"timeout": timeout or None, "allow_network": allow_network}
+    p = parse_params(params)
+    if name == "-":
+        res = run_text(store, sys.stdin.read(), p, **kw)
+    elif name.endswith((".rq", ".sparql")) or Path(name).is_file():
+        if not Path(name).is_file():
+            raise UsageError(f"{name}: no such query file")
+        res = run_text(store, Path(name).read_text(encoding="utf-8"), p, **kw)
+    else:
+        res = run_named(store, name, p, **kw)
+    from kg.query import format_result
+
+    emit(format_result(res, fmt), output)
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

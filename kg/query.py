@@ -1,0 +1,274 @@
+"""Named SPARQL queries (``kg/queries/*.rq``), their parameters, and result formatting.
+
+A query file starts with comment lines: ``# title:``, ``# description:``, ``# columns:`` and any number of
+``# param: NAME TYPE [DEFAULT|optional]`` (TYPE is ``entity`` — an IRI or a label —, ``date``, ``string``
+or ``iri``); the body refers to a parameter as ``${NAME}``.
+
+Example:
+    >>> q = load_named_query("agreements")
+    >>> q.columns[:2]
+    ['agreement', 'agreementLabel']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from kg.errors import QueryError, UsageError
+from kg.namespaces import PREFIXES, sparql_prologue
+from kg.store import QueryResult, Store
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A declared query parameter."""
+
+    name: str
+    type: str
+    default: str | None = None
+    optional: bool = False
+
+
+@dataclass
+class NamedQuery:
+    """A query from ``kg/queries``: its name, header and SPARQL body."""
+
+    name: str
+    title: str
+    description: str
+    columns: list[str]
+    params: list[Param] = field(default_factory=list)
+    text: str = ""
+
+
+def _parse_header(name: str, text: str) -> NamedQuery:
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        m = re.match(r"#\s*(\w+):\s*(.*)$", line)
+        if not m:
+            if line.strip() and not line.startswith("#"):
+                break
+            continue
+        key, value = m.group(1), m.group(2).strip()
+        if key == "param":
+            parts = value.split()
+            extra = parts[2] if len(parts) > 2 else None
+            params.append(
+                Param(parts[0], parts[1], None if extra == "optional" else extra, extra == "optional")
+            )
+        else:
+            meta[key] = value
+    return NamedQuery(
+        name=name,
+        title=meta.get("title", name),
+        description=meta.get("description", ""),
+        columns=[c.strip() for c in meta.get("columns", "").split(",") if c.strip()],
+        params=params,
+        text=text,
+    )
+
+
+def list_named_queries() -> list[NamedQuery]:
+    """Every named query, sorted by name."""
+    folder = resources.files("kg") / "queries"
+    return [
+        _parse_header(p.name[:-3], p.read_text(encoding="utf-8"))
+        for p in sorted(folder.iterdir(), key=lambda p: p.name)
+        if p.name.endswith(".rq")
+    ]
+
+
+def load_named_query(name: str) -> NamedQuery:
+    """One named query; UsageError listing the names when it does not exist."""
+    for q in list_named_queries():
+        if q.name == name:
+            return q
+    names = ", ".join(q.name for q in list_named_queries())
+    raise UsageError(f"no named query {name!r} (known: {names})")
+
+
+def parse_query_text(text: str, name: str = "<query>") -> NamedQuery:
+    """A query given as text (a file or stdin), with the same header conventions."""
+    return _parse_header(name, text)
+
+
+def expand_iri(value: str) -> URIRef | None:
+    """``<…>``, a full http(s) IRI or a prefixed name such as ``id:party/hamas`` → URIRef; else None."""
+    v = value.strip()
+    if v.startswith("<") and v.endswith(">"):
+        return URIRef(v[1:-1])
+    if re.match(r"^https?://", v):
+        return URIRef(v)
+    m = re.match(r"^([A-Za-z][\w-]*):(\S+)$", v)
+    if m and m.group(1) in PREFIXES:
+        return URIRef(str(PREFIXES[m.group(1)]) + m.group(2))
+    return None
+
+
+def resolve_entity(store: Store, value: str) -> URIRef:
+    """An IRI, a prefixed name, or a label (prefLabel or altLabel, any case) → the entity's IRI.
+
+    Raises UsageError when no entity or more than one has that label.
+    """
+    iri = expand_iri(value)
+    if iri is not None:
+        return iri
+    needle = json.dumps(value.strip().casefold())
+    res = store.query(
+        "SELECT DISTINCT ?e ?pref WHERE { ?e skos:prefLabel|skos:altLabel ?l . "
+        f"FILTER(LCASE(STR(?l)) = {needle}) "
+        "OPTIONAL { ?e skos:prefLabel ?pref FILTER(LANGMATCHES(LANG(?pref), 'en')) } } ORDER BY ?e",
+        timeout=None,
+    )
+    found = sorted({str(r["e"]) for r in res.rows})
+    if not found:
+        raise UsageError(f"no entity is labelled {value!r}")
+    if len(found) > 1:
+        prefs = {str(r["e"]): str(r["pref"]) for r in res.rows if r.get("pref") is not None}
+        listing = ", ".join(f"{prefs.get(f, f)} <{f}>" for f in found)
+        raise UsageError(f"{value!r} is ambiguous: {listing}")
+    return URIRef(found[0])
+
+
+def _term(store: Store, p: Param, raw: str) -> Node:
+    if p.type == "entity":
+        return resolve_entity(store, raw)
+    if p.type == "iri":
+        iri = expand_iri(raw)
+        if iri is None:
+            raise UsageError(f"parameter {p.name}: {raw!r} is not an IRI")
+        return iri
+    if p.type == "date":
+        if not _DATE.match(raw):
+            raise UsageError(f"parameter {p.name}: {raw!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        full = raw + "-01-01"[len(raw) - 4:] if len(raw) < 10 else raw
+        return Literal(full, datatype=XSD.date)
+    return Literal(raw)
+
+
+def bind_params(store: Store, query: NamedQuery, values: dict[str, str]) -> str:
+    """The query text with every ``${NAME}`` replaced by an RDF term (or an unbound variable for an optional
+    parameter left out), prefixed by the project's PREFIX lines."""
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        allowed = ", ".join(declared) or "none"
+        raise UsageError(f"query {query.name!r} has no parameter {unknown[0]!r} (parameters: {allowed})")
+    text = query.text
+    for p in query.params:
+        raw = values.get(p.name, p.default)
+        if raw is None:
+            if not p.optional:
+                raise UsageError(f"query {query.name!r} needs --param {p.name}=VALUE")
+            replacement = f"?_unset_{p.name}"
+        else:
+            term = _term(store, p, raw)
+            replacement = term.n3() if not isinstance(term, BNode) else f"?_unset_{p.name}"
+        text = text.replace("${" + p.name + "}", replacement)
+    if "${" in text:
+        raise QueryError(f"query {query.name!r} refers to an undeclared parameter: {text[text.index('${'):][:30]}")
+    return sparql_prologue() + text
+
+
+def run_named(store: Store, name: str, params: dict[str, str] | None = None, **kw: object) -> QueryResult:
+    """Run a named query with parameters.
+
+    Example:
+        >>> from kg.store import open_store
+        >>> run_named(open_store("memory:"), "agreements").rows
+        []
+    """
+    q = load_named_query(name)
+    return store.query(bind_params(store, q, params or {}), **kw)  # type: ignore[arg-type]
+
+
+def run_text(store: Store, text: str, params: dict[str, str] | None = None, **kw: object) -> QueryResult:
+    """Run SPARQL text (with optional header parameters)."""
+    q = parse_query_text(text)
+    if params or q.params:
+        text = bind_params(store, q, params or {})
+    else:
+        text = sparql_prologue() + text
+    return store.query(text, **kw)  # type: ignore[arg-type]
+
+
+def _cell(t: Node | None) -> str:
+    return "" if t is None else str(t)
+
+
+def _json_term(t: Node) -> dict[str, str]:
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, BNode):
+        return {"type": "bnode", "value": str(t)}
+    assert isinstance(t, Literal)
+    d = {"type": "literal", "value": str(t)}
+    if t.language:
+        d["xml:lang"] = t.language
+    elif t.datatype is not None:
+        d["datatype"] = str(t.datatype)
+    return d
+
+
+def format_result(res: QueryResult, fmt: str = "table") -> str:
+    """A result as ``table`` (aligned text), ``csv``, ``tsv``, ``json`` (SPARQL 1.1 JSON results) or, for a
+    CONSTRUCT, ``turtle``.
+
+    Example:
+        >>> print(format_result(QueryResult(vars=["x"], rows=[{"x": Literal("a")}]), "csv"), end="")
+        x
+        a
+    """
+    if res.graph is not None:
+        return res.graph.serialize(format="turtle" if fmt in {"table", "turtle"} else fmt)
+    if res.boolean is not None:
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": res.boolean}) + "\n"
+        return ("true" if res.boolean else "false") + "\n"
+    if fmt == "json":
+        bindings = [{k: _json_term(v) for k, v in row.items() if v is not None} for row in res.rows]
+        return json.dumps({"head": {"vars": res.vars}, "results": {"bindings": bindings}},
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt in {"csv", "tsv"}:
+        buf = io.StringIO()
+        if fmt == "csv":
+            w = csv.writer(buf, lineterminator="\n")
+            w.writerow(res.vars)
+            for row in res.rows:
+                w.writerow([_cell(row.get(v)) for v in res.vars])
+        else:
+            buf.write("\t".join(res.vars) + "\n")
+            for row in res.rows:
+                cells = [_cell(row.get(v)).replace("\t", " ").replace("\n", " ") for v in res.vars]
+                buf.write("\t".join(cells) + "\n")
+        return buf.getvalue()
+    if fmt != "table":
+        raise UsageError(f"unknown format {fmt!r} (table, csv, tsv, json)")
+    return format_table(res)
+
+
+def format_table(res: QueryResult, max_width: int = 60) -> str:
+    """Aligned plain-text table; long cells are cut with an ellipsis."""
+    def cut(s: str) -> str:
+        s = " ".join(s.split())
+        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+    cells = [[cut(_cell(r.get(v))) for v in res.vars] for r in res.rows]
+    widths = [max([len(v)] + [len(c[i]) for c in cells]) for i, v in enumerate(res.vars)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(res.vars, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.append(f"({len(res.rows)} row{'s' if len(res.rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,79 @@
+"""SHACL validation of a store (or any rdflib graph) against ``ontology/shapes*.ttl``.
+
+Example:
+    >>> from rdflib import Graph
+    >>> validate_graph(Graph(), Graph())
+    []
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SH
+
+from kg.store import Store
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One SHACL result: the focus node, the property path, the message and the severity."""
+
+    focus: str
+    path: str
+    message: str
+    severity: str = "Violation"
+
+    def __str__(self) -> str:
+        path = f" {self.path}" if self.path else ""
+        return f"{self.severity}: {self.focus}{path}: {self.message}"
+
+
+def store_graph(store: Store) -> Graph:
+    """The union of every graph of the store as one rdflib graph."""
+    g = Graph()
+    for s, p, o, _ in store.quads():
+        g.add((s, p, o))
+    return g
+
+
+def validate_graph(data: Graph, shapes: Graph) -> list[Violation]:
+    """Validate ``data`` against ``shapes`` (no inference); returns the results sorted, empty when it conforms."""
+    if len(shapes) == 0:
+        return []
+    from pyshacl import validate
+
+    _conforms, report, _text = validate(
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+    )
+    out = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(r, SH.focusNode)
+        path = report.value(r, SH.resultPath)
+        msgs = sorted(str(m) for m in report.objects(r, SH.resultMessage))
+        sev = report.value(r, SH.resultSeverity)
+        out.append(
+            Violation(
+                focus=_name(focus),
+                path=_name(path) if path is not None else "",
+                message="; ".join(msgs) or "does not conform",
+                severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
+            )
+        )
+    return sorted(set(out))
+
+
+def _name(term: object) -> str:
+    if isinstance(term, URIRef):
+        from kg.dump import short
+
+        return short(term)
+    return str(term)
+
+
+def validate_store(store: Store) -> list[Violation]:
+    """Validate everything in ``store`` against the project's shapes."""
+    from kg.layers import read_shapes
+
+    return validate_graph(store_graph(store), read_shapes())
