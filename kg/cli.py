@@ -10,84 +10,26 @@ Example:
 
 from __future__ import annotations
 
-import functools
+import importlib
+import pkgutil
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from kg import __version__
-from kg.errors import KGError, UsageError
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-FORMATS = ["table", "csv", "tsv", "json"]
-
-
-def store_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    """``--store LOCATION`` (env ``KG_STORE``): a directory, ``memory:`` or an ``http(s)://`` SPARQL endpoint."""
-    return click.option(
-        "--store",
-        "store_location",
-        envvar="KG_STORE",
-        default=None,
-        metavar="LOCATION",
-        help="Store: a directory (default data/build/store), memory:, or http(s)://… SPARQL endpoint. "
-        "Env: KG_STORE.",
-    )(f)
-
-
-def output_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    """``-o/--output FILE`` where ``-`` is stdout."""
-    return click.option(
-        "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True,
-        help="Write to FILE ('-' is stdout).",
-    )(f)
-
-
-def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn library errors into one line on stderr: exit 2 for usage errors, 1 for the rest."""
-
-    @functools.wraps(f)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return f(*args, **kwargs)
-        except UsageError as exc:
-            raise click.UsageError(str(exc)) from None
-        except KGError as exc:
-            raise click.ClickException(str(exc)) from None
-        except OSError as exc:
-            name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-            raise click.ClickException(f"{name}{exc.strerror or exc}") from None
-
-    return wrapper
-
-
-def emit(text: str, output: str = "-") -> None:
-    """Write results to stdout or a file."""
-    if output == "-":
-        click.echo(text, nl=False)
-    else:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
-
-
-def note(text: str) -> None:
-    """A message for people (stderr), so stdout stays clean for pipes."""
-    click.echo(text, err=True)
-
-
-def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
-    """``key=value`` pairs from repeated ``--param``."""
-    out: dict[str, str] = {}
-    for pair in pairs:
-        if "=" not in pair:
-            raise UsageError(f"--param takes key=value, got {pair!r}")
-        k, v = pair.split("=", 1)
-        out[k.strip()] = v.strip()
-    return out
+from kg.cliutil import (
+    CONTEXT_SETTINGS,
+    FORMATS,
+    emit,
+    handle_errors,
+    note,
+    output_option,
+    parse_params,
+    store_option,
+)
+from kg.errors import UsageError
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -229,6 +171,19 @@ def query_cmd(
     from kg.query import format_result
 
     emit(format_result(res, fmt), output)
+
+
+def _register_commands() -> None:
+    """Add the commands defined in ``kg/commands/*.py`` (each module exposes ``COMMANDS``)."""
+    import kg.commands
+
+    for info in sorted(pkgutil.iter_modules(kg.commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"kg.commands.{info.name}")
+        for command in getattr(module, "COMMANDS", []):
+            cli.add_command(command)
+
+
+_register_commands()
 
 
 def main() -> None:

@@ -24,7 +24,8 @@ def _walk(node: Any, found: list[str]) -> None:
     elif name == "Load":
         found.append("LOAD")
     if isinstance(node, dict):
-        if name in {"SelectQuery", "ConstructQuery", "AskQuery", "DescribeQuery"} and "datasetClause" in node and node["datasetClause"]:
+        queries = {"SelectQuery", "ConstructQuery", "AskQuery", "DescribeQuery"}
+        if name in queries and "datasetClause" in node and node["datasetClause"]:
             found.append("FROM")
         for value in node.values():
             _walk(value, found)
