@@ -1,0 +1,110 @@
+"""``kg facts`` and ``kg evaluate``: what extraction produced, and how good it is."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import click
+
+from kg.cliutil import CONTEXT_SETTINGS, emit, handle_errors, note, output_option, store_option
+from kg.errors import UsageError
+
+CSV_COLUMNS = ["kind", "article", "id", "type", "label", "modality", "date_start", "date_end", "precision",
+               "place", "agreement", "participants", "entity", "linked", "text", "start", "end", "quote"]
+
+
+def facts_as_csv(rows: list[dict]) -> str:
+    """Flatten facts to CSV (one row per fact; participants as role:label pairs)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for f in rows:
+        date = f.get("date") or {}
+        ev = (f.get("evidence") or [{}])[0]
+        ent = f.get("entity") or {}
+        w.writerow([
+            f["kind"], f["article"]["iri"], f.get("id", ""), f.get("type", ""), f.get("label", ""),
+            f.get("modality", ""), date.get("start") or "", date.get("end") or "", date.get("precision") or "",
+            (f.get("place") or {}).get("label", ""), (f.get("agreement") or {}).get("label", ""),
+            "; ".join(f"{p['role']}:{p['label']}" for p in f.get("participants", [])),
+            ent.get("label", ""), ent.get("linked", ""), f.get("text", ""),
+            f.get("start", ev.get("start", "")), f.get("end", ev.get("end", "")), f.get("quote") or "",
+        ])
+    return buf.getvalue()
+
+
+@click.command("facts", context_settings=CONTEXT_SETTINGS)
+@click.option("--article", default=None, metavar="ID", help="Only this article (id or IRI).")
+@click.option("--kind", type=click.Choice(["event", "mention"]), default=None, help="Only events or mentions.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@store_option
+@output_option
+@handle_errors
+def facts_cmd(article: str | None, kind: str | None, fmt: str, store_location: str | None, output: str) -> None:
+    """Print what was extracted from articles (not the reference layer): one JSON object per line.
+
+    Example: kg facts --kind event --article 3f2a… --format jsonl
+    """
+    from kg.facts import iter_facts
+    from kg.store import open_store
+
+    store = open_store(store_location, read_only=True)
+    rows = list(iter_facts(store, article=article, kind=kind))
+    if article and not rows:
+        raise UsageError(f"no article {article!r} in the store")
+    text = facts_as_csv(rows) if fmt == "csv" else "".join(
+        json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows
+    )
+    emit(text, output)
+
+
+def read_gold(folder: Path) -> list[dict]:
+    """Gold facts: every ``*.jsonl`` (one fact per line) and ``*.json`` (a list) under ``folder``."""
+    files = sorted(folder.rglob("*.jsonl")) + sorted(folder.rglob("*.json"))
+    if not files:
+        raise UsageError(f"{folder}: no gold files (*.jsonl, *.json)")
+    out: list[dict] = []
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        try:
+            if f.suffix == ".json":
+                data = json.loads(text)
+                out.extend(data if isinstance(data, list) else [data])
+            else:
+                out.extend(json.loads(line) for line in text.splitlines() if line.strip())
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"{f}: not valid JSON: {exc}") from None
+    return out
+
+
+@click.command("evaluate", context_settings=CONTEXT_SETTINGS)
+@click.argument("gold_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--articles", "articles_dir", type=click.Path(path_type=Path), default=None,
+              help="Articles to extract from (default data/articles/).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_option
+@handle_errors
+def evaluate_cmd(gold_dir: Path | None, articles_dir: Path | None, fmt: str, output: str) -> None:
+    """Score extraction against gold annotations (default data/gold/): precision, recall and F1 for entity
+    links, events, modality, dates and statements, per article and overall.
+
+    Example: kg evaluate data/gold --format json
+    """
+    from kg.build import build
+    from kg.evaluate import format_scores, score
+    from kg.facts import iter_facts
+    from kg.paths import default_articles_dir, project_root
+
+    gold = read_gold(gold_dir or project_root() / "data" / "gold")
+    src = [str(articles_dir or default_articles_dir())]
+    r = build(src, "memory:", dump_path=None, validate=False, keep_open=True)
+    assert r.handle is not None
+    predicted = list(iter_facts(r.handle))
+    note(f"{len(gold)} gold facts, {len(predicted)} predicted, {r.articles} articles")
+    emit(format_scores(score(gold, predicted), fmt), output)
+
+
+COMMANDS = [facts_cmd, evaluate_cmd]
