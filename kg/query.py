@@ -259,13 +259,28 @@ def format_result(res: QueryResult, fmt: str = "table") -> str:
     return format_table(res)
 
 
+def compact(t: Node | None) -> str:
+    """A cell for people: IRIs under a known namespace as ``prefix:rest``, other terms as their text.
+
+    Example:
+        >>> compact(URIRef("https://w3id.org/reconciliation-kg/id/party/hamas"))
+        'id:party/hamas'
+    """
+    if isinstance(t, URIRef):
+        s = str(t)
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
+            if s.startswith(str(ns)) and len(s) > len(str(ns)):
+                return f"{prefix}:{s[len(str(ns)):]}"
+    return _cell(t)
+
+
 def format_table(res: QueryResult, max_width: int = 60) -> str:
-    """Aligned plain-text table; long cells are cut with an ellipsis."""
+    """Aligned plain-text table (IRIs compacted); long cells are cut with an ellipsis."""
     def cut(s: str) -> str:
         s = " ".join(s.split())
         return s if len(s) <= max_width else s[: max_width - 1] + "…"
 
-    cells = [[cut(_cell(r.get(v))) for v in res.vars] for r in res.rows]
+    cells = [[cut(compact(r.get(v))) for v in res.vars] for r in res.rows]
     widths = [max([len(v)] + [len(c[i]) for c in cells]) for i, v in enumerate(res.vars)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(res.vars, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -1,0 +1,67 @@
+"""kg build: deterministic dumps, swap-in of a complete store, a failed build keeps the old one."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+
+from kg.build import build
+from kg.errors import InputError
+from kg.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kg.store import open_store
+
+
+def test_build_twice_gives_byte_identical_dump(tmp_path: Path) -> None:
+    a = build(sources=[], store_location=str(tmp_path / "a" / "store"), validate=False)
+    b = build(sources=[], store_location=str(tmp_path / "b" / "store"), validate=False)
+    assert a.dump == tmp_path / "a" / "kg.trig"
+    text_a, text_b = a.dump.read_bytes(), b.dump.read_bytes()  # type: ignore[union-attr]
+    assert text_a == text_b
+    # the dump is valid TriG holding both curated graphs with every triple of the store
+    ds = Dataset()
+    ds.parse(data=text_a.decode("utf-8"), format="trig")
+    names = {str(g.identifier) for g in ds.graphs()}
+    assert {str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH)} <= names
+    assert sum(len(g) for g in ds.graphs()) == a.counts["triples"]
+
+
+def test_build_replaces_the_store_only_when_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    loc = tmp_path / "store"
+    first = build(sources=[], store_location=str(loc), validate=False)
+    assert first.counts["graphs"] == 2
+
+    def broken(*_a: object, **_k: object) -> dict[str, int]:
+        raise InputError("data/reference/broken.ttl: not valid Turtle: bad token")
+
+    # kg.build is also the public function's name, so patch the module object itself
+    monkeypatch.setattr(importlib.import_module("kg.build"), "load_layers", broken)
+    with pytest.raises(InputError, match="broken.ttl"):
+        build(sources=[], store_location=str(loc), validate=False)
+    monkeypatch.undo()
+    store = open_store(str(loc))
+    assert store.count() == first.counts["triples"]
+    assert not (tmp_path / "store.building").exists() or store.graphs()
+    store.close()
+
+
+def test_build_refuses_a_store_held_by_another_handle(tmp_path: Path) -> None:
+    loc = tmp_path / "store"
+    build(sources=[], store_location=str(loc), validate=False)
+    held = open_store(str(loc))
+    try:
+        from kg.errors import StoreError
+
+        with pytest.raises(StoreError):
+            build(sources=[], store_location=str(loc), validate=False)
+    finally:
+        held.close()
+
+
+def test_curated_layers_conform_to_the_shapes(curated_store) -> None:  # type: ignore[no-untyped-def]
+    from kg.validate import validate_store
+
+    violations = validate_store(curated_store)
+    assert violations == [], "\n".join(map(str, violations[:10]))
