@@ -47,6 +47,10 @@ def validate_graph(data: Graph, shapes: Graph) -> list[Violation]:
     _conforms, report, _text = validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
     )
+    if not isinstance(report, Graph):  # pyshacl reports a broken shapes graph this way
+        from kg.errors import ShapeError
+
+        raise ShapeError(f"the SHACL shapes cannot be used: {str(report).strip().splitlines()[0]}")
     out = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(r, SH.focusNode)

@@ -38,7 +38,7 @@ def test_build_replaces_the_store_only_when_complete(tmp_path: Path, monkeypatch
 
     # kg.build is also the public function's name, so patch the module object itself
     monkeypatch.setattr(importlib.import_module("kg.build"), "load_layers", broken)
-    with pytest.raises(InputError, match="broken.ttl"):
+    with pytest.raises(InputError, match=r"broken\.ttl"):
         build(sources=[], store_location=str(loc), validate=False)
     monkeypatch.undo()
     store = open_store(str(loc))

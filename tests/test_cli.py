@@ -1,0 +1,94 @@
+"""The CLI: help everywhere, exact error lines and exit codes, results on stdout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import __version__
+from kg.cli import cli
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> str:
+    loc = tmp_path_factory.mktemp("cli") / "store"
+    r = CliRunner().invoke(cli, ["build", "--no-articles", "--no-validate", "--store", str(loc)])
+    assert r.exit_code == 0, r.output
+    return str(loc)
+
+
+def test_version() -> None:
+    r = CliRunner().invoke(cli, ["--version"])
+    assert r.exit_code == 0 and r.output.strip() == f"kg, version {__version__}"
+
+
+def test_every_command_has_short_help_with_an_example() -> None:
+    for name, command in cli.commands.items():
+        r = CliRunner().invoke(cli, [name, "-h"])
+        assert r.exit_code == 0, name
+        assert "Example:" in r.output, f"{name} help has no Example"
+
+
+def test_build_prints_what_and_where(built: str) -> None:
+    dump = Path(built).parent / "kg.trig"
+    assert dump.is_file() and dump.read_text(encoding="utf-8").startswith("@prefix")
+
+
+def test_query_named_csv(built: str) -> None:
+    r = CliRunner().invoke(cli, ["query", "signatories", "--store", built, "--format", "csv",
+                                 "--param", "agreement=id:agreement/2017-10-12-cairo"])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0].startswith("agreementLabel,partyLabel")
+    assert sorted(line.split(",")[1] for line in lines[1:]) == ["Fatah", "Hamas"]
+
+
+def test_query_from_stdin_and_file(built: str, tmp_path: Path) -> None:
+    q = "SELECT ?l WHERE { <https://w3id.org/reconciliation-kg/id/party/hamas> skos:prefLabel ?l }"
+    r = CliRunner().invoke(cli, ["query", "-", "--store", built, "--format", "json"], input=q)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["results"]["bindings"][0]["l"]["value"] == "Hamas"
+    f = tmp_path / "q.rq"
+    f.write_text(q, encoding="utf-8")
+    r = CliRunner().invoke(cli, ["query", str(f), "--store", built, "--format", "tsv"])
+    assert r.output.splitlines() == ["l", "Hamas"]
+
+
+def test_unknown_query_is_a_usage_error(built: str) -> None:
+    r = CliRunner().invoke(cli, ["query", "nope", "--store", built])
+    assert r.exit_code == 2
+    assert "Error: no named query 'nope'" in r.output
+
+
+def test_service_is_refused_with_exit_1(built: str) -> None:
+    q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    r = CliRunner().invoke(cli, ["query", "-", "--store", built], input=q)
+    assert r.exit_code == 1
+    assert "Error: SERVICE is refused: queries may not reach the network (use --allow-network)" in r.output
+
+
+def test_syntax_error_is_one_line_no_traceback(built: str) -> None:
+    r = CliRunner().invoke(cli, ["query", "-", "--store", built], input="SELEC nonsense")
+    assert r.exit_code == 1
+    assert r.output.startswith("Error: SPARQL syntax error")
+    assert "Traceback" not in r.output
+
+
+def test_bad_param_syntax_is_usage(built: str) -> None:
+    r = CliRunner().invoke(cli, ["query", "timeline", "--store", built, "--param", "from"])
+    assert r.exit_code == 2
+    assert "--param takes key=value, got 'from'" in r.output
+
+
+def test_validate_clean_store_exits_0(built: str) -> None:
+    r = CliRunner().invoke(cli, ["validate", "--store", built])
+    assert r.exit_code == 0, r.output
+
+
+def test_store_from_environment(built: str) -> None:
+    r = CliRunner().invoke(cli, ["query", "agreements", "--format", "csv"], env={"KG_STORE": built})
+    assert r.exit_code == 0
+    assert "Cairo Agreement (2017)" in r.output
