@@ -8,11 +8,13 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
 from kg.namespaces import PREFIXES
@@ -53,31 +55,84 @@ def nquads_lines(quads: Iterable[tuple[Node, Node, Node, str | None]]) -> list[s
     return sorted(lines)
 
 
-def write_nquads(store: Store) -> str:
-    """The whole store as sorted N-Quads."""
-    return "".join(line + "\n" for line in nquads_lines(store.quads()))
+Quad = tuple[Node, Node, Node, str | None]
+
+
+def selected_quads(store: Store, graphs: Iterable[str] | None = None) -> Iterator[Quad]:
+    """The store's quads (or those of some named graphs), blank nodes relabelled canonically.
+
+    Stores rename blank nodes on every write, so dumps would differ between builds; here each graph holding
+    blank nodes is canonicalised (rdflib.compare) and its labels prefixed by a hash of the graph name, so the
+    labels depend only on the content. A blank node shared by two graphs becomes one per graph.
+    """
+    wanted = set(graphs) if graphs is not None else None
+    with_bnodes: dict[str | None, list[Quad]] = defaultdict(list)
+    for q in store.quads():
+        if wanted is not None and q[3] not in wanted:
+            continue
+        if isinstance(q[0], BNode) or isinstance(q[2], BNode):
+            with_bnodes[q[3]].append(q)
+        else:
+            yield q
+    for g, quads in with_bnodes.items():
+        tag = hashlib.sha256((g or "").encode()).hexdigest()[:8]
+        canon = to_canonical_graph(Graph().__iadd__([q[:3] for q in quads]))  # type: ignore[arg-type]
+
+        def fix(t: Node, tag: str = tag) -> Node:
+            return BNode(f"b{tag}{t}") if isinstance(t, BNode) else t
+
+        for s, p, o in canon:
+            yield fix(s), p, fix(o), g
+
+
+def write_nquads(store: Store, graphs: Iterable[str] | None = None) -> str:
+    """The whole store (or some named graphs) as sorted N-Quads."""
+    return "".join(line + "\n" for line in nquads_lines(selected_quads(store, graphs)))
+
+
+def _prefix_lines() -> list[str]:
+    return [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
+
+
+def _statements(subjects: dict[Node, dict[Node, set[Node]]], indent: str) -> str:
+    """Turtle statements, subjects, predicates and objects sorted."""
+    out = []
+    for s in sorted(subjects, key=_key):
+        preds = subjects[s]
+        parts = []
+        for p in sorted(preds, key=_key):
+            objs = ", ".join(short(o) for o in sorted(preds[p], key=_key))
+            parts.append(f"{indent}  {short(p)} {objs}")
+        out.append(f"{indent}{short(s)}\n" + " ;\n".join(parts) + " .\n")
+    return "".join(out)
+
+
+def _nest() -> dict[Node, dict[Node, set[Node]]]:
+    return defaultdict(lambda: defaultdict(set))
 
 
 def write_trig(store: Store, graphs: Iterable[str] | None = None) -> str:
     """The store (or some named graphs) as TriG: prefixes, then graphs, subjects, predicates and objects sorted."""
-    wanted = set(graphs) if graphs is not None else None
-    by_graph: dict[str | None, dict[Node, dict[Node, set[Node]]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(set))
-    )
-    for s, p, o, g in store.quads():
-        if wanted is not None and g not in wanted:
-            continue
+    by_graph: dict[str | None, dict[Node, dict[Node, set[Node]]]] = defaultdict(_nest)
+    for s, p, o, g in selected_quads(store, graphs):
         by_graph[g][s][p].add(o)
-    out = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
+    out = _prefix_lines()
     for g in sorted(by_graph, key=lambda x: x or ""):
         out.append("\n" + (f"<{g}> {{\n" if g else "{\n"))
-        subjects = by_graph[g]
-        for s in sorted(subjects, key=_key):
-            preds = subjects[s]
-            parts = []
-            for p in sorted(preds, key=_key):
-                objs = ", ".join(short(o) for o in sorted(preds[p], key=_key))
-                parts.append(f"    {short(p)} {objs}")
-            out.append(f"  {short(s)}\n" + " ;\n".join(parts) + " .\n")
+        out.append(_statements(by_graph[g], "  "))
         out.append("}\n")
     return "".join(out)
+
+
+def write_turtle(store: Store, graphs: Iterable[str] | None = None) -> str:
+    """The union of the store's graphs (or of some named graphs) as sorted Turtle, graph names dropped.
+
+    Example:
+        >>> from kg.store import open_store
+        >>> write_turtle(open_store("memory:")).count("@prefix") > 3
+        True
+    """
+    subjects = _nest()
+    for s, p, o, _ in selected_quads(store, graphs):
+        subjects[s][p].add(o)
+    return "".join(_prefix_lines()) + "\n" + _statements(subjects, "")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
+import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +103,18 @@ class Store:
         """Every quad (subject, predicate, object, graph IRI or None)."""
         raise NotImplementedError
 
+    def triples(self, graph: str) -> set[Triple]:
+        """The triples of one named graph (empty when it does not exist).
+
+        Example:
+            >>> s = open_store("memory:")
+            >>> s.replace_graph("https://example.org/g", [(RDFS.Class, RDFS.label, Literal("c"))])
+            >>> len(s.triples("https://example.org/g"))
+            1
+        """
+        res = self.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", timeout=None)
+        return {(r["s"], r["p"], r["o"]) for r in res.rows}  # type: ignore[misc]
+
     def count(self, graph: str | None = None) -> int:
         """Number of triples in one graph or in all of them."""
         where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
@@ -117,8 +130,30 @@ def _insert_data(graph: str, triples: Iterable[Triple]) -> str:
     return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
 
 
+_ABANDONED: set[threading.Thread] = set()
+
+
+def abandoned_queries() -> int:
+    """How many timed-out queries are still running in the background.
+
+    pyoxigraph (0.5) cannot cancel a running query, so a query that times out is abandoned: the caller gets
+    QueryError at once, while its worker thread runs on (using a core, not the GIL) until the query ends or
+    the process exits. A one-shot CLI exits right away; a long-lived server uses this count to refuse new
+    queries while too many abandoned ones are still running.
+
+    Example:
+        >>> abandoned_queries()
+        0
+    """
+    for t in list(_ABANDONED):
+        if not t.is_alive():
+            _ABANDONED.discard(t)
+    return len(_ABANDONED)
+
+
 def _run_with_timeout(fn, timeout: float | None):  # type: ignore[no-untyped-def]
-    """Run ``fn`` in a daemon thread; raise QueryError when it outlives ``timeout`` seconds."""
+    """Run ``fn`` in a daemon thread; raise QueryError when it outlives ``timeout`` seconds (the thread is
+    abandoned: see ``abandoned_queries``)."""
     if timeout is None:
         return fn()
     box: dict[str, object] = {}
@@ -127,12 +162,19 @@ def _run_with_timeout(fn, timeout: float | None):  # type: ignore[no-untyped-def
         try:
             box["value"] = fn()
         except BaseException as exc:  # handed back to the caller's thread
+            # pyoxigraph result objects may only be dropped on the thread that made them: free the locals of
+            # the finished frames here, keeping the traceback for display
+            e: BaseException | None = exc
+            while e is not None:
+                traceback.clear_frames(e.__traceback__)
+                e = e.__cause__ or e.__context__
             box["error"] = exc
 
     t = threading.Thread(target=work, daemon=True)
     t.start()
     t.join(timeout)
     if t.is_alive():
+        _ABANDONED.add(t)
         raise QueryError(f"query timed out after {timeout:g} s (raise --timeout, or simplify the query)")
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
@@ -170,11 +212,11 @@ class OxigraphStore(Store):
         def run() -> QueryResult:
             try:
                 res = self._store.query(sparql, use_default_graph_as_union=True, prefixes=_OX_PREFIXES)
+                return _collect(res, deadline, timeout)  # evaluation is lazy: errors surface here too
             except SyntaxError as exc:
                 raise QueryError(f"SPARQL syntax error: {exc}") from None
             except OSError as exc:
                 raise QueryError(f"query failed: {exc}") from None
-            return _collect(res, deadline)
 
         return _run_with_timeout(run, timeout)
 
@@ -218,7 +260,7 @@ class OxigraphStore(Store):
             gc.collect()
 
 
-def _collect(res: object, deadline: float | None) -> QueryResult:
+def _collect(res: object, deadline: float | None, timeout: float | None = None) -> QueryResult:
     if isinstance(res, ox.QueryBoolean):
         return QueryResult(boolean=bool(res))
     if isinstance(res, ox.QuerySolutions):
@@ -226,7 +268,7 @@ def _collect(res: object, deadline: float | None) -> QueryResult:
         rows: list[dict[str, Node | None]] = []
         for i, sol in enumerate(res):
             if deadline is not None and i % 1000 == 0 and time.monotonic() > deadline:
-                raise QueryError("query timed out (raise --timeout, or simplify the query)")
+                raise QueryError(f"query timed out after {timeout:g} s (raise --timeout, or simplify the query)")
             rows.append({n: (to_rdflib(sol[n]) if sol[n] is not None else None) for n in names})
         return QueryResult(vars=names, rows=rows)
     g = Graph()
@@ -254,5 +296,14 @@ def open_store(location: str | None = None, *, read_only: bool = False) -> Store
     return OxigraphStore(loc, read_only=read_only)
 
 
-__all__ = ["QueryResult", "Store", "OxigraphStore", "open_store", "check_network_access", "URIRef", "RDFS",
-           "Literal"]
+__all__ = [
+    "RDFS",
+    "Literal",
+    "OxigraphStore",
+    "QueryResult",
+    "Store",
+    "URIRef",
+    "abandoned_queries",
+    "check_network_access",
+    "open_store",
+]

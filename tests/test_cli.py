@@ -26,7 +26,7 @@ def test_version() -> None:
 
 
 def test_every_command_has_short_help_with_an_example() -> None:
-    for name, command in cli.commands.items():
+    for name in cli.commands:
         r = CliRunner().invoke(cli, [name, "-h"])
         assert r.exit_code == 0, name
         assert "Example:" in r.output, f"{name} help has no Example"

@@ -1,0 +1,97 @@
+"""kg ingest: per-article transactions through the real pipeline (read → extract → map → store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.export import export_store
+from kg.namespaces import ID
+from kg.store import open_store
+
+ARTICLE = """---
+url: https://news.example.org/2017/10/12/cairo-deal
+published: 2017-10-12
+---
+Fatah and Hamas sign deal in Cairo
+
+CAIRO, Oct. 12 (AP) -- Fatah and Hamas signed a reconciliation agreement in Cairo on Thursday{extra}.
+"""
+
+
+def write(path: Path, extra: str = "") -> Path:
+    path.write_text(ARTICLE.format(extra=extra), encoding="utf-8")
+    return path
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(cli, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_reingest_unchanged_changes_nothing(tmp_path: Path) -> None:
+    src, loc = write(tmp_path / "a.txt"), str(tmp_path / "store")
+    code, out, _ = invoke("ingest", str(src), "--store", loc, "--no-progress")
+    assert (code, out) == (0, "stored 1, unchanged 0, skipped 0\n")
+    first = export_store(open_store(loc), "nquads")
+    code, out, _ = invoke("ingest", str(src), "--store", loc, "--no-progress")
+    assert (code, out) == (0, "stored 0, unchanged 1, skipped 0\n")
+    assert export_store(open_store(loc), "nquads") == first
+
+
+def test_changed_article_replaces_its_old_facts(tmp_path: Path) -> None:
+    src, loc = write(tmp_path / "a.txt"), str(tmp_path / "store")
+    assert invoke("ingest", str(src), "--store", loc)[0] == 0
+    s = open_store(loc)
+    (graph,) = s.graphs()
+    before = s.triples(graph)
+    s.close()
+    write(src, extra=", witnessed by Egyptian intelligence chief Khaled Fawzi")  # same URL: same article
+    code, out, _ = invoke("ingest", str(src), "--store", loc)
+    assert (code, out) == (0, "stored 1, unchanged 0, skipped 0\n")
+    s = open_store(loc)
+    assert s.graphs() == [graph]  # replaced, not added beside
+    after = s.triples(graph)
+    assert after != before
+    quotes = {str(o) for _, _, o in after if "Fawzi" in str(o)}
+    assert quotes, "the new sentence is in the graph"
+    assert not any("Thursday." in str(o) for _, _, o in after)  # the old sentence text is gone
+
+
+def test_bad_input_is_reported_and_exit_1(tmp_path: Path) -> None:
+    src, loc = write(tmp_path / "a.txt"), str(tmp_path / "store")
+    (tmp_path / "empty.txt").write_text("")
+    code, out, err = invoke("ingest", str(src), str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"),
+                            "--store", loc)
+    assert code == 1
+    assert out == "stored 1, unchanged 0, skipped 2\n"
+    assert f"{tmp_path / 'missing.txt'}: no such file or directory" in err
+    assert f"{tmp_path / 'empty.txt'}: " in err
+    assert err.rstrip().endswith("Error: 2 input(s) skipped (see above); the rest is stored")
+
+
+def test_strict_stores_nothing_when_an_input_is_bad(tmp_path: Path) -> None:
+    src, loc = write(tmp_path / "a.txt"), tmp_path / "store"
+    code, out, err = invoke("ingest", str(src), str(tmp_path / "missing.txt"), "--store", str(loc), "--strict")
+    assert (code, out) == (1, "")
+    assert err == (f"Error: 1 input problem (--strict: nothing stored): {tmp_path / 'missing.txt'}: "
+                   "no such file or directory\n")
+    assert not loc.exists()
+
+
+def test_remove_by_source_path_after_ingest(tmp_path: Path) -> None:
+    src, loc = write(tmp_path / "a.txt"), str(tmp_path / "store")
+    assert invoke("ingest", str(src), "--store", loc)[0] == 0
+    code, out, _ = invoke("remove", str(src), "--store", loc)
+    assert code == 0 and out.startswith(f"removed <{ID['article/']}")
+    assert open_store(loc).graphs() == []
+
+
+@pytest.mark.parametrize("bad", ["-"])
+def test_strict_refuses_stdin(tmp_path: Path, bad: str) -> None:
+    code, _, err = invoke("ingest", bad, "--strict", "--store", str(tmp_path / "s"))
+    assert code == 2
+    assert "--strict cannot check standard input" in err
