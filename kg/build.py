@@ -61,7 +61,7 @@ def _populate(store: Store, sources: list[str] | None, result: BuildResult, prog
     result.counts["graphs"] = len(store.graphs())
 
 
-def _finish(store: Store, result: BuildResult, validate: bool, dump_path: Path | None) -> None:
+def _finish(store: Store, result: BuildResult, validate: bool, dump_path: Path | None, pages: bool) -> None:
     if validate:
         result.violations = validate_store(store)
     if dump_path is not None:
@@ -70,18 +70,25 @@ def _finish(store: Store, result: BuildResult, validate: bool, dump_path: Path |
         tmp.write_text(write_trig(store), encoding="utf-8")
         os.replace(tmp, dump_path)
         result.dump = dump_path
+        if pages:
+            from kg.render import write_pages
+
+            result.outputs = write_pages(store, dump_path.parent)
 
 
 def build(
     sources: list[str] | None = None,
     store_location: str | None = None,
     *,
-    dump_path: Path | None | str = "default",
+    dump_path: Path | str | None = "default",
     validate: bool = True,
     progress: bool = False,
     keep_open: bool = False,
+    pages: bool = True,
 ) -> BuildResult:
     """Build the graph. ``sources=None`` reads ``data/articles/``; ``[]`` builds the curated layers only.
+    With a dump path, the overview and timeline pages (``graph.html``, ``timeline.html``) are written beside it
+    unless ``pages`` is False.
 
     An on-disk store is built in a sibling ``.building`` folder and renamed into place at the end, so a
     failed build leaves the previous store usable.
@@ -98,7 +105,7 @@ def build(
             for g in store.graphs():
                 store.remove_graph(g)
         _populate(store, sources, result, progress)
-        _finish(store, result, validate, dump)
+        _finish(store, result, validate, dump, pages)
         result.handle = store if keep_open else None
         result.seconds = time.perf_counter() - t0
         return result
@@ -113,7 +120,7 @@ def build(
     store = OxigraphStore(tmp)
     try:
         _populate(store, sources, result, progress)
-        _finish(store, result, validate, dump)
+        _finish(store, result, validate, dump, pages)
     finally:
         store.close()
     old = final.with_name(final.name + ".old")

@@ -48,12 +48,13 @@ def cli() -> None:
               help="Where to write the sorted TriG dump (default: kg.trig beside the store).")
 @click.option("--no-articles", is_flag=True, help="Build the ontology and reference layer only.")
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+@click.option("--no-pages", is_flag=True, help="Do not write the graph and timeline pages.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) without touching the store if any input is skipped.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @handle_errors
 def build_cmd(
     sources: tuple[str, ...], store_location: str | None, dump_path: str | None, no_articles: bool,
-    no_validate: bool, strict: bool, progress: bool | None,
+    no_validate: bool, no_pages: bool, strict: bool, progress: bool | None,
 ) -> None:
     """Build the graph from scratch: ontology, reference layer and articles (SOURCE files, folders, globs or
     '-'; default data/articles/), validated, dumped to kg.trig, swapped in only when complete.
@@ -70,7 +71,8 @@ def build_cmd(
 
         precheck_sources(srcs)
     show = sys.stderr.isatty() if progress is None else progress
-    r = build(srcs, store_location, dump_path=dump_path or "default", validate=not no_validate, progress=show)
+    r = build(srcs, store_location, dump_path=dump_path or "default", validate=not no_validate, progress=show,
+              pages=not no_pages)
     for path, reason in r.warnings:
         note(f"warning: {path}: {reason}")
     for path, reason in r.problems:
