@@ -68,9 +68,9 @@ def records() -> list[tuple[str, dict]]:
     return out
 
 
-def test_at_least_twenty_gold_files_with_events_and_mentions(records: list[tuple[str, dict]]) -> None:
+def test_at_least_forty_two_gold_files_with_events_and_mentions(records: list[tuple[str, dict]]) -> None:
     files = _gold_files()
-    assert len(files) >= 20, [f.name for f in files]
+    assert len(files) >= 42, [f.name for f in files]
     for f in files:
         kinds = {json.loads(line)["kind"] for line in f.read_text("utf-8").splitlines()}
         assert kinds == KINDS, f.name
