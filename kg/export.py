@@ -60,16 +60,37 @@ def _sorted_json(x: Any, key: str | None = None) -> Any:
     return x
 
 
+def _network_exporter(fmt: str, projection: str) -> Exporter:
+    """An exporter writing a networkx projection (kg.analysis) as GraphML or GEXF."""
+
+    def write(store: Store, graphs: list[str] | None = None) -> str:
+        import networkx as nx
+
+        from kg.analysis import exportable, project
+
+        g = exportable(project(store, projection))
+        lines = nx.generate_graphml(g) if fmt == "graphml" else nx.generate_gexf(g)
+        return "\n".join(lines) + "\n"
+
+    return write
+
+
 EXPORTERS: dict[str, Exporter] = {
     "trig": write_trig,
     "nquads": write_nquads,
     "turtle": write_turtle,
     "jsonld": write_jsonld,
+    "graphml": _network_exporter("graphml", "actors"),
+    "gexf": _network_exporter("gexf", "actors"),
 }
-"""Export formats by name; ``turtle`` is the union of the selected graphs (graph names dropped)."""
+"""Export formats by name; ``turtle`` is the union of the selected graphs (graph names dropped); ``graphml``
+and ``gexf`` are network projections (actors or agreements) for Gephi and other network tools."""
+NETWORK_FORMATS = ("graphml", "gexf")
 
 
-def export_store(store: Store, fmt: str = "trig", graphs: Iterable[str] | None = None) -> str:
+def export_store(
+    store: Store, fmt: str = "trig", graphs: Iterable[str] | None = None, projection: str = "actors"
+) -> str:
     """Serialise the store, or only ``graphs`` (IRIs), in one of ``EXPORTERS``.
 
     Example:
@@ -80,6 +101,8 @@ def export_store(store: Store, fmt: str = "trig", graphs: Iterable[str] | None =
     """
     if fmt not in EXPORTERS:
         raise UsageError(f"unknown export format {fmt!r} ({', '.join(sorted(EXPORTERS))})")
+    if fmt in NETWORK_FORMATS:
+        return _network_exporter(fmt, projection)(store, None)
     return EXPORTERS[fmt](store, list(graphs) if graphs is not None else None)
 
 

@@ -239,14 +239,18 @@ def test_cli_viz_timeline_network(store_dir: str, tmp_path: Path) -> None:
     assert code == 2 and "is not a date" in err
     code, _, _ = run("timeline", "--store", store_dir, "--type", "agreements", "-o", str(tmp_path / "t.html"))
     assert code == 0 and "Moscow meeting" not in (tmp_path / "t.html").read_text(encoding="utf-8")
-    code, _, _ = run("network", "--store", store_dir, "-o", str(tmp_path / "n.gexf"), "--projection", "agreements")
-    assert code == 0
+    code, _, err = run("export", "--store", store_dir, "--format", "gexf", "-o", str(tmp_path / "n.gexf"),
+                       "--projection", "agreements")
+    assert code == 0, err
     assert sorted(nx.read_gexf(tmp_path / "n.gexf").nodes) == sorted([A1, A2, EGYPT, FATAH, HAMAS, PIJ])
-    code, _, err = run("network", "--store", store_dir, "-o", str(tmp_path / "n.txt"))
-    assert code == 2 and "give --format graphml or gexf" in err
+    code, _, err = run("export", "--store", store_dir, "--format", "graphml", "-o", str(tmp_path / "n.graphml"))
+    assert code == 0, err
+    assert sorted(nx.read_graphml(tmp_path / "n.graphml").nodes) == sorted([EGYPT, FATAH, HAMAS, PIJ])
+    code, _, err = run("export", "--store", store_dir, "--format", "dot")
+    assert code == 2 and "'dot' is not one of" in err
 
 
 def test_every_command_has_help_with_example() -> None:
-    for name in ("stats", "show", "viz", "timeline", "network"):
+    for name in ("stats", "show", "viz", "timeline", "export"):
         code, out, _ = run(name, "-h")
         assert code == 0 and "Example:" in out, name

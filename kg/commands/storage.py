@@ -80,24 +80,30 @@ def remove_cmd(articles: tuple[str, ...], store_location: str | None) -> None:
 
 @click.command("export", context_settings=CONTEXT_SETTINGS)
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="trig", show_default=True,
-              help="trig and nquads keep graph names; turtle is the union of the selected graphs.")
+              help="trig and nquads keep graph names; turtle is the union of the selected graphs; graphml and "
+              "gexf write a network projection (see --projection).")
+@click.option("--projection", type=click.Choice(["actors", "agreements"]), default="actors", show_default=True,
+              help="For graphml/gexf: actors = actor-actor co-participation (weight, roles); agreements = "
+              "actor-agreement (role).")
 @click.option("--graph", "graphs", multiple=True, metavar="NAME",
               help="Only this graph (repeatable): an IRI, 'ontology', 'reference', an article id or source path.")
 @store_option
 @output_option
 @handle_errors
-def export_cmd(fmt: str, graphs: tuple[str, ...], store_location: str | None, output: str) -> None:
+def export_cmd(
+    fmt: str, projection: str, graphs: tuple[str, ...], store_location: str | None, output: str
+) -> None:
     """Write the store (or some graphs) as a sorted, byte-stable file: the same store always gives the same
-    bytes.
+    bytes. GraphML and GEXF write a network projection for Gephi, Cytoscape or networkx.
 
-    Example: kg export --format nquads -o data/build/kg.nq
+    Example: kg export --format gexf --projection agreements -o agreements.gexf
     """
     from kg.export import export_store, resolve_graph
     from kg.store import open_store
 
     store = open_store(store_location, read_only=True)
     selected = [resolve_graph(store, g) for g in graphs] if graphs else None
-    emit(export_store(store, fmt, selected), output)
+    emit(export_store(store, fmt, selected, projection=projection), output)
 
 
 @click.command("import", context_settings=CONTEXT_SETTINGS)

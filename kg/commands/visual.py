@@ -164,27 +164,4 @@ def timeline_cmd(
     _write_page(text, output, "timeline.html", open_it)
 
 
-@click.command("network", context_settings=CONTEXT_SETTINGS)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True, help="File to write.")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf"]), default=None,
-              help="File format (default: from the file name).")
-@click.option("--projection", type=click.Choice(["actors", "agreements"]), default="actors", show_default=True,
-              help="actors: actor-actor co-participation (weight, roles); agreements: actor-agreement (role).")
-@store_option
-@handle_errors
-def network_cmd(output: str, fmt: str | None, projection: str, store_location: str | None) -> None:
-    """Write a network projection for Gephi, Cytoscape or networkx (GraphML or GEXF).
-
-    Example: kg network --projection agreements -o agreements.gexf
-    """
-    from kg.analysis import write_gexf, write_graphml
-
-    fmt = fmt or Path(output).suffix.lstrip(".").lower()
-    if fmt not in ("graphml", "gexf"):
-        raise UsageError(f"cannot tell the format of {output!r}: give --format graphml or gexf")
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
-    (write_graphml if fmt == "graphml" else write_gexf)(_open(store_location), output, projection)
-    note(f"wrote {output}")
-
-
-COMMANDS = [stats_cmd, show_cmd, viz_cmd, timeline_cmd, network_cmd]
+COMMANDS = [stats_cmd, show_cmd, viz_cmd, timeline_cmd]
