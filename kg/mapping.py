@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, SKOS, XSD
@@ -32,6 +33,26 @@ OA_POSITION_SELECTOR = URIRef("http://www.w3.org/ns/oa#TextPositionSelector")
 
 def _h(*parts: object, n: int = 16) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:n]
+
+
+def portable_path(source: str) -> str:
+    """A source path as stored: relative to the project root (with ``/``) when inside it, so the same corpus
+    gives the same triples wherever the checkout lives.
+
+    Example:
+        >>> from kg.paths import project_root
+        >>> portable_path(str(project_root() / "data" / "articles" / "a.txt"))
+        'data/articles/a.txt'
+    """
+    from kg.paths import project_root
+
+    p = Path(source)
+    if p.is_absolute():
+        try:
+            return p.resolve().relative_to(project_root().resolve()).as_posix()
+        except ValueError:
+            return source
+    return p.as_posix()
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -117,7 +138,7 @@ class _Builder:
         if art.url:
             self.add(a, SCHEMA.url, URIRef(art.url))
         if art.source and not art.source.startswith(("http://", "https://")):
-            self.add(a, REC.sourcePath, art.source)
+            self.add(a, REC.sourcePath, portable_path(art.source))
         self.add(a, SCHEMA.inLanguage, art.language)
         self.add(a, SCHEMA.articleBody, Literal(art.body))
         if art.dateline is not None:
