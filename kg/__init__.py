@@ -12,7 +12,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from kg.build import build
+from kg.facts import iter_facts as facts
 from kg.query import run_named as query
 from kg.store import open_store
 
-__all__ = ["__version__", "build", "open_store", "query"]
+__all__ = ["__version__", "build", "facts", "open_store", "query"]

@@ -185,6 +185,7 @@ class OxigraphStore(Store):
     """Oxigraph via pyoxigraph: an on-disk RocksDB store, or in memory when ``path`` is None."""
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.read_only = read_only and path is not None
         self.location = "memory:" if path is None else str(path)
         try:
             if path is None:
@@ -223,6 +224,8 @@ class OxigraphStore(Store):
     def update(self, sparql: str, *, allow_network: bool = False) -> None:
         if not allow_network:
             check_network_access(sparql, update=True)
+        if self.read_only:
+            raise StoreError(f"{self.location}: store is open read-only")
         try:
             self._store.update(sparql, prefixes=_OX_PREFIXES)
         except SyntaxError as exc:
@@ -234,6 +237,8 @@ class OxigraphStore(Store):
         self.update(_insert_data(graph, triples), allow_network=True)
 
     def remove_graph(self, graph: str) -> bool:
+        if self.read_only:
+            raise StoreError(f"{self.location}: store is open read-only")
         node = ox.NamedNode(graph)
         if not self._store.contains_named_graph(node):
             return False
@@ -250,10 +255,11 @@ class OxigraphStore(Store):
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None:
-            try:
-                self._store.flush()
-            except OSError:
-                pass
+            if not self.read_only:
+                try:
+                    self._store.flush()
+                except (OSError, RuntimeError):
+                    pass
             self._store = None  # type: ignore[assignment]
             import gc
 
