@@ -70,6 +70,8 @@ class Event:
     ``type`` is the ontology class local name (``Signing``, ``Meeting``, ``ControlOfTerritory``…);
     ``modality`` one of actual|planned|hoped|proposed|postponed|failed|denied.
     ``key`` is a stable signature used to mint the IRI (same article + same key → same IRI).
+    ``same_as`` is a reference-layer node the event was resolved to (e.g. ``id:event/2006-01-25-…``);
+    ``post`` a reference ``rec:Post`` IRI (for ``PostHolding``).
     """
 
     key: str
@@ -92,6 +94,30 @@ class Event:
     provision_type: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 1.0
+    same_as: str | None = None
+    post: str | None = None
+
+
+@dataclass
+class ProvisionRecord:
+    """A provision of an agreement as an article reports it.
+
+    ``provision_type`` and ``status`` are ``skos:notation`` codes of ``rec:ProvisionTypeScheme`` /
+    ``rec:StatusScheme`` (``crossings``, ``stalled``…); ``key`` is stable (agreement + label).
+
+    Example:
+        >>> ProvisionRecord(key="k", label="hand over Rafah", agreement="id:agreement/x",
+        ...                 provision_type="crossings").status is None
+        True
+    """
+
+    key: str
+    label: str
+    agreement: str
+    provision_type: str | None = None
+    status: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 1.0
 
 
 @dataclass
@@ -104,3 +130,4 @@ class Extraction:
     new_entities: dict[str, tuple[str, str]] = field(default_factory=dict)
     extractor: str = "rules"
     version: str = EXTRACTOR_VERSION
+    provisions: list[ProvisionRecord] = field(default_factory=list)

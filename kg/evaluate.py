@@ -1,0 +1,181 @@
+"""Score extracted facts against gold facts (both in the ``kg facts`` JSON shape).
+
+Categories:
+- ``mentions``: match on (article, entity IRI, start, end) with ``offset_tolerance`` characters;
+- ``events`` (all types but Statement): same article and type, same participants as (role, IRI) pairs
+  (``lenient``: gold ⊆ predicted), same place IRI, and dates that overlap (a gold date needs a predicted one);
+- ``statements``: same article, same speakers, overlapping quote spans (any evidence span);
+- ``modality`` and ``dates``: accuracy on matched events (dates exact at the gold precision: day → the
+  full date, month → year-month, season → start and end months, year → year), reported as
+  precision = recall = f1 = accuracy.
+Matching is one-to-one and greedy in input order. Scores are given per article and overall.
+
+Example:
+    >>> gold = [{"kind": "mention", "entity": {"iri": "h"}, "start": 0, "end": 5, "article": {"iri": "a"}}]
+    >>> score(gold, gold)["overall"]["mentions"]["f1"]
+    1.0
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+CATEGORIES = ("mentions", "events", "statements", "modality", "dates")
+
+
+def _article(fact: dict[str, Any]) -> str:
+    art = fact.get("article") or {}
+    return str(art.get("iri") or art.get("id") or "")
+
+
+def _roles(ev: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(p.get("role", ""), p.get("iri", "")) for p in ev.get("participants") or []}
+
+
+def _iri(value: Any) -> str | None:
+    return value.get("iri") if isinstance(value, dict) else value
+
+
+def _bounds(ev: dict[str, Any]) -> tuple[str | None, str | None]:
+    d = ev.get("date") or {}
+    return d.get("start"), d.get("end") or d.get("start")
+
+
+def _dates_overlap(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    g0, g1 = _bounds(gold)
+    if g0 is None and g1 is None:
+        return True
+    p0, p1 = _bounds(pred)
+    if p0 is None and p1 is None:
+        return False
+    return (g0 or "0000") <= (p1 or "9999") and (p0 or "0000") <= (g1 or "9999")
+
+
+def _date_exact(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    g, p = gold.get("date") or {}, pred.get("date") or {}
+    n = {"day": 10, "month": 7, "season": 7, "year": 4}.get(g.get("precision") or "day", 10)
+    same_start = (g.get("start") or "")[:n] == (p.get("start") or "")[:n]
+    if g.get("precision") == "season":
+        return same_start and (g.get("end") or "")[:n] == (p.get("end") or "")[:n]
+    return same_start
+
+
+def _event_match(lenient: bool) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
+    def match(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        if g.get("type") != p.get("type"):
+            return False
+        gr, pr = _roles(g), _roles(p)
+        if not (gr <= pr if lenient else gr == pr):
+            return False
+        return _iri(g.get("place")) == _iri(p.get("place")) and _dates_overlap(g, p)
+    return match
+
+
+def _spans(ev: dict[str, Any]) -> list[tuple[int, int]]:
+    return [(int(e["start"]), int(e["end"])) for e in ev.get("evidence") or [] if "start" in e and "end" in e]
+
+
+def _statement_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    speakers = {r for r in _roles(g) if r[0] == "speaker"}
+    if speakers != {r for r in _roles(p) if r[0] == "speaker"}:
+        return False
+    return any(a0 < b1 and b0 < a1 for a0, a1 in _spans(g) for b0, b1 in _spans(p))
+
+
+def _mention_match(tol: int) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
+    def match(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        return (_iri(g.get("entity")) == _iri(p.get("entity")) and abs(int(g["start"]) - int(p["start"])) <= tol
+                and abs(int(g["end"]) - int(p["end"])) <= tol)
+    return match
+
+
+def _pairs(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
+           match: Callable[[dict[str, Any], dict[str, Any]], bool]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and _article(g) == _article(p) and match(g, p):
+                used.add(i)
+                pairs.append((g, p))
+                break
+    return pairs
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
+    precision = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    recall = tp / n_gold if n_gold else (1.0 if not n_pred else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fp": n_pred - tp, "fn": n_gold - tp, "precision": round(precision, 4),
+            "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def _accuracy(correct: int, total: int) -> dict[str, float | int]:
+    acc = correct / total if total else 1.0
+    return {"tp": correct, "fp": total - correct, "fn": total - correct, "precision": round(acc, 4),
+            "recall": round(acc, 4), "f1": round(acc, 4)}
+
+
+def _score_set(gold: list[dict[str, Any]], pred: list[dict[str, Any]], lenient: bool,
+               tol: int) -> dict[str, dict[str, float | int]]:
+    def kind(facts: list[dict[str, Any]], k: str, statement: bool | None = None) -> list[dict[str, Any]]:
+        out = [f for f in facts if f.get("kind") == k]
+        if statement is not None:
+            out = [f for f in out if (f.get("type") == "Statement") == statement]
+        return out
+
+    gm, pm = kind(gold, "mention"), kind(pred, "mention")
+    ge, pe = kind(gold, "event", False), kind(pred, "event", False)
+    gs, ps = kind(gold, "event", True), kind(pred, "event", True)
+    ev_pairs = _pairs(ge, pe, _event_match(lenient))
+    dated = [(g, p) for g, p in ev_pairs if (g.get("date") or {}).get("start")]
+    return {
+        "mentions": _prf(len(_pairs(gm, pm, _mention_match(tol))), len(pm), len(gm)),
+        "events": _prf(len(ev_pairs), len(pe), len(ge)),
+        "statements": _prf(len(_pairs(gs, ps, _statement_match)), len(ps), len(gs)),
+        "modality": _accuracy(sum(g.get("modality", "actual") == p.get("modality", "actual") for g, p in ev_pairs),
+                              len(ev_pairs)),
+        "dates": _accuracy(sum(_date_exact(g, p) for g, p in dated), len(dated)),
+    }
+
+
+def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], *, lenient: bool = False,
+          offset_tolerance: int = 0) -> dict[str, Any]:
+    """Precision/recall/F1 per category, overall and per article (see the module doc).
+
+    Example:
+        >>> ev = {"kind": "event", "type": "Meeting", "participants": [], "article": {"iri": "a"}}
+        >>> score([ev], [])["overall"]["events"]["recall"]
+        0.0
+    """
+    articles = sorted({_article(f) for f in [*gold, *predicted]})
+    return {
+        "overall": _score_set(gold, predicted, lenient, offset_tolerance),
+        "articles": {a: _score_set([f for f in gold if _article(f) == a], [f for f in predicted if _article(f) == a],
+                                   lenient, offset_tolerance) for a in articles},
+        "options": {"lenient": lenient, "offset_tolerance": offset_tolerance},
+    }
+
+
+def format_scores(scores: dict[str, Any], fmt: str = "table") -> str:
+    """Scores as an aligned text table (overall rows, then per article) or as JSON.
+
+    Example:
+        >>> print(format_scores(score([], []), "table").splitlines()[0])
+        scope    category    precision  recall  f1     tp  fp  fn
+    """
+    if fmt == "json":
+        return json.dumps(scores, indent=2, sort_keys=True)
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r} (use table or json)")
+    rows = [("scope", "category", "precision", "recall", "f1", "tp", "fp", "fn")]
+    scopes = [("overall", scores["overall"]), *sorted(scores.get("articles", {}).items())]
+    for name, cats in scopes:
+        for cat in CATEGORIES:
+            s = cats[cat]
+            rows.append((name, cat, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                         str(s["tp"]), str(s["fp"]), str(s["fn"])))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)

@@ -1,0 +1,213 @@
+"""Cue tables: event triggers (verbs and nouns → event type), modality cues, speech verbs, provision types.
+
+Every rule in ``kg.extract.events`` reads these tables; docs/extraction.md prints them. Patterns are
+case-insensitive and matched once over the whole body.
+
+Example:
+    >>> [(t.type, t.form) for t in TRIGGERS if t.pattern.search("the factions held talks")][:1]
+    [('Meeting', 'noun')]
+    >>> modality_of(["planned", "hoped"])
+    'hoped'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_AGREEMENT_NOUN = r"(?:agreement|deal|accord|declaration|pact|memorandum|understanding|document|charter)s?"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word or phrase that denotes an event of ``type``; ``form`` is ``verb`` (a finite report) or
+    ``noun`` (needs a governing verb, a modality cue, a time or a result phrase to count)."""
+
+    type: str
+    pattern: re.Pattern[str]
+    form: str
+    confidence: float = 0.8
+    starts: tuple[str, ...] = ()  # first words (their first 4 letters index the trigger; see TRIGGER_INDEX)
+    subject_role: str | None = None  # overrides the type's subject role ("X will assume powers" → recipient)
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("Signing", _re(r"\b(?:signed|signs|sign|signing|inked|initial+ed|concluded|clinched|struck|forged)\b"
+                           rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)"), "verb", 0.9,
+            starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
+    Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:agreement|deal|accord|understanding)\b"), "verb", 0.85,
+            starts=("reached",)),
+    Trigger("Meeting", _re(r"\b(?:met|meets|meet)\b(?!\s+(?:the\s+)?(?:demands?|conditions?|needs?|requirements?))"),
+            "verb", 0.85,
+            starts=("met", "meet")),
+    Trigger("Meeting", _re(r"\b(?:rounds?\s+of\s+(?:talks|negotiations|dialogue|consultations)|meetings?|talks|"
+                           r"negotiations|summit|dialogue)\b"), "noun", 0.75,
+            starts=("rounds", "meeting", "talks", "negotiations", "summit", "dialogue")),
+    Trigger("Consultation", _re(r"\b(?:in\s+(?:very\s+)?(?:close\s+|constant\s+|regular\s+|permanent\s+)?"
+                                r"contacts?\s+with"
+                                r"|(?:very\s+)?(?:close\s+|constant\s+|regular\s+)?contacts\s+with|consulted\s+with"
+                                r"|consultations\s+with|phone\s+(?:call|conversation)\s+with"
+                                r"|spoke\s+by\s+(?:phone|telephone)\s+with)"), "verb", 0.8,
+            starts=("in", "very", "close", "constant", "regular", "contacts", "consulted", "phone", "spoke")),
+    Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"),
+            "verb", 0.85,
+            starts=("won", "wins", "win")),
+    Trigger("Election", _re(r"\b(?:elections?|polls|ballot)\b"), "noun", 0.75,
+            starts=("elections", "polls", "ballot")),
+    Trigger("Takeover", _re(r"\b(?:seized|seize|seizes|seizing|wrested|grabbed)\s+(?:power|control)\b"
+                            r"|\btook\s+(?:over\s+)?control\b|\btook\s+over\b|\boverran\b"), "verb", 0.85,
+            starts=("seized", "wrested", "grabbed", "took", "overran")),
+    Trigger("Takeover", _re(r"\b(?:takeover|coup|putsch)\b"), "noun", 0.75,
+            starts=("takeover", "coup", "putsch")),
+    Trigger("Split", _re(r"\b(?:splitting|split|splits|divided|dividing)\b(?=[^.;]{0,60}?\b(?:in|into)\s+two\b)"),
+            "verb", 0.7,
+            starts=("splitting", "divided")),
+    Trigger("Split", _re(r"\b(?:schism|(?:intra-Palestinian|Palestinian|internal|political)\s+"
+                         r"(?:split|division|divide))\b"),
+            "noun", 0.6,
+            starts=("schism", "intra", "palestinian", "internal", "political")),
+    Trigger("GovernmentFormation", _re(r"\bform(?:ed|s)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                                       r"(?:government|cabinet)\b"
+                                       r"|\b(?:government|cabinet)\s+(?:was|were|has\s+been)\s+formed\b"),
+            "verb", 0.85,
+            starts=("form", "government", "cabinet")),
+    Trigger("GovernmentFormation", _re(r"\bformation\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                                       r"(?:government|cabinet)\b"),
+            "noun", 0.7,
+            starts=("formation",)),
+    Trigger("SwearingIn", _re(r"\bsworn\s+(?:in|into\s+office|to\s+office)\b|\bswearing[- ]in\b|\btook\s+the\s+oath\b"),
+            "verb", 0.9,
+            starts=("sworn", "swearing", "took")),
+    Trigger("Handover", _re(r"\bhand(?:ed|s|ing)?\s+over\b|\bceded?\b"), "verb", 0.8,
+            starts=("hand", "ceded")),
+    Trigger("Handover", _re(r"\bhandover\b|\btransfer(?:red|ring|s)?\s+(?:of\s+)?(?:control|power|powers|authority|"
+                            r"responsibility)\b"), "noun", 0.75,
+            starts=("handover", "transfer")),
+    Trigger("Handover", _re(r"\b(?:assume[sd]?|assuming)\s+(?:full\s+|all\s+)?(?:the\s+)?(?:powers?|control|authority"
+                            r"|responsibilit(?:y|ies)|administration|duties|functions)\b"), "verb", 0.75,
+            starts=("assume", "assuming"), subject_role="recipient"),
+    Trigger("Stall", _re(r"\b(?:stalled|stalls|faltered|falters|stagnated|stalemate|deadlocked|deadlock"
+                         r"|ground\s+to\s+a\s+halt|came\s+to\s+a\s+standstill|(?:reached|at)\s+an\s+impasse)\b"),
+            "verb", 0.8,
+            starts=("stalled", "faltered", "stagnated", "deadlock", "ground", "came", "reached", "at")),
+    Trigger("Collapse", _re(r"\b(?:collapsed|collapses|broke\s+down|fell\s+apart|fell\s+through|crumbled)\b"),
+            "verb", 0.8,
+            starts=("collapsed", "broke", "fell", "crumbled")),
+    Trigger("Decree", _re(r"\b(?:issued|signed)\s+(?:an?\s+)?(?:presidential\s+)?decree\b|\bdecreed\b"
+                          r"|\bby\s+(?:presidential\s+)?decree\b"), "verb", 0.85,
+            starts=("issued", "signed", "decreed", "by")),
+    Trigger("Mediation", _re(r"\b(?:mediated|mediating|brokered|brokering)\b"), "verb", 0.75,
+            starts=("mediated", "brokered")),
+    Trigger("Proposal", _re(r"\b(?:proposed|proposes|put\s+forward|unveiled)\b"
+                            r"(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                            r"(?:plan|initiative|proposal|roadmap|road\s+map|paper|vision))"), "verb", 0.75,
+            starts=("proposed", "put", "unveiled")),
+)
+
+#: First four letters of a trigger's first word → the triggers that may start there.
+TRIGGER_INDEX: dict[str, tuple[Trigger, ...]] = {}
+for _t in TRIGGERS:
+    for _w in _t.starts:
+        TRIGGER_INDEX[_w[:4]] = (*TRIGGER_INDEX.get(_w[:4], ()), _t)
+
+#: Modality cues before a trigger (in the same clause), strongest first.
+MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("denied", _re(r"\b(?:denied|denies|deny)\b|\b(?:did|does|do|has|have|had)\s*(?:not|n['’]t)\b|\bnever\b"
+                   r"|\brefused\s+to\b|\bno\s+(?:meeting|talks|agreement|deal)\b")),
+    ("failed", _re(r"\b(?:failed|fail|fails)\s+to\b|\bunable\s+to\b|\bcould\s*(?:not|n['’]t)\b")),
+    ("postponed", _re(r"\b(?:postponed|postpone|postpones|delayed|put\s+off|called\s+off|deferred)\b")),
+    ("hoped", _re(r"\bhop(?:e|es|ed|ing)\b|\bwish(?:es|ed)?\b|\blook(?:s|ed|ing)?\s+forward\s+to\b"
+                  r"|\bwith\s+an\s+eye\s+(?:of|to|on|toward)\b|\bseek(?:s|ing)?\s+to\b|\bsought\s+to\b"
+                  r"|\bin\s+a\s+bid\s+to\b|\bin\s+an\s+effort\s+to\b")),
+    ("proposed", _re(r"\bpropos(?:ed|es|e|al|ing)\b|\bcall(?:ed|s|ing)?\s+for\b|\bsuggest(?:ed|s)?\b|\burg(?:ed|es)\b"
+                     r"|\binvit(?:ed|es|ation)\b|\boffer(?:ed|s)?\s+to\b")),
+    ("planned", _re(r"\bwill\b|\bshall\b|\b(?:plan|plans|planned|planning|intend|intends|intended)\s+to\b"
+                    r"|\b(?:is|are|was|were)\s+(?:expected|scheduled|set|due|supposed|slated|to)\b|\bto\s+be\s+held\b"
+                    r"|\bupcoming\b|\bforthcoming\b|\btasked\s+(?:with|to)\b|\bagreed\s+to\b|\bwould\b"
+                    r"|\bprepar(?:e|es|ing)\s+(?:for|to)\b")),
+)
+MODALITY_ORDER = tuple(name for name, _ in MODALITY_CUES)
+#: Result phrases after a (nominal) trigger in the same clause.
+POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("postponed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:postponed|delayed|put\s+off"
+                      r"|called\s+off|cancell?ed|deferred)\b")),
+    ("failed", _re(r"[^.;]{0,40}?\b(?:collapsed|failed|fell\s+through|broke\s+down)\b")),
+    ("planned", _re(r"[^.;]{0,160}?\b(?:(?:is|are|was|were)\s+(?:due|expected|scheduled|set|supposed)\s+to"
+                    r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held)\b")),
+    ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+held\b|[^.;]{0,60}?\btook\s+place\b")),
+)
+#: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".
+GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi[sz]ed|organi[sz]e|attended|attend"
+                r"|joined|took\s+part\s+in|participated\s+in|arranged|resumed|launched|began|started|concluded"
+                r"|ended|wrapped\s+up|crowned\s+by|won|boycotted)\b")
+GERUND_GOVERNORS = _re(r"\b(?:holding|hosting|organi[sz]ing|convening|arranging|resuming|launching)\b")
+#: Speech verbs of statements.
+SPEECH_VERBS = (r"said|says|say|stressed|stresses|noted|notes|added|adds|told|tells|stated|states|emphasi[sz]ed"
+                r"|underlined|underscored|pointed\s+out|explained|announced|declared|confirmed|claimed|insisted"
+                r"|warned|affirmed|asserted|remarked|commented|argued|reiterated|indicated|wrote|urged|denied"
+                r"|recalled|continued|concluded|believes|believed|hopes|hoped")
+#: Phrases introducing the legal basis of what is said or proposed.
+BASIS_CUE = _re(r"\b(?:on\s+the\s+basis\s+of|based\s+on|in\s+accordance\s+with|in\s+line\s+with|in\s+conformity\s+with"
+                r"|pursuant\s+to|in\s+keeping\s+with|in\s+compliance\s+with)\b")
+#: Phrases introducing the aim of an event ("it will help reach …", "aiming at …", "talks … on forming …").
+PURPOSE_BACK = _re(r"\b(?:it|this|that|which|such\s+a\s+meeting|the\s+meeting)\s+(?:will|would|could|can|may|should)"
+                   r"\s+help\s+(?:to\s+)?")
+PURPOSE_HERE = _re(r"\b(?:with\s+the\s+aim\s+of|aim(?:ing|ed)\s+(?:at|to)?|in\s+order\s+to|so\s+as\s+to"
+                   r"|to\s+help)\s+")
+#: Provision type notation (``rec:ProvisionTypeScheme``) by keywords, tried in this order.
+PROVISION_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("crossings", _re(r"\b(?:crossings?|border|rafah|kerem\s+shalom)\b")),
+    ("elections", _re(r"\b(?:elections?|polls|vote|ballot)\b")),
+    ("security", _re(r"\b(?:security|forces|police|weapons|arms)\b")),
+    ("plo-reform", _re(r"\b(?:PLO|Palestine\s+Liberation\s+Organi[sz]ation|National\s+Council)\b")),
+    ("prisoners", _re(r"\b(?:prisoners?|detainees?)\b")),
+    ("civil-servants", _re(r"\b(?:civil\s+servants|employees|salaries|public\s+servants)\b")),
+    ("reconstruction", _re(r"\b(?:reconstruction|rebuild(?:ing)?)\b")),
+    ("committee", _re(r"\bcommittees?\b")),
+    ("social-reconciliation", _re(r"\b(?:social\s+reconciliation|compensation|victims)\b")),
+    ("political-programme", _re(r"\b(?:political\s+programme|political\s+program|platform|resistance)\b")),
+    ("government", _re(r"\b(?:government|cabinet|ministries|powers|administration)\b")),
+)
+#: Status notation (``rec:StatusScheme``) by cue, for provisions and agreement outcomes.
+STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("collapsed", _re(r"\b(?:collapsed|fell\s+apart|broke\s+down)\b")),
+    ("stalled", _re(r"\b(?:stalled|faltered|stagnated|stalemate|deadlock(?:ed)?|ground\s+to\s+a\s+halt|impasse)\b")),
+    ("not-implemented", _re(r"\b(?:never\s+implemented|not\s+implemented|failed\s+to\s+(?:implement|do|carry))\b")),
+    ("implemented", _re(r"\b(?:was|were|has\s+been|have\s+been)\s+implemented\b")),
+)
+#: Collective anaphors for the two sides most recently named ("the rival factions").
+PAIR_ANAPHOR = _re(r"\b(?:the|both|two)\s+(?:(?:rival|two|main|major|Palestinian|feuding|rival\s+Palestinian)\s+)*"
+                   r"(?:factions|movements|parties|sides|rivals)\b")
+GOVERNMENT_ANAPHOR = _re(r"\b(?:the|this|that|its|a\s+new)\s+(?:new\s+|unity\s+|Palestinian\s+)?government\b")
+
+
+def modality_of(found: list[str]) -> str:
+    """The strongest modality among cues found (``actual`` when none).
+
+    Example:
+        >>> modality_of([]), modality_of(["planned", "failed"])
+        ('actual', 'failed')
+    """
+    for name in MODALITY_ORDER:
+        if name in found:
+            return name
+    return "actual"
+
+
+def provision_type(text: str) -> str | None:
+    """Provision type notation for a provision's text.
+
+    Example:
+        >>> provision_type("the transfer of the Rafah crossing to the government"), provision_type("hello")
+        ('crossings', None)
+    """
+    for name, pattern in PROVISION_TYPES:
+        if pattern.search(text):
+            return name
+    return None

@@ -1,0 +1,643 @@
+"""Events and states of affairs from triggers, roles, places, times and modality cues.
+
+For each trigger (``kg.extract.cues.TRIGGERS``) in a clause:
+- modality: the strongest cue before it in the clause (denied > failed > postponed > hoped > proposed >
+  planned), else a result phrase after it ("was postponed", "was due to take place"), else actual;
+- a noun trigger ("meeting", "talks", "elections") counts only with a governing verb ("held talks"), a
+  cue, a result phrase, its own time ("the 2006 elections") or a winner ("won by Hamas"); gerunds
+  without a cue are topics ("talks on forming the government"), not events;
+- roles: the actors named between the cue and the trigger (or before the trigger) fill the subject role
+  of the type (signatory, participant, agent…); the subject of "hope"/"propose" is the proposer;
+  "with X", "between X and Y", "by X" (passive), "X-brokered", "hosted by X" add roles;
+- place: "in/at <place>" in the clause; territory: the place taken, controlled or handed over;
+- time: the time expression nearest the trigger in its clause; events in a sentence opened by
+  "Following/After <time>" without their own time start no earlier than it;
+- agreement: the agreement named or described in the clause, resolved to the reference layer
+  (``kg.extract.resolve``), else a minted ``id:agreement/<slug>``.
+States of affairs: "Hamas-controlled Gaza Strip" → ControlOfTerritory (from the takeover year when the
+sentence gives one, to the publication date); titles → PostHolding. Provisions: "agreed that X would …"
+and the planned clauses that follow, typed by keywords and given the status a later sentence reports.
+
+Example:
+    >>> from kg.extract.lexicon import ReferenceIndex
+    >>> modality_at("We hope that they will meet in Moscow", 29)
+    ('hoped', 3, 7)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.cues import (
+    GERUND_GOVERNORS,
+    GOVERNORS,
+    MODALITY_CUES,
+    POST_CUES,
+    PURPOSE_BACK,
+    PURPOSE_HERE,
+    STATUS_CUES,
+    TRIGGER_INDEX,
+    modality_of,
+    provision_type,
+)
+from kg.extract.document import Doc
+from kg.extract.lexicon import ReferenceIndex
+from kg.extract.records import Event, Participant, ProvisionRecord, TimeSpec
+from kg.extract.refs import Ref, actor_refs, affiliation, side_of
+from kg.extract.resolve import resolve_agreement, resolve_event, resolve_government
+from kg.extract.text import mint_iri, short_hash
+
+SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation": "participant",
+                "Election": "participant", "Takeover": "agent", "Split": "participant",
+                "GovernmentFormation": "agent", "SwearingIn": "agent",
+                "Handover": "agent", "Stall": "participant", "Collapse": "participant", "Decree": "agent",
+                "Mediation": "mediator", "Proposal": "proposer", "Postponement": "agent"}
+OBJECT_ROLE = {"Signing": "signatory", "Mediation": "participant"}
+_CONTROL = re.compile(r"[-–](?:controlled|run|ruled|held|governed|dominated|administered)\s+(?:[a-z]+\s+){0,2}")
+_CONTROL_BY = re.compile(r",?\s+(?:which\s+is\s+|is\s+|was\s+|has\s+been\s+)?(?:controlled|run|ruled|governed)\s+by\s+")
+_HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
+_BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|led|headed|signed|called)"
+                      r"\s+by\s+(?:the\s+)?$")
+_BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "sponsored": "mediator",
+             "hosted": "host", "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer"}
+_UNDER_AUSPICES = re.compile(r"\bunder\s+(?:the\s+)?(?:auspices|mediation|sponsorship|patronage)\s+of\s+(?:the\s+)?$"
+                             r"|\bunder\s+$", re.IGNORECASE)
+_JOIN = re.compile(r"^\s*(?:,|and|&|/|-|–|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?$")
+_AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memorandum\s+of\s+understanding|charter)\b",
+                             re.IGNORECASE)
+_FOLLOWING = re.compile(r"^(?:Following|After|Since|In\s+the\s+wake\s+of)\b")
+_ANAPHORIC_FAIL = re.compile(r"\bfail(?:ed|s)?\s+to\s+(?:do|carry\s+out|fulfil+|implement|accomplish|achieve)\s+"
+                             r"(?:so|it|this|that|what|its\s+(?:task|mission|mandate))\b", re.IGNORECASE)
+_AGREED_THAT = re.compile(r"\bagreed\s+(?:that|to|on)\s+", re.IGNORECASE)
+_PROVISION_NEXT = re.compile(r"\b(?:was|were)\s+(?:due|supposed|expected|set|to)\b|\bwould\b|\bas\s+well\b",
+                             re.IGNORECASE)
+_PLANNED_ONLY = ("planned", "proposed", "hoped")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|stressed|noted|added|told|announced|stated)\s+(?:\w+\s+){0,2}?"
+                            r"(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
+
+
+@dataclass
+class _Hit:
+    type: str
+    form: str
+    start: int
+    end: int
+    confidence: float
+    subject_role: str | None = None
+    event: Event | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
+    """``(modality, cue start, cue end)`` of the strongest cue in ``text[max(lo, pos-140):pos]``.
+
+    Example:
+        >>> modality_at("They did not sign the deal", 13)
+        ('denied', 5, 12)
+    """
+    found: dict[str, tuple[int, int]] = {}
+    lo = max(lo, pos - 140)
+    for name, pattern in MODALITY_CUES:
+        for m in pattern.finditer(text, lo, pos):
+            found[name] = (m.start(), m.end())
+    best = modality_of(list(found))
+    if best == "actual":
+        return "actual", -1, -1
+    return best, *found[best]
+
+
+def _groups(refs: list[Ref], body: str, lo: int, hi: int) -> list[list[Ref]]:
+    """Actor references in ``[lo, hi)`` grouped by coordination ("Hamas and Fatah", "Hamas-Fatah")."""
+    starts = [r.start for r in refs]
+    inside = [r for r in refs[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if r.end <= hi]
+    groups: list[list[Ref]] = []
+    for r in inside:
+        if groups and _JOIN.match(body[groups[-1][-1].end:r.start]):
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
+
+
+def _participants(group: list[Ref] | None, role: str) -> list[Participant]:
+    out: list[Participant] = []
+    for r in group or []:
+        for iri, label in zip(r.iris, r.labels or r.iris, strict=False):
+            out.append(Participant(role, iri, label))
+    return out
+
+
+class EventFinder:
+    """Runs the event rules over one document."""
+
+    def __init__(self, doc: Doc, idx: ReferenceIndex) -> None:
+        self.doc, self.idx, self.body = doc, idx, doc.body
+        self.controls: list[Event] = []
+        self.controllers: dict[str, str] = {}
+        self.refs: list[Ref] = []
+        self.events: list[Event] = []
+        self.provisions: list[ProvisionRecord] = []
+        self.current_agreement: str | None = None
+        self.purpose_spans: list[tuple[int, int]] = []
+
+    # --- helpers -----------------------------------------------------------------------------
+    def clause(self, pos: int) -> tuple[int, int]:
+        """Bounds of the clause around ``pos``: its sentence, cut at semicolons and quote edges."""
+        s = self.doc.sentence_at(pos)
+        lo, hi = s.start, s.end
+        q = self.doc.quote_at(pos)
+        if q and q.kind == "direct":
+            lo, hi = max(lo, q.start), min(hi, q.end)
+        semi_before = self.body.rfind(";", lo, pos)
+        semi_after = self.body.find(";", pos, hi)
+        return (semi_before + 1 if semi_before >= 0 else lo), (semi_after if semi_after >= 0 else hi)
+
+    def places_in(self, lo: int, hi: int, types: tuple[str, ...] = ("City", "Territory", "State",
+                                                                       "BorderCrossing")) -> list:
+        return [m for m in self.doc.mentions_in(lo, hi) if m.type in types and not m.metonym]
+
+    def place_after(self, hit: _Hit, lo: int, hi: int) -> str | None:
+        lo = max(lo, hit.extra.get("prev", lo))
+        for m in self.places_in(hit.end, min(hi, hit.extra.get("next", hi))):
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", self.body[max(lo, m.start - 12):m.start]):
+                return m.entity
+        for m in self.places_in(lo, hit.start):
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", self.body[max(lo, m.start - 12):m.start]):
+                return m.entity
+        return None
+
+    def time_for(self, hit: _Hit, lo: int, hi: int, taken: set[int]) -> TimeSpec | None:
+        cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
+                 and not _SPEECH_BEFORE.search(self.body, lo, t.start)]
+        if not cands:
+            return None
+        best = min(cands, key=lambda t: min(abs(t.start - hit.end), abs(hit.start - t.end)))
+        if abs(best.start - hit.end) > 90 and abs(hit.start - best.end) > 90:
+            return None
+        return best.spec
+
+    # --- rules -------------------------------------------------------------------------------
+    def run(self, statements: list[Event]) -> tuple[list[Event], list[ProvisionRecord]]:
+        self.find_control()
+        self.refs = actor_refs(self.doc, self.idx, self.controllers)
+        self.find_purpose_spans()
+        hits = self.find_hits()
+        by_sentence: dict[int, list[_Hit]] = {}
+        for h in hits:
+            by_sentence.setdefault(self.doc.sentence_at(h.start).index, []).append(h)
+        for s in self.doc.sentences:
+            sent_hits = by_sentence.get(s.index, [])
+            taken = self.agreement_context(s.start, s.end, sent_hits)
+            for k, h in enumerate(sent_hits):
+                h.extra["next"] = sent_hits[k + 1].start if k + 1 < len(sent_hits) else s.end
+                h.extra["prev"] = sent_hits[k - 1].end if k else s.start
+                ev = self.build(h, taken)
+                if ev is not None:
+                    h.event = ev
+                    self.events.append(ev)
+            self.sentence_time_inheritance(s.start, s.end, sent_hits)
+            self.anaphoric_failure(s.start, s.end)
+            self.purpose_back(s.start, s.end, statements)
+            self.provision_rules(s.start, s.end, sent_hits)
+            self.status_rules(s.start, s.end)
+        self.events.extend(self.controls)
+        self.events.extend(self.post_holdings())
+        for ev in statements:
+            for ev2 in self.events:
+                if ev2.evidence and ev.evidence and ev.evidence[0].start <= ev2.evidence[0].start < ev.evidence[0].end \
+                        and ev2.modality in _PLANNED_ONLY and ev.basis:
+                    ev2.basis = list(dict.fromkeys([*ev2.basis, *ev.basis]))
+        return self.events, self.provisions
+
+    def find_control(self) -> None:
+        """ControlOfTerritory from "X-controlled Y", "Y, controlled by X"."""
+        doc, body = self.doc, self.body
+        ms = doc.mentions
+        for i, m in enumerate(ms):
+            if m.type not in ("Party", "Organization", "GoverningBody", "State", "UmbrellaOrganization"):
+                continue
+            c = _CONTROL.match(body, m.end)
+            if c and i + 1 < len(ms):
+                nxt = next((n for n in ms[i + 1:i + 3] if n.start >= c.end() - 1 and n.start <= c.end() + 4
+                            and n.type in ("Territory", "City", "BorderCrossing")), None)
+                if nxt:
+                    self.add_control(m.entity, m.label, nxt.entity, m.start, nxt.end)
+        for i, m in enumerate(ms):
+            if m.type not in ("Territory", "City", "BorderCrossing"):
+                continue
+            c = _CONTROL_BY.match(body, m.end)
+            if c:
+                agent = next((n for n in ms[i + 1:i + 3] if abs(n.start - c.end()) <= 4
+                              and n.type in ("Party", "Organization", "GoverningBody", "State")), None)
+                if agent:
+                    self.add_control(agent.entity, agent.label, m.entity, m.start, agent.end)
+
+    def add_control(self, agent: str, label: str, territory: str, start: int, end: int) -> None:
+        s = self.doc.sentence_at(start)
+        since = None
+        if _FOLLOWING.match(s.text) or re.search(r"\bsince\b", s.text):
+            times = self.doc.times_in(s.start, s.end)
+            if times:
+                since = times[0].spec
+        pub = (self.doc.published or "")[:10] or None
+        time = TimeSpec(since.text, since.precision, since.earliest, pub) if since else \
+            (TimeSpec("", None, None, pub) if pub else None)
+        self.controllers.setdefault(territory, agent)
+        self.controls.append(Event(
+            key="", type="ControlOfTerritory", label=f"{label} controls {self.idx.label(territory)}",
+            time=time, territory=territory, participants=[Participant("agent", agent, label)],
+            evidence=[self.doc.evidence(start, end, "control-compound", 0.85)], confidence=0.85))
+
+    def find_purpose_spans(self) -> None:
+        for pattern in (PURPOSE_BACK, PURPOSE_HERE):
+            for m in pattern.finditer(self.body):
+                s = self.doc.sentence_at(m.start())
+                end = s.end - 1 if s.text.endswith((".", "!", "?")) else s.end
+                q = self.doc.quote_at(m.start())
+                if q:
+                    end = min(end, q.end)
+                self.purpose_spans.append((m.end(), max(m.end(), end)))
+
+    def in_purpose(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.purpose_spans)
+
+    def find_hits(self) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for tok in self.doc.tokens:
+            for t in TRIGGER_INDEX.get(tok.low[:4], ()):
+                m = t.pattern.match(self.body, tok.start)
+                if m and not self.in_purpose(m.start()):
+                    hits.append(_Hit(t.type, t.form, m.start(), m.end(), t.confidence, t.subject_role))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[_Hit] = []
+        for h in hits:
+            if kept and h.start < kept[-1].end:
+                continue
+            kept.append(h)
+        return kept
+
+    def agreement_context(self, lo: int, hi: int, hits: list[_Hit]) -> set[int]:
+        """Agreements described without a signing verb ("a Hamas-Fatah agreement of the spring 2014");
+        returns the starts of the time expressions they use up."""
+        taken: set[int] = set()
+        covered = [(h.start, h.end + 120) for h in hits if h.type == "Signing"]
+        for m in _AGREEMENT_HEAD.finditer(self.body, lo, hi):
+            if any(a <= m.start() <= b for a, b in covered) or self.in_purpose(m.start()):
+                continue
+            info = self.describe_agreement(m.start(), m.end(), lo, hi)
+            if info is None:
+                continue
+            iri, parties, place, time, np_start, np_end = info
+            if iri is None:
+                continue
+            taken.update(t.start for t in self.doc.times_in(np_start, np_end))
+            ev = Event(key="", type="Signing", label="", agreement=iri, place=place, time=time,
+                       participants=_participants(parties, "signatory"),
+                       evidence=[self.doc.evidence(np_start, np_end, "agreement-reference", 0.6)], confidence=0.6)
+            self.events.append(ev)
+            self.current_agreement = iri
+        return taken
+
+    def describe_agreement(self, head_start: int, head_end: int, lo: int, hi: int):
+        """Parties, place and time around an agreement noun; ``(iri, parties, place, time, start, end)``."""
+        body = self.body
+        left = max(lo, head_start - 70)
+        det = list(re.finditer(r"\b(?:an?|the|this|that|its|their)\s", body[left:head_start], re.IGNORECASE))
+        np_start = left + det[-1].start() if det else head_start
+        right = re.match(r"(?:\s+(?:of|in|from|signed\s+in|reached\s+in|concluded\s+in)\s+(?:the\s+)?"
+                         r"[^,.;]{0,40}?)(?=[,.;]|$)", body[head_end:hi])
+        np_end = head_end + (right.end() if right else 0)
+        names = [m.entity for m in self.doc.mentions_in(np_start, np_end) if m.type == "Agreement"]
+        parties = [r for r in self.refs if np_start <= r.start and r.end <= np_end and r.kind != "government"]
+        places = self.places_in(np_start, np_end, ("City", "State"))
+        times = self.doc.times_in(np_start, np_end)
+        if not (names or times or places):
+            return None
+        place = places[0].entity if places else None
+        time = times[0].spec if times else None
+        iri = self.resolve_agreement_iri(names, place, time, [i for r in parties for i in r.iris],
+                                         body[np_start:np_end])
+        return iri, parties, place, time, np_start, np_end
+
+    def resolve_agreement_iri(self, names: list[str], place: str | None, time: TimeSpec | None,
+                              parties: list[str], text: str) -> str | None:
+        iri = resolve_agreement(self.idx, names=names, place=place, earliest=time.earliest if time else None,
+                                latest=time.latest if time else None, parties=parties)
+        if iri:
+            return iri
+        if not (time or place or names):
+            return None
+        name = " ".join(x for x in ((time.earliest or "")[:10] if time else "",
+                                    self.idx.label(place) if place else "", "agreement") if x)
+        new = mint_iri("agreement", name)
+        self.doc.new_entities.setdefault(new, (text.strip() or name, "Agreement"))
+        return new
+
+    def build(self, h: _Hit, taken: set[int]) -> Event | None:
+        doc, body = self.doc, self.body
+        lo, hi = self.clause(h.start)
+        modality, cue_start, cue_end = modality_at(body, h.start, lo)
+        post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None)
+        if modality == "actual" and post and post != "actual":
+            modality = post
+        governor = None
+        if h.form == "noun":
+            gov = list(GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
+            ger = list(GERUND_GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
+            governor = gov[-1] if gov else None
+            own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start))
+            winner = re.match(r"^,?\s+won\s+by\b", body[h.end:hi])
+            if not (governor or modality != "actual" or post or own_time or winner):
+                return None
+            if ger and not governor and modality == "actual" and not (post or own_time or winner):
+                return None
+            if h.type == "Handover" and modality == "actual" and not (post or governor):
+                return None
+        role = h.subject_role or SUBJECT_ROLE.get(h.type, "participant")
+        if h.type == "Election" and re.search(r"\b(?:organi[sz]e|hold)\b", body[max(lo, h.start - 60):h.start]):
+            role = "agent"  # "tasked to organize … polls": the organiser
+        participants: list[Participant] = []
+        anchor = cue_start if cue_start >= 0 else (governor.start() if governor else h.start)
+        between = _groups(self.refs, body, cue_end, h.start) if cue_start >= 0 else []
+        before = _groups(self.refs, body, lo, anchor)
+        if h.form == "noun" and not governor and not between and before and cue_start < 0:
+            before = [g for g in before if h.start - g[-1].end <= 30]
+        if between:
+            participants += _participants(between[-1], role)
+        if modality in ("hoped", "proposed") and cue_start >= 0:
+            proposer = self.we_side(cue_start) or (before[-1] if before else None)
+            if isinstance(proposer, list):
+                participants += _participants(proposer, "proposer")
+            elif proposer:
+                participants.append(Participant("proposer", proposer, self.idx.label(proposer)))
+        elif not between and before and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30):
+            participants += _participants(before[-1], role)
+        participants += self.object_roles(h, lo, hi)
+        ev = Event(key="", type=h.type, label="", modality=modality, participants=participants,
+                   evidence=[doc.evidence(h.start, h.end, f"trigger-{h.type.lower()}-{h.form}", h.confidence)],
+                   confidence=h.confidence)
+        ev.place = self.place_after(h, lo, hi) if h.type not in ("Takeover", "Handover", "Split") else None
+        if h.type in ("Takeover", "Handover"):
+            terr = [m for m in self.places_in(h.end, hi, ("Territory", "City", "BorderCrossing"))]
+            ev.territory = terr[0].entity if terr else None
+        for t in doc.times_in(lo, hi):
+            if t.start < h.start <= t.end + 30 and h.form == "noun":
+                ev.time = t.spec  # "the 2006 elections", "the 2007 coup"
+                taken.add(t.start)
+                break
+        if ev.time is None and h.type not in ("Statement",):
+            ev.time = self.time_for(h, lo, hi, taken)
+            if ev.time:
+                taken.update(t.start for t in doc.times_in(lo, hi) if t.spec == ev.time)
+        self.attach_agreement(h, ev, lo, hi)
+        self.add_host(ev)
+        self.purpose_here(h, ev, hi)
+        if h.type in ("GovernmentFormation", "SwearingIn"):
+            self.resolve_government_event(ev, lo, hi)
+        if h.type in ("Election", "Takeover", "Split") and ev.time:
+            ev.same_as = resolve_event(self.idx, type=h.type, earliest=ev.time.earliest, latest=ev.time.latest,
+                                       participants=[p.entity for p in ev.participants], territory=ev.territory)
+        if h.type == "Split":
+            sent = self.doc.sentence_at(h.start)
+            for c in self.controls:
+                if c.evidence and sent.start <= c.evidence[0].start < sent.end:
+                    ev.participants += [Participant("participant", p.entity, p.label) for p in c.participants]
+        if h.type == "Election" and h.form == "verb":
+            for p in ev.participants:
+                if p.role == "participant":
+                    ev.participants[ev.participants.index(p)] = Participant("winner", p.entity, p.label)
+        return ev
+
+    def we_side(self, cue_start: int) -> str | None:
+        """"We hope …" inside a quote → the side the speaker speaks for."""
+        if not re.search(r"\b(?:[Ww]e|[Oo]ur\s+\w+)\s+$", self.body[max(0, cue_start - 15):cue_start]):
+            return None
+        q = self.doc.quote_at(cue_start)
+        if not q or not q.speaker:
+            return None
+        org = affiliation(self.doc, self.idx, q.speaker)
+        return side_of(self.idx, org) or q.speaker
+
+    def object_roles(self, h: _Hit, lo: int, hi: int) -> list[Participant]:
+        body, out = self.body, []
+        obj_role = OBJECT_ROLE.get(h.type, "participant")
+        window_end = min(hi, h.end + 120)
+        for g in _groups(self.refs, body, h.end, window_end):
+            pre = body[max(h.start, g[0].start - 40):g[0].start]
+            by = _BY_ROLE.search(pre)
+            if by:
+                out += _participants(g, _BY_ROLES[by.group("verb")])
+            elif re.search(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", pre) \
+                    and not re.search(r"\bwith\s+an\s+eye", pre):
+                out += _participants(g, obj_role)
+            elif re.search(r"\bbetween\s+(?:the\s+)?$", pre) and not re.search(
+                    r"\b(?:border|boundary|crossing|gap|line)\s+between\s+(?:the\s+)?$", pre):
+                out += _participants(g, obj_role)
+            elif h.type == "Handover" and re.search(r"\bto\s+(?:the\s+)?$", pre):
+                out += _participants(g, "recipient")
+            elif _UNDER_AUSPICES.search(pre):
+                out += _participants(g, "mediator")
+        for r in self.refs:
+            if lo <= r.start < hi and _HYPHEN_MEDIATOR.match(body, r.end):
+                out += _participants([r], "mediator")
+            elif lo <= r.start < hi and re.match(r"\s+(?:mediation|mediators|sponsorship)\b", body[r.end:r.end + 14]):
+                out += _participants([r], "mediator")
+        return out
+
+    def attach_agreement(self, h: _Hit, ev: Event, lo: int, hi: int) -> None:
+        if h.type == "Signing":
+            head = _AGREEMENT_HEAD.search(self.body, h.start, hi)
+            if head:
+                info = self.describe_agreement(head.start(), head.end(), lo, hi)
+                parties = [p.entity for p in ev.participants]
+                names = (info and [m.entity for m in self.doc.mentions_in(head.start() - 60, head.end() + 60)
+                                  if m.type == "Agreement"]) or []
+                iri = self.resolve_agreement_iri(names, ev.place, ev.time, parties,
+                                                 self.body[h.end:head.end()].strip())
+                if iri is None and info:
+                    iri = info[0]
+                if iri and ev.modality == "actual":
+                    ev.agreement = iri
+                    self.current_agreement = iri
+                    ag = self.idx.agreements.get(iri)
+                    if ag and ev.time is None:
+                        ev.time = TimeSpec("", None, ag.earliest, ag.latest)
+                elif iri:
+                    ev.agreement = iri
+            return
+        names = [m.entity for m in self.doc.mentions_in(lo, hi) if m.type == "Agreement"]
+        if names:
+            ev.agreement = names[0]
+        elif h.type in ("Stall", "Collapse") and self.current_agreement:
+            ev.agreement = self.current_agreement
+
+    def add_host(self, ev: Event) -> None:
+        """A hoped/planned meeting in a city of the proposing state is hosted by that state."""
+        if ev.type != "Meeting" or not ev.place:
+            return
+        state = self.idx.state_of(ev.place)
+        sides = {side_of(self.idx, p.entity) for p in ev.participants if p.role == "proposer"}
+        if state and state in sides and not any(p.role == "host" for p in ev.participants):
+            ev.participants.append(Participant("host", state, self.idx.label(state)))
+        if state and state in sides and not any(p.role == "proposer" and p.entity == state for p in ev.participants):
+            ev.participants.append(Participant("proposer", state, self.idx.label(state)))
+
+    def purpose_here(self, h: _Hit, ev: Event, hi: int) -> None:
+        m = PURPOSE_HERE.search(self.body, h.end, hi)
+        on = re.match(r"(?:\s+in\s+[A-Z]\w+)?\s+on\s+(?=\w+ing\b)", self.body[h.end:hi]) \
+            if h.type == "Meeting" else None
+        if on:
+            start = h.end + on.end()
+        elif m and m.start() - h.end < 60:
+            start = m.end()
+        else:
+            return
+        end = hi - 1 if self.body[hi - 1:hi] in ".!?" else hi
+        self.set_purpose(ev, start, end)
+
+    def set_purpose(self, ev: Event, start: int, end: int) -> None:
+        while end > start and self.body[end - 1] in ".!?,;: ":
+            end -= 1
+        ev.purpose = self.body[start:end].strip()
+        ev.concerns = list(dict.fromkeys([*ev.concerns, *(m.entity for m in self.doc.mentions_in(start, end)
+                                                           if m.type not in ("City", "Territory", "State"))]))
+        ev.evidence.append(self.doc.evidence(start, end, "purpose", 0.7))
+
+    def purpose_back(self, lo: int, hi: int, statements: list[Event]) -> None:
+        """"It will help reach …" → the aim of the last non-actual event in this or the previous sentence."""
+        m = PURPOSE_BACK.search(self.body, lo, hi)
+        if not m:
+            return
+        prev_lo = self.doc.sentence_at(max(0, lo - 2)).start
+        cands = [e for e in self.events if e.modality != "actual" and e.evidence
+                 and prev_lo <= e.evidence[0].start < m.start() and e.purpose is None]
+        if cands:
+            end = hi - 1 if self.body[hi - 1:hi] in ".!?" else hi
+            q = self.doc.quote_at(m.start())
+            self.set_purpose(cands[-1], m.end(), min(end, q.end) if q else end)
+
+    def sentence_time_inheritance(self, lo: int, hi: int, hits: list[_Hit]) -> None:
+        s = self.body[lo:hi]
+        if not _FOLLOWING.match(s):
+            return
+        times = self.doc.times_in(lo, hi)
+        if not times:
+            return
+        t = times[0].spec
+        for h in hits:
+            if h.event is not None and h.event.time is None:
+                h.event.time = TimeSpec(f"after {t.text}", None, t.earliest, None)
+
+    def anaphoric_failure(self, lo: int, hi: int) -> None:
+        m = _ANAPHORIC_FAIL.search(self.body, lo, hi)
+        if not m:
+            return
+        prev_lo = self.doc.sentence_at(max(0, self.doc.sentence_at(lo).start - 2)).start
+        cands = [e for e in self.events if e.modality == "planned" and e.evidence
+                 and prev_lo <= e.evidence[0].start < lo]
+        if cands:
+            ev = cands[-1]
+            ev.modality = "failed"
+            ev.evidence.append(self.doc.evidence(m.start(), m.end(), "anaphoric-failure", 0.7))
+
+    def resolve_government_event(self, ev: Event, lo: int, hi: int) -> None:
+        """Government formed/sworn in: leader from "of Prime Minister X"/"led by X"; the government from its
+        name, its leader and the agreement mentioned in the sentence."""
+        ms = self.doc.mentions_in(lo, hi)
+        leader = next((m for m in ms if m.type == "Person" and any(
+            t.person == m.entity and re.search(r"\b(?:prime|premier|minister|president)\b", t.title)
+            for t in self.doc.titles)), None)
+        names = [m.entity for m in ms if m.type == "Government"]
+        agreement = next((e.agreement for e in self.events if e.agreement and e.evidence
+                          and lo <= e.evidence[0].start < hi), None)
+        gov = resolve_government(self.idx, names=names, leader=leader.entity if leader else None,
+                                 agreement=agreement if agreement in self.idx.agreements else None)
+        if gov is None and names:
+            gov = names[0]
+        if gov is None:
+            unlinked = [m for m in ms if m.type == "Government"]
+            gov = unlinked[0].entity if unlinked else None
+        ev.government = gov
+        if gov:
+            self.relink_government(lo, hi, gov)
+        ev.participants = [p for p in ev.participants if p.entity != gov]
+        if leader and not any(p.entity == leader.entity for p in ev.participants):
+            ev.participants.append(Participant("leader", leader.entity, leader.label))
+        elif leader:
+            ev.participants = [Participant("leader", p.entity, p.label) if p.entity == leader.entity else p
+                               for p in ev.participants]
+        if agreement and ev.time and ev.time.precision is None:
+            pass
+
+    def relink_government(self, lo: int, hi: int, gov: str) -> None:
+        """Unlinked "… Government" mentions in the sentence become mentions of the resolved government."""
+        if gov not in self.idx.governments:
+            return
+        changed = False
+        mentions = []
+        for m in self.doc.mentions:
+            if lo <= m.start < hi and m.type == "Government" and not m.linked:
+                self.doc.new_entities.pop(m.entity, None)
+                m = type(m)(gov, self.idx.label(gov), "Government", m.text, m.start, m.end, True,
+                            self.doc.evidence(m.start, m.end, "government-resolve", 0.8))
+                changed = True
+            mentions.append(m)
+        if changed:
+            self.doc.set_mentions(mentions)
+            self.refs = actor_refs(self.doc, self.idx, self.controllers)
+
+    def provision_rules(self, lo: int, hi: int, hits: list[_Hit]) -> None:
+        """"The parties agreed that X would …" and the planned clause after it → provisions of the current
+        agreement."""
+        if not self.current_agreement:
+            return
+        m = _AGREED_THAT.search(self.body, lo, hi)
+        prev = self.provisions[-1] if self.provisions else None
+        if m:
+            start, end = m.end(), hi - 1 if self.body[hi - 1:hi] in ".!?" else hi
+        elif prev and prev.agreement == self.current_agreement and prev.evidence and \
+                prev.evidence[-1].end >= self.doc.sentence_at(max(0, lo - 2)).start and \
+                _PROVISION_NEXT.search(self.body, lo, hi):
+            cue = _PROVISION_NEXT.search(self.body, lo, hi)
+            start, end = lo, cue.start() if cue else hi
+        else:
+            return
+        label = self.body[start:end].strip()
+        if not label:
+            return
+        for h in hits:
+            if h.event is not None and start <= h.start < end and h.event.agreement is None:
+                h.event.agreement = self.current_agreement
+        self.provisions.append(ProvisionRecord(
+            key=f"{self.current_agreement}|{short_hash(label.lower())}", label=label,
+            agreement=self.current_agreement, provision_type=provision_type(label),
+            evidence=[self.doc.evidence(start, start + len(label), "provision", 0.7)], confidence=0.7))
+
+    def status_rules(self, lo: int, hi: int) -> None:
+        for status, pattern in STATUS_CUES:
+            m = pattern.search(self.body, lo, hi)
+            if m and self.current_agreement:
+                for p in self.provisions:
+                    if p.agreement == self.current_agreement and p.status is None:
+                        p.status = status
+                        p.evidence.append(self.doc.evidence(m.start(), m.end(), "provision-status", 0.6))
+                return
+
+    def post_holdings(self) -> list[Event]:
+        out = []
+        for t in self.doc.titles:
+            post = next((p.iri for p in self.idx.posts.get(t.person, []) if t.org and p.org == t.org), None)
+            if post is None:
+                continue  # a title alone is evidence for affiliation, not a reported fact
+            label = next((m.label for m in self.doc.mentions if m.entity == t.person), t.person)
+            org_label = f" ({self.idx.label(t.org)})" if t.org else ""
+            pub = (self.doc.published or "")[:10] or None
+            speaks = any(q.speaker == t.person for q in self.doc.quotes)
+            time = TimeSpec("", "day", pub, pub) if pub and speaks else None
+            out.append(Event(key="", type="PostHolding", label=f"{label}, {t.title}{org_label}", time=time,
+                             participants=[Participant("agent", t.person, label)],
+                             concerns=[t.org] if t.org else [], post=post,
+                             evidence=[self.doc.evidence(t.start, t.end, "title", 0.8)], confidence=0.8))
+        return out

@@ -1,0 +1,141 @@
+"""Token-based longest-match gazetteer over the reference layer's labels (prefLabel + altLabel).
+
+Labels are stored as normalised token tuples in a dict; matching walks the text's tokens once and tries
+the longest key first at each position (no loop over all aliases, no big alternation regex). Short
+all-caps acronyms ("PA", "PLO") match case-sensitively; a capitalised label needs a capitalised first
+word in the text. Tokens split at apostrophes and hyphens, so "Hamas's", "Russia’s" and "Hamas-controlled"
+find Hamas/Russia, while "Hamasa" is one token and finds nothing.
+
+Example:
+    >>> from kg.extract.lexicon import EntityInfo, ReferenceIndex
+    >>> from kg.extract.text import tokenize
+    >>> idx = ReferenceIndex(entities={"h": EntityInfo("Hamas", type_local_name="Party"),
+    ...                                "pa": EntityInfo("Palestinian Authority", ("PA",), "GoverningBody")})
+    >>> gz = Gazetteer(idx)
+    >>> text = "Hamas-controlled Gaza, the PA and a spa; Hamasa"
+    >>> [(text[m.start:m.end], m.iris[0]) for m in gz.find(text, tokenize(text))]
+    [('Hamas', 'h'), ('PA', 'pa')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import TYPE_PRIORITY, ReferenceIndex
+from kg.extract.text import JOINER, Token, norm_key
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-.]{0,5}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    iri: str
+    preferred: bool
+    exact: tuple[str, ...] | None  # original tokens when the label must match case-sensitively
+    capitalised: bool
+
+
+@dataclass(frozen=True)
+class GazetteerMatch:
+    """Tokens ``[first, last)`` of the text matched ``iris`` (best first) at ``[start, end)``."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    iris: tuple[str, ...]
+
+
+class Gazetteer:
+    """Longest-match lookup of reference labels in token sequences."""
+
+    def __init__(self, index: ReferenceIndex) -> None:
+        self.index = index
+        entries: dict[tuple[str, ...], list[_Entry]] = {}
+        for iri, info in index.entities.items():
+            labels = [(info.label, True), *((a, False) for a in info.alt_labels)]
+            for label in labels_with_variants(labels):
+                self.add(entries, iri, *label)
+        rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
+
+        def order(e: _Entry) -> tuple[int, int, str]:
+            return (not e.preferred, rank.get(index.type_of(e.iri) or "", 99), e.iri)
+
+        self.entries = {k: tuple(sorted(v, key=order)) for k, v in entries.items()}
+        self.max_len: dict[str, int] = {}
+        for key in self.entries:
+            self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
+
+    @staticmethod
+    def add(entries: dict[tuple[str, ...], list[_Entry]], iri: str, label: str, preferred: bool) -> None:
+        """Register one label of ``iri``."""
+        text = label.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        key = norm_key(text)
+        if not key:
+            return
+        exact = tuple(re.findall(r"\w+", text)) if _ACRONYM.fullmatch(text) else None
+        bucket = entries.setdefault(key, [])
+        if not any(e.iri == iri and e.exact == exact for e in bucket):
+            bucket.append(_Entry(iri, preferred, exact, text[:1].isupper()))
+
+    def lookup(self, key: tuple[str, ...]) -> tuple[str, ...]:
+        """IRIs whose label normalises to ``key`` (case ignored), best first."""
+        return tuple(e.iri for e in self.entries.get(key, ()))
+
+    def match_at(self, body: str, tokens: list[Token], i: int) -> GazetteerMatch | None:
+        """The longest label match starting at token ``i`` (None if there is none)."""
+        longest = self.max_len.get(tokens[i].low)
+        if not longest:
+            return None
+        n = 1  # how many tokens from i are joined only by name-internal separators
+        while n < longest and i + n < len(tokens) and JOINER.fullmatch(body, tokens[i + n - 1].end,
+                                                                      tokens[i + n].start):
+            n += 1
+        for size in range(n, 0, -1):
+            window = tokens[i:i + size]
+            cands = self.entries.get(tuple(t.low for t in window))
+            if not cands:
+                continue
+            ok = tuple(e.iri for e in cands if _case_ok(e, window))
+            if ok:
+                return GazetteerMatch(i, i + size, window[0].start, window[-1].end, tuple(dict.fromkeys(ok)))
+        return None
+
+    def find(self, body: str, tokens: list[Token]) -> list[GazetteerMatch]:
+        """All non-overlapping longest matches, left to right."""
+        out: list[GazetteerMatch] = []
+        i = 0
+        first_words = self.max_len
+        while i < len(tokens):
+            if tokens[i].low not in first_words:
+                i += 1
+                continue
+            m = self.match_at(body, tokens, i)
+            if m:
+                out.append(m)
+                i = m.last
+            else:
+                i += 1
+        return out
+
+
+def labels_with_variants(labels: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Labels plus their form without a bracketed acronym ("Palestinian Authority (PA)" → both)."""
+    out = list(labels)
+    for text, pref in labels:
+        stripped = re.sub(r"\s*\([^)]*\)\s*$", "", text)
+        if stripped and stripped != text:
+            out.append((stripped, pref))
+    return out
+
+
+def _case_ok(entry: _Entry, window: list[Token]) -> bool:
+    if entry.exact is not None:
+        return tuple(t.text for t in window) == entry.exact
+    if entry.capitalised:
+        first = window[0].text[0]
+        return first.isupper() or first.isdigit()
+    return True

@@ -1,0 +1,378 @@
+"""Entity mentions: reference labels, demonyms and possessive bodies, titled persons, unknown
+organisations, surnames, and places used as metonyms.
+
+Rules, in order (a token belongs to at most one mention):
+1. gazetteer longest match (``kg.extract.gazetteer``);
+2. "Russia’s foreign ministry" → the body whose label is "<demonym> <rest>"; "the Qatari capital" → the
+   city that is ``rec:capitalOf`` the state; "Egyptian-brokered", "Egyptian officials" → the state;
+3. capitalised names ending in an organisation head ("… Movement", "… Center for …") → unlinked org;
+4. a title before a name ("analyst John Smith", "Spokeswoman Maria Zakharova") or after it
+   ("Hani al-Masri, director of …") → the person (reference or unlinked) plus a ``TitleInfo``;
+5. a person's surname alone later in the article ("Zakharova stressed") → that person;
+6. a city or territory standing for a side ("between Ramallah and the Gaza Strip", "Gaza rejected",
+   "the West Bank authorities") → ``metonym=True``.
+
+Example:
+    >>> from kg.articles.model import Article
+    >>> from kg.extract.lexicon import EntityInfo, ReferenceIndex
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> idx = ReferenceIndex(entities={"h": EntityInfo("Hamas", type_local_name="Party")})
+    >>> doc = Doc.of(Article(id="a", title=None, body="Analyst John Smith said Hamas's offer stands."))
+    >>> find_mentions(doc, Gazetteer(idx))
+    >>> [(m.text, m.linked, m.type) for m in doc.mentions]
+    [('John Smith', False, 'Person'), ('Hamas', True, 'Party')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kg.extract.document import Doc, TitleInfo
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.lexicon import ReferenceIndex
+from kg.extract.records import Mention
+from kg.extract.text import JOINER, Token, mint_iri
+
+#: Last word of a title before or after a person's name.
+TITLE_HEADS = frozenset("""
+spokesman spokeswoman spokesperson minister president premier chairman chairwoman chair leader chief head
+official analyst director ambassador envoy deputy member secretary commander negotiator coordinator adviser
+advisor expert professor researcher journalist correspondent representative delegate mediator king emir
+sheikh prince governor mayor founder diplomat general mr mrs ms dr secretary-general
+""".split())
+#: Words that may precede a title head inside a title ("Foreign Ministry spokeswoman", "politburo chief").
+TITLE_MODIFIERS = frozenset("""
+foreign prime deputy senior vice political politburo bureau former top executive interior intelligence
+security information press department office affairs special palestinian russian egyptian qatari
+general of the ministry movement spokesman spokeswoman official
+""".split())
+FEMALE_TITLES = frozenset({"spokeswoman", "chairwoman", "mrs", "ms", "queen", "princess"})
+MALE_TITLES = frozenset({"spokesman", "chairman", "mr", "king", "emir", "prince", "sheikh"})
+#: Head nouns of organisation names → the class an unknown organisation gets.
+ORG_HEADS = {
+    "movement": "Party", "party": "Party", "front": "Party", "brigades": "Party", "faction": "Party",
+    "council": "Organization", "committee": "Organization", "commission": "Organization",
+    "center": "Organization", "centre": "Organization", "institute": "Organization",
+    "foundation": "Organization", "association": "Organization", "union": "Organization",
+    "forum": "Organization", "league": "Organization", "university": "Organization",
+    "ministry": "Ministry", "authority": "GoverningBody", "agency": "GoverningBody",
+    "bureau": "GoverningBody", "service": "GoverningBody", "directorate": "GoverningBody",
+    "government": "Government", "cabinet": "Government", "crossing": "BorderCrossing",
+}
+_CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in"})
+#: Capitalised words that never start or belong to a person's name.
+_STOP = frozenset("""
+the a an in on at he she it they we i but however following later after before this that these those
+indeed senior officials moscow cairo all news monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december according
+""".split())
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "bint", "de", "van", "von", "ben"})
+#: Nouns after a demonym that make it refer to the state ("Egyptian officials", "the Qatari side").
+STATE_BODY_NOUNS = frozenset("""
+officials authorities mediators mediation delegation side government leadership diplomats envoy president
+foreign intelligence sponsorship initiative proposal efforts
+""".split())
+#: Hyphenated participles after a demonym or actor: "Egyptian-brokered", "Qatari-mediated".
+ACTOR_PARTICIPLES = frozenset({"brokered", "mediated", "sponsored", "backed", "hosted", "led", "proposed"})
+#: Verbs after a place that make it an acting side ("Gaza rejected …").
+_ACTING_VERB = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|rejected|rejects|accepted|accepts|agreed|refused|insisted|"
+    r"announced|demanded|welcomed|responded|denied|accused|blamed|signed|offered|warned)\b")
+_SPATIAL_BEFORE = re.compile(r"\b(?:border|boundary|frontier|crossing|road|route|line|distance|area|"
+                             r"region|corridor|travel|flights?|roads?)\s+$", re.IGNORECASE)
+_AUTHORITIES_AFTER = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administration|rulers|government)\b")
+
+
+@dataclass
+class _Span:
+    first: int
+    last: int
+    iri: str
+    label: str
+    type: str
+    linked: bool
+    rule: str
+    confidence: float
+    metonym: bool = False
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> None:
+    """Fill ``doc.mentions``, ``doc.titles`` and ``doc.new_entities`` (unlinked entities)."""
+    idx = gazetteer.index
+    tokens, body = doc.tokens, doc.body
+    spans: list[_Span] = []
+    owner: list[int | None] = [None] * len(tokens)
+
+    def add(span: _Span) -> None:
+        spans.append(span)
+        for k in range(span.first, span.last):
+            owner[k] = len(spans) - 1
+
+    for m in gazetteer.find(body, tokens):
+        iri = m.iris[0]
+        add(_Span(m.first, m.last, iri, idx.label(iri), idx.type_of(iri) or "Actor", True, "gazetteer",
+                  1.0 if len(m.iris) == 1 else 0.8))
+    _demonyms(doc, gazetteer, spans, owner, add)
+    _unlinked_orgs(doc, owner, add)
+    _titled_persons(doc, idx, spans, owner, add)
+    _surnames(doc, spans, owner, add)
+    _metonyms(doc, idx, spans)
+    mentions = []
+    for s in spans:
+        if s.iri is None:  # dropped span
+            continue
+        start, end = tokens[s.first].start, tokens[s.last - 1].end
+        if not s.linked:
+            doc.new_entities.setdefault(s.iri, (s.label, s.type))
+        mentions.append(Mention(entity=s.iri, label=s.label, type=s.type, text=body[start:end], start=start,
+                                end=end, linked=s.linked, evidence=doc.evidence(start, end, s.rule, s.confidence),
+                                metonym=s.metonym))
+    doc.set_mentions(mentions)
+
+
+def demonym_table(idx: ReferenceIndex) -> dict[str, str]:
+    """Lower-cased demonym → state IRI (first state in IRI order wins)."""
+    table: dict[str, str] = {}
+    for iri in sorted(idx.entities):
+        for d in idx.entities[iri].demonyms:
+            table.setdefault(d.casefold(), iri)
+    return table
+
+
+def capitals(idx: ReferenceIndex) -> dict[str, str]:
+    """State IRI → its capital city IRI."""
+    return {info.capital_of: iri for iri, info in sorted(idx.entities.items()) if info.capital_of}
+
+
+def _gap(body: str, tokens: list[Token], k: int) -> str:
+    return body[tokens[k - 1].end:tokens[k].start]
+
+
+def _demonyms(doc: Doc, gz: Gazetteer, spans: list[_Span], owner: list[int | None], add) -> None:
+    idx, tokens, body = gz.index, doc.tokens, doc.body
+    table = getattr(gz, "_demonyms", None)
+    if table is None:
+        table = gz._demonyms = demonym_table(idx)  # type: ignore[attr-defined]
+        gz._capitals = capitals(idx)  # type: ignore[attr-defined]
+    caps: dict[str, str] = gz._capitals  # type: ignore[attr-defined]
+    # "Russia’s foreign ministry" / "Egypt's intelligence" → the body named "<demonym> …"
+    for si, s in enumerate(list(spans)):
+        if s.type != "State" or s.last + 1 >= len(tokens) or tokens[s.last].low != "s":
+            continue
+        if _gap(body, tokens, s.last) not in ("'", "’"):
+            continue
+        for dem in idx.entities[s.iri].demonyms:
+            hit = _extend(gz, body, tokens, tuple(dem.casefold().split()), s.last + 1, owner, caps, s.iri)
+            if hit:
+                last, iri = hit
+                spans[si] = _Span(s.first, last, iri, idx.label(iri), idx.type_of(iri) or "Actor", True,
+                                  "possessive-body", 0.9)
+                for k in range(s.first, last):
+                    owner[k] = si
+                break
+    for i, t in enumerate(tokens):
+        if owner[i] is not None or t.low not in table or not t.text[0].isupper():
+            continue
+        state = table[t.low]
+        hit = _extend(gz, body, tokens, (t.low,), i + 1, owner, caps, state)
+        if hit:
+            last, iri = hit
+            add(_Span(i, last, iri, idx.label(iri), idx.type_of(iri) or "Actor", True, "demonym-body", 0.85))
+            continue
+        if i + 1 < len(tokens) and owner[i + 1] is None:
+            nxt = tokens[i + 1]
+            hyphen = _gap(body, tokens, i + 1) in ("-", "–")
+            if (hyphen and nxt.low in ACTOR_PARTICIPLES) or (not hyphen and nxt.low in STATE_BODY_NOUNS
+                                                             and _gap(body, tokens, i + 1) == " "):
+                add(_Span(i, i + 1, state, idx.label(state), "State", True, "demonym", 0.7))
+
+
+def _extend(gz: Gazetteer, body: str, tokens: list[Token], prefix: tuple[str, ...], k: int,
+            owner: list[int | None], caps: dict[str, str], state: str) -> tuple[int, str] | None:
+    """After a demonym/possessive ending before token ``k``: the longest "<prefix> tokens…" label, or the
+    state's capital for "capital"; ``(last token, iri)``."""
+    if k >= len(tokens) or owner[k] is not None:
+        return None
+    if tokens[k].low == "capital" and state in caps:
+        return k + 1, caps[state]
+    for size in range(4, 0, -1):
+        window = tokens[k:k + size]
+        if len(window) < size or any(owner[j] is not None for j in range(k, k + size)):
+            continue
+        if any(not JOINER.fullmatch(body, window[j - 1].end, window[j].start) for j in range(1, size)):
+            continue
+        iris = gz.lookup(prefix + tuple(t.low for t in window))
+        if iris:
+            return k + size, iris[0]
+    return None
+
+
+def _is_cap(t: Token) -> bool:
+    return t.text[0].isupper() and t.low not in _STOP
+
+
+def _unlinked_orgs(doc: Doc, owner: list[int | None], add) -> None:
+    tokens, body = doc.tokens, doc.body
+    i = 0
+    while i < len(tokens):
+        if owner[i] is not None or not _is_cap(tokens[i]) or tokens[i].low in TITLE_HEADS:
+            i += 1
+            continue
+        j = i + 1  # extend over capitalised words and lowercase connectors followed by one
+        while j < len(tokens) and owner[j] is None and re.fullmatch(r"[ \-–]", _gap(body, tokens, j)):
+            if tokens[j].low in TITLE_HEADS or tokens[j].low == "prime":
+                break
+            if tokens[j].text[0].isupper():
+                j += 1
+            elif (tokens[j].low in _CONNECTORS and j + 1 < len(tokens) and owner[j + 1] is None
+                  and tokens[j + 1].text[0].isupper() and _gap(body, tokens, j + 1) == " "
+                  and tokens[j + 1].low not in TITLE_HEADS and tokens[j + 1].low != "prime"):
+                j += 2
+            else:
+                break
+        heads = [k for k in range(i + 1, j) if tokens[k].low in ORG_HEADS and tokens[k].text[0].isupper()]
+        if heads:
+            head = heads[0]
+            last = j if tokens[j - 1].text[0].isupper() else head + 1
+            label = body[tokens[i].start:tokens[last - 1].end]
+            kind = ORG_HEADS[tokens[head].low]
+            add(_Span(i, last, mint_iri("entity", label), label, kind, False, "org-head", 0.6))
+        i = j
+
+
+def _name_run(doc: Doc, owner: list[int | None], i: int) -> tuple[int, int] | None:
+    """Tokens ``[a, b)`` of an unknown personal name starting at token ``i`` (two to four names)."""
+    tokens, body = doc.tokens, doc.body
+    j = i
+    names = 0
+    while j < len(tokens) and owner[j] is None:
+        t = tokens[j]
+        if j > i and not re.fullmatch(r" |-|’|'", _gap(body, tokens, j)):
+            break
+        if t.low in _PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text[0].isupper():
+            j += 1
+            continue
+        if not _is_cap(t) or t.low in TITLE_HEADS or t.low in ORG_HEADS or (t.text.isupper() and len(t.text) > 1):
+            break
+        names += 1
+        j += 1
+        if names == 4:
+            break
+    return (i, j) if names >= 2 else None
+
+
+def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: list[int | None],
+                    add) -> None:
+    tokens, body = doc.tokens, doc.body
+    for i, t in enumerate(tokens):
+        if t.low not in TITLE_HEADS:
+            continue
+        # a title before the name: "... spokeswoman Maria Zakharova"
+        k = i + 1
+        if k < len(tokens) and _gap(body, tokens, k) == " ":
+            person = _person_at(doc, idx, spans, owner, k, add)
+            if person is not None:
+                first = i
+                while first > 0 and tokens[first - 1].low in TITLE_MODIFIERS | TITLE_HEADS \
+                        and owner[first - 1] is None \
+                        and _gap(body, tokens, first) in (" ", "-"):
+                    first -= 1
+                org = owner[first - 1] if first > 0 and _gap(body, tokens, first) == " " else None
+                org_iri = spans[org].iri if org is not None and spans[org].type != "Person" else None
+                _add_title(doc, tokens, first, i + 1, spans[person], org_iri)
+                continue
+        # an appositive title: "Hani al-Masri, director of the Masarat Center"
+        j = i
+        while j > 0 and tokens[j - 1].low in TITLE_MODIFIERS | {"a", "an", "the"} and owner[j - 1] is None:
+            j -= 1
+        if j < 2 or _gap(body, tokens, j) != ", ":
+            continue
+        back = j - 1
+        if owner[back] is not None and spans[owner[back]].type == "Person":
+            person = owner[back]
+        else:
+            start = back
+            while start > 0 and owner[start - 1] is None and _gap(body, tokens, start) in (" ", "-") \
+                    and (_is_cap(tokens[start - 1]) or tokens[start - 1].low in _PARTICLES):
+                start -= 1
+            run = _name_run(doc, owner, start)
+            if not run or run[1] != back + 1:
+                continue
+            label = body[tokens[run[0]].start:tokens[back].end]
+            add(_Span(run[0], run[1], mint_iri("entity", label), label, "Person", False, "title-name", 0.7))
+            person = len(spans) - 1
+        org_iri = None
+        if i + 2 < len(tokens) and tokens[i + 1].low in ("of", "at", "for"):
+            for k2 in range(i + 2, min(i + 6, len(tokens))):
+                if owner[k2] is not None and spans[owner[k2]].type not in ("Person",):
+                    org_iri = spans[owner[k2]].iri
+                    break
+        _add_title(doc, tokens, j, i + 1, spans[person], org_iri)
+
+
+def _person_at(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: list[int | None], k: int,
+               add) -> int | None:
+    """Index of the person span starting at token ``k`` (a reference person or a new unlinked one)."""
+    if owner[k] is not None:
+        s = spans[owner[k]]
+        return owner[k] if s.type == "Person" and s.first == k else None
+    run = _name_run(doc, owner, k)
+    if not run:
+        return None
+    label = doc.body[doc.tokens[run[0]].start:doc.tokens[run[1] - 1].end]
+    add(_Span(run[0], run[1], mint_iri("entity", label), label, "Person", False, "title-name", 0.7))
+    return len(spans) - 1
+
+
+def _add_title(doc: Doc, tokens: list[Token], first: int, last: int, person: _Span, org: str | None) -> None:
+    while first < last - 1 and tokens[first].low in ("of", "the", "a", "an"):
+        first += 1
+    words = [t.low for t in tokens[first:last]]
+    gender = "female" if set(words) & FEMALE_TITLES else "male" if set(words) & MALE_TITLES else None
+    title = " ".join(w for w in words if w in TITLE_HEADS | TITLE_MODIFIERS - {"of", "the"})
+    doc.titles.append(TitleInfo(person.iri, title, org, gender, tokens[first].start, tokens[last - 1].end))
+
+
+def _surnames(doc: Doc, spans: list[_Span], owner: list[int | None], add) -> None:
+    tokens = doc.tokens
+    local: dict[str, _Span] = {}
+    for s in spans:
+        if s.type == "Person" and s.last - s.first >= 2:
+            local.setdefault(tokens[s.last - 1].low, s)
+    if not local:
+        return
+    first_seen = {id(s): tokens[s.first].start for s in spans}
+    for i, t in enumerate(tokens):
+        s = local.get(t.low)
+        if s and owner[i] is None and t.text[0].isupper() and t.start > first_seen[id(s)]:
+            add(_Span(i, i + 1, s.iri, s.label, "Person", s.linked, "surname", 0.85))
+
+
+def _metonyms(doc: Doc, idx: ReferenceIndex, spans: list[_Span]) -> None:
+    tokens, body = doc.tokens, doc.body
+    places = [s for s in spans if s.type in ("City", "Territory")]
+    for s in places:
+        start, end = tokens[s.first].start, tokens[s.last - 1].end
+        before = body[max(0, start - 40):start]
+        if _ACTING_VERB.match(body, end) or _AUTHORITIES_AFTER.match(body, end):
+            s.metonym = True
+            continue
+        between = re.search(r"\bbetween\s+(?:the\s+)?$", before)
+        if between and not _SPATIAL_BEFORE.search(before[:between.start()]):
+            after = re.match(r"\s+and\s+(?:the\s+)?", body[end:end + 12])
+            if after:
+                s.metonym = True
+                other = _span_at(spans, tokens, end + after.end())
+                if other and other.type in ("City", "Territory"):
+                    other.metonym = True
+
+
+def _span_at(spans: list[_Span], tokens: list[Token], offset: int) -> _Span | None:
+    starts = [t.start for t in tokens]
+    k = bisect.bisect_left(starts, offset)
+    for s in spans:
+        if s.first == k:
+            return s
+    return None

@@ -1,0 +1,164 @@
+"""Merge reports of the same event within one article, give events labels and stable keys.
+
+Two records are one event when type, modality, agreement, territory and government agree (or one side
+is unknown), their times overlap (or one is unknown), the actors in identity roles (all but proposer,
+mediator and host) are equal or one set contains the other (then something else must tie them: one
+sentence, a place, a territory or a time), and the places agree (a missing place
+merges only when both name the same actors). Statements merge only on the same speaker and quote.
+
+Example:
+    >>> from kg.extract.records import Event, Participant
+    >>> a = Event("", "Meeting", "", place="moscow", modality="hoped")
+    >>> b = Event("", "Meeting", "", place="moscow", modality="hoped",
+    ...           participants=[Participant("proposer", "russia", "Russia")])
+    >>> [e.participants[0].entity for e in merge_events([a, b], {})]
+    ['russia']
+"""
+
+from __future__ import annotations
+
+from kg.extract.records import Event, TimeSpec
+from kg.extract.resolve import overlaps
+from kg.extract.text import short_hash
+
+NON_IDENTITY_ROLES = frozenset({"proposer", "mediator", "host"})
+
+
+def _identity(ev: Event) -> frozenset[str]:
+    return frozenset(p.entity for p in ev.participants if p.role not in NON_IDENTITY_ROLES)
+
+
+def _same_or_missing(a: object, b: object) -> bool:
+    return a is None or b is None or a == b
+
+
+def _time_ok(a: TimeSpec | None, b: TimeSpec | None) -> bool:
+    if a is None or b is None or (a.earliest is None and a.latest is None) or (b.earliest is None and b.latest is None):
+        return True
+    return overlaps(a.earliest, a.latest, b.earliest, b.latest)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """True when ``a`` and ``b`` report one event (see the module doc)."""
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if a.type == "Statement":
+        return _identity(a) == _identity(b) and " ".join((a.quote or "").split()) == " ".join((b.quote or "").split())
+    if a.type == "PostHolding":
+        return _identity(a) == _identity(b) and (a.post == b.post or set(a.concerns) == set(b.concerns))
+    if not all(_same_or_missing(x, y) for x, y in ((a.agreement, b.agreement), (a.territory, b.territory),
+                                                    (a.government, b.government))):
+        return False
+    if not _time_ok(a.time, b.time):
+        return False
+    ia, ib = _identity(a), _identity(b)
+    if not (ia <= ib or ib <= ia):
+        return False
+    if ia != ib and not _anchored(a, b):
+        return False
+    if a.place != b.place and not ((a.place is None or b.place is None) and ia == ib and ia):
+        return False
+    if a.type == "ControlOfTerritory":
+        return ia == ib and a.territory == b.territory
+    return True
+
+
+def _anchored(a: Event, b: Event) -> bool:
+    """Something besides actors ties two reports together: one sentence, a place, a territory or a time."""
+    same_sentence = bool(a.evidence and b.evidence and a.evidence[0].sentence == b.evidence[0].sentence)
+    timed = bool(a.time and b.time and a.time.earliest and b.time.earliest)
+    return same_sentence or bool(a.place and a.place == b.place) or bool(
+        a.territory and a.territory == b.territory) or timed
+
+
+def _narrower(a: TimeSpec | None, b: TimeSpec | None) -> TimeSpec | None:
+    if a is None or a.earliest is None:
+        return b or a
+    if b is None or b.earliest is None:
+        return a
+    width = {"day": 0, "month": 1, "season": 2, "year": 3, None: 4}
+    return a if width.get(a.precision, 4) <= width.get(b.precision, 4) else b
+
+
+def _absorb(a: Event, b: Event) -> None:
+    seen = {(p.role, p.entity) for p in a.participants}
+    for p in b.participants:
+        if (p.role, p.entity) not in seen:
+            a.participants.append(p)
+            seen.add((p.role, p.entity))
+    specific = {p.entity for p in a.participants if p.role != "participant"}
+    a.participants = [p for p in a.participants if p.role != "participant" or p.entity not in specific]
+    a.evidence.extend(e for e in b.evidence if e not in a.evidence)
+    a.time = _narrower(a.time, b.time)
+    for attr in ("place", "territory", "agreement", "government", "purpose", "quote", "quote_type",
+                 "speaker_affiliation", "same_as", "post", "status", "provision_type"):
+        if getattr(a, attr) is None:
+            setattr(a, attr, getattr(b, attr))
+    a.concerns = list(dict.fromkeys([*a.concerns, *b.concerns]))
+    a.basis = list(dict.fromkeys([*a.basis, *b.basis]))
+    a.confidence = max(a.confidence, b.confidence)
+
+
+def label_event(ev: Event, labels: dict[str, str]) -> str:
+    """A short human-readable label.
+
+    Example:
+        >>> from kg.extract.records import Participant
+        >>> label_event(Event("", "Meeting", "", modality="hoped", place="m",
+        ...                   participants=[Participant("proposer", "r", "Russia")]), {"m": "Moscow"})
+        'Meeting in Moscow (hoped; proposer Russia)'
+    """
+    if ev.label and ev.type in ("Statement", "PostHolding", "ControlOfTerritory"):
+        return ev.label
+    parts = [ev.type]
+    if ev.agreement:
+        parts.append(f"of {labels.get(ev.agreement, ev.agreement.rsplit('/', 1)[-1])}")
+    actors = [p.label for p in ev.participants if p.role not in NON_IDENTITY_ROLES | {"recipient", "target"}]
+    if actors:
+        parts.append("by " + ", ".join(dict.fromkeys(actors)))
+    to = [p.label for p in ev.participants if p.role in ("recipient", "target")]
+    if to:
+        parts.append("to " + ", ".join(dict.fromkeys(to)))
+    if ev.territory:
+        parts.append(f"over {labels.get(ev.territory, ev.territory.rsplit('/', 1)[-1])}")
+    if ev.place:
+        parts.append(f"in {labels.get(ev.place, ev.place.rsplit('/', 1)[-1])}")
+    if ev.time and ev.time.text:
+        parts.append(f"({ev.time.text})")
+    extra = [ev.modality] if ev.modality != "actual" else []
+    extra += [f"{role} {', '.join(dict.fromkeys(p.label for p in ev.participants if p.role == role))}"
+              for role in ("proposer", "mediator", "host") if any(p.role == role for p in ev.participants)]
+    label = " ".join(parts)
+    return f"{label} ({'; '.join(extra)})" if extra else label
+
+
+def event_key(ev: Event) -> str:
+    """Stable signature: type, modality, agreement/place/territory/government, actors by role, time."""
+    actors = ",".join(sorted(f"{p.role}:{p.entity}" for p in ev.participants))
+    t = ev.time
+    when = f"{t.earliest}..{t.latest}" if t else ""
+    extra = short_hash(" ".join((ev.quote or "").split()).lower()) if ev.type == "Statement" else ""
+    extra += ev.post or ""
+    return "|".join((ev.type, ev.modality, ev.agreement or "", ev.place or "", ev.territory or "",
+                     ev.government or "", actors, when, extra))
+
+
+def merge_events(events: list[Event], labels: dict[str, str]) -> list[Event]:
+    """Merged events in order of first evidence, each with a label and a unique stable key."""
+    ordered = sorted(events, key=lambda e: (e.evidence[0].start if e.evidence else -1, e.type))
+    merged: list[Event] = []
+    for ev in ordered:
+        ev.participants = list({(p.role, p.entity): p for p in ev.participants}.values())
+        target = next((m for m in merged if same_event(m, ev)), None)
+        if target is None:
+            merged.append(ev)
+        else:
+            _absorb(target, ev)
+    seen: dict[str, int] = {}
+    for ev in merged:
+        ev.participants.sort(key=lambda p: (p.role, p.entity))
+        ev.label = label_event(ev, labels)
+        key = event_key(ev)
+        seen[key] = seen.get(key, 0) + 1
+        ev.key = key if seen[key] == 1 else f"{key}#{seen[key]}"
+    return merged

@@ -1,0 +1,169 @@
+"""Who an expression refers to: actor references for event roles, pronoun and definite speakers, "we",
+collective anaphors ("the rival factions"), "the government", and places standing for governing sides.
+
+Example:
+    >>> from kg.articles.model import Article
+    >>> from kg.extract.document import Doc
+    >>> from kg.extract.records import Evidence, Mention
+    >>> doc = Doc.of(Article(id="a", title=None, body="Hamas and Fatah met. The rival factions signed."))
+    >>> ev = Evidence(0, 0, "", "", "t", 1.0)
+    >>> doc.set_mentions([Mention("h", "Hamas", "Party", "Hamas", 0, 5, True, ev),
+    ...                   Mention("f", "Fatah", "Party", "Fatah", 10, 15, True, ev)])
+    >>> from kg.extract.lexicon import ReferenceIndex
+    >>> [r.iris for r in actor_refs(doc, ReferenceIndex(), {})][-1]
+    ('f', 'h')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.cues import GOVERNMENT_ANAPHOR, PAIR_ANAPHOR
+from kg.extract.document import Doc
+from kg.extract.lexicon import ACTOR_TYPES, ReferenceIndex
+from kg.extract.records import Mention
+
+_PRONOUN = re.compile(r"\b(?:she|he|She|He)\b")
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(spokeswoman|spokesman|spokesperson|minister|official"
+                       r"|diplomat|president|leader|envoy|ambassador|chief|head|analyst|director|negotiator)\b")
+_AUTHORITIES = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administration|rulers)\b")
+_COLLECTIVE_AFTER = re.compile(r"(?:’s|'s)\s+(?:various\s+|different\s+|several\s+|all\s+|other\s+)?"
+                               r"(?:movements|factions|parties|groups|forces)\b")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An expression at ``[start, end)`` that refers to the actors ``iris`` (best first)."""
+
+    start: int
+    end: int
+    iris: tuple[str, ...]
+    kind: str  # mention | metonym | pair | government
+    labels: tuple[str, ...] = ()
+
+
+def is_actor_mention(m: Mention) -> bool:
+    """True for mentions of parties, organisations, states, persons (not places or documents)."""
+    return m.type in ACTOR_TYPES
+
+
+def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> list[Ref]:
+    """Actor references in text order: actor mentions, metonymic places (→ the side governing them when
+    known), "the rival factions" (→ the last two parties named) and "the government" (→ the last government)."""
+    refs: list[Ref] = []
+    for m in doc.mentions:
+        if m.metonym:
+            if _AUTHORITIES.match(doc.body, m.end):
+                continue  # "the West Bank authorities": which body is meant is unclear
+            side = governing_side(idx, controllers, m.entity)
+            refs.append(Ref(m.start, m.end, (side or m.entity,), "metonym", (idx.label(side) if side else m.label,)))
+        elif is_actor_mention(m) and not _COLLECTIVE_AFTER.match(doc.body, m.end):
+            refs.append(Ref(m.start, m.end, (m.entity,), "mention", (m.label,)))
+    for a in PAIR_ANAPHOR.finditer(doc.body):
+        parties = _last_parties(doc, a.start())
+        if len(parties) == 2:
+            refs.append(Ref(a.start(), a.end(), tuple(sorted(p.entity for p in parties)), "pair",
+                            tuple(p.label for p in sorted(parties, key=lambda p: p.entity))))
+    for g in GOVERNMENT_ANAPHOR.finditer(doc.body):
+        gov = last_of_type(doc, g.start(), ("Government",))
+        if gov and not any(r.start <= g.start() < r.end for r in refs):
+            refs.append(Ref(g.start(), g.end(), (gov.entity,), "government", (gov.label,)))
+    refs.sort(key=lambda r: (r.start, r.end))
+    return refs
+
+
+def _last_parties(doc: Doc, offset: int) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for m in reversed([m for m in doc.mentions if m.end <= offset and m.type == "Party"]):
+        seen.setdefault(m.entity, m)
+        if len(seen) == 2:
+            break
+    return list(seen.values())
+
+
+def last_of_type(doc: Doc, offset: int, types: tuple[str, ...]) -> Mention | None:
+    """The last mention of one of ``types`` ending before ``offset``."""
+    for m in reversed(doc.mentions):
+        if m.end <= offset and m.type in types:
+            return m
+    return None
+
+
+def governing_side(idx: ReferenceIndex, controllers: dict[str, str], place: str) -> str | None:
+    """The actor that governs ``place`` or a place it lies in, from the article's control facts."""
+    for p in idx.ancestors(place):
+        if p in controllers:
+            return controllers[p]
+    return None
+
+
+def resolve_who(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
+    """The speaker named in ``body[start:end]``: a person or organisation mention, a pronoun (the last
+    person of matching gender before), or "the spokeswoman" (the last person with that title; if none
+    before, the first after: ledes name the speaker later)."""
+    inside = [m for m in doc.mentions_in(start, end) if is_actor_mention(m)]
+    persons = [m for m in inside if m.type == "Person"]
+    if persons:
+        return persons[-1].entity, persons[-1].label
+    text = doc.body[start:end]
+    pron = _PRONOUN.search(text)
+    definite = _DEFINITE.search(text)
+    if definite:
+        return title_holder(doc, start, definite.group(1).lower())
+    if inside and not pron:
+        return inside[-1].entity, inside[-1].label
+    if pron:
+        gender = "female" if pron.group().lower() == "she" else "male"
+        return person_before(doc, start, gender)
+    return None
+
+
+def _gender_of(doc: Doc, iri: str) -> str | None:
+    for t in doc.titles:
+        if t.person == iri and t.gender:
+            return t.gender
+    return None
+
+
+def person_before(doc: Doc, offset: int, gender: str | None = None) -> tuple[str, str] | None:
+    """The last person mentioned before ``offset`` whose known gender (from titles) is not the other one."""
+    for m in reversed(doc.mentions):
+        if m.end <= offset and m.type == "Person":
+            g = _gender_of(doc, m.entity)
+            if gender is None or g is None or g == gender:
+                return m.entity, m.label
+    return None
+
+
+def title_holder(doc: Doc, offset: int, noun: str) -> tuple[str, str] | None:
+    """The person last given a title containing ``noun`` before ``offset`` (else the next one after)."""
+    labels = {m.entity: m.label for m in doc.mentions if m.type == "Person"}
+    before = [t for t in doc.titles if t.start < offset and noun in t.title.split()]
+    if before:
+        return before[-1].person, labels.get(before[-1].person, before[-1].person)
+    after = [t for t in doc.titles if t.start >= offset and noun in t.title.split()]
+    if after:
+        return after[0].person, labels.get(after[0].person, after[0].person)
+    return person_before(doc, offset)
+
+
+def affiliation(doc: Doc, idx: ReferenceIndex, person: str) -> str | None:
+    """The organisation a speaker speaks for: from a title in the text, else a reference post held at
+    the publication date."""
+    for t in doc.titles:
+        if t.person == person and t.org:
+            return t.org
+    date = doc.published or ""
+    for post in idx.posts.get(person, []):
+        if post.org and (post.start or "") <= date and (post.end is None or date <= post.end):
+            return post.org
+    return None
+
+
+def side_of(idx: ReferenceIndex, org: str | None) -> str | None:
+    """The state a body belongs to ("Russian Foreign Ministry" → Russia), else the body itself."""
+    if org is None:
+        return None
+    return idx.state_of(org) if idx.type_of(org) not in ("Party", "UmbrellaOrganization") and idx.state_of(org) \
+        else org

@@ -1,0 +1,273 @@
+"""Time expressions in news text → ``TimeSpec`` (surface text, precision, earliest/latest ISO bounds).
+
+Our own rules (dateparser invents days and misreads weekdays, see PITFALLS): absolute dates, months,
+seasons ("the autumn of 2017" → 2017-09-01..2017-11-30), parts of years ("early 2018"), bare years,
+weekdays and relative phrases resolved against the publication date ("on Thursday" → the most recent
+Thursday on or before it), and "since X" (from X to the publication date).
+
+Example:
+    >>> [(m.spec.text, m.spec.precision, m.spec.earliest, m.spec.latest)
+    ...  for m in find_times("signed in the autumn of 2017 and met on Thursday", "2020-03-12")]
+    [('the autumn of 2017', 'season', '2017-09-01', '2017-11-30'), ('Thursday', 'day', '2020-03-12', '2020-03-12')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kg.articles.dates import WEEKDAYS, month_number
+from kg.extract.records import TimeSpec
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_WEEKDAY = "|".join(WEEKDAYS)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
+#: Season → (first month, last month); winter runs from December of the year into February of the next.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+#: Part of a year → (first month, last month).
+YEAR_PARTS = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8), "middle": (5, 8),
+              "late": (9, 12), "end": (10, 12)}
+
+_PATTERNS = [
+    ("iso", rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b"),
+    ("mdy", rf"\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy_y>{_YEAR})\b)?"),
+    ("dmy", rf"\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?"),
+    ("season", rf"\b(?:the\s+)?(?:(?P<sea_part>early|late|mid)[-\s]+)?(?P<sea>[Ss]pring|[Ss]ummer|[Aa]utumn"
+               rf"|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?:the\s+year\s+)?(?P<sea_y>{_YEAR})\b"),
+    ("monthyear", rf"\b(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
+    ("yearpart", rf"\b(?:the\s+)?(?P<yp>early|late|mid|beginning\s+of|start\s+of|middle\s+of|end\s+of)"
+                 rf"[-\s]+(?P<yp_y>{_YEAR})\b"),
+    ("month", rf"\b(?P<mo_pre>in|In|since|Since|until|by|By|last|Last|next|Next|this|early|late|mid|of)\s+"
+              rf"(?P<mo>{_MONTH})(?!\w)(?!\.?\s*\d)"),
+    ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WEEKDAY})\b"),
+    ("relday", r"\b(?P<rd>yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\b"),
+    ("relperiod", r"\b(?P<rp_rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this|[Ee]arly\s+this"
+                  r"|[Ll]ate\s+last|[Ee]arlier\s+last)\s+(?P<rp_unit>week|month|year)\b"),
+    ("ago", r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+            r"(?P<ago_unit>day|week|month|year)s?\s+ago\b"),
+    ("year", rf"(?<![\d$£€.,/-])\b(?P<yr>{_YEAR})\b(?!\s*%|[-/.]\d|\d|,\d)"),
+]
+_TIME_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+#: First words (first four letters) that can start a time expression; digits always can.
+START_WORDS = frozenset(w[:4] for w in """
+january february march april may june july august september october november december sept
+spring summer autumn fall winter the early late mid beginning start middle end
+monday tuesday wednesday thursday friday saturday sunday last next this yesterday today tomorrow earlier later
+in since until by of a an one two three four five six seven eight nine ten several few
+jan feb mar apr jun jul aug sep oct nov dec
+""".split())
+_WORD = re.compile(r"\w+")
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    """Matches of the time regex tried only where a start word or a number begins (same result as
+    ``_TIME_RE.finditer`` since every pattern starts at a word boundary, but much faster)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for w in _WORD.finditer(text):
+        if w.start() < end:
+            continue
+        word = w.group()
+        if not (word[0].isdigit() or word[:4].lower() in START_WORDS):
+            continue
+        m = _TIME_RE.match(text, w.start())
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    """A time expression at ``[start, end)`` of the scanned text (offset added)."""
+
+    start: int
+    end: int
+    spec: TimeSpec
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _month_bounds(year: int, month: int) -> tuple[str, str]:
+    last = calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+
+
+def _span(year: int, first: int, last: int) -> tuple[str, str]:
+    """Bounds from the first day of month ``first`` to the last day of month ``last`` (next year if last < first)."""
+    end_year = year + 1 if last < first else year
+    return _month_bounds(year, first)[0], _month_bounds(end_year, last)[1]
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published or len(published) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int | None, pub: dt.date | None) -> int | None:
+    """Year of a month/day given without one: the publication year, or the previous year when that
+    would put it more than two months after publication."""
+    if pub is None:
+        return None
+    try:
+        cand = dt.date(pub.year, month, day or 1)
+    except ValueError:
+        return None
+    return pub.year - 1 if (cand - pub).days > 62 else pub.year
+
+
+def _day(y: int, m: int, d: int) -> tuple[str, str] | None:
+    try:
+        iso = dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+    return iso, iso
+
+
+def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[str | None, str, str] | None:
+    """``(precision, earliest, latest)`` for one regex match, or None when it cannot be resolved."""
+    kind = m.lastgroup
+    g = m.group
+    if kind == "iso":
+        b = _day(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        return ("day", *b) if b else None
+    if kind in ("mdy", "dmy"):
+        month = month_number(g(f"{kind}_m"))
+        day = int(g(f"{kind}_d"))
+        year = int(g(f"{kind}_y")) if g(f"{kind}_y") else _year_for(month or 1, day, pub)
+        if month is None or year is None:
+            return None
+        b = _day(year, month, day)
+        return ("day", *b) if b else None
+    if kind == "season":
+        first, last = SEASONS[g("sea").lower()]
+        year = int(g("sea_y"))
+        part = g("sea_part")
+        if part and last >= first:
+            first, last = {"early": (first, first), "mid": (first + 1, first + 1), "late": (last, last)}[part]
+        return ("season", *_span(year, first, last))
+    if kind == "monthyear":
+        month = month_number(g("my_m"))
+        return ("month", *_month_bounds(int(g("my_y")), month)) if month else None
+    if kind == "yearpart":
+        first, last = YEAR_PARTS[g("yp").split()[0].lower()]
+        return ("season", *_span(int(g("yp_y")), first, last))
+    if kind == "month":
+        month = month_number(g("mo"))
+        if month is None or pub is None:
+            return None
+        before = g("mo_pre").lower()
+        year = pub.year + 1 if "next" in before and month <= pub.month else _year_for(month, None, pub)
+        if "last" in before and month >= pub.month:
+            year = pub.year - 1
+        return ("month", *_month_bounds(year, month)) if year else None
+    if kind == "year":
+        return "year", f"{g('yr')}-01-01", f"{g('yr')}-12-31"
+    if pub is None:
+        return None
+    if kind == "weekday":
+        target = WEEKDAYS.index(g("wd"))
+        rel = (g("wd_rel") or "").lower()
+        back = (pub.weekday() - target) % 7
+        if rel == "last" and back == 0:
+            back = 7
+        ahead = (target - pub.weekday()) % 7 or 7
+        d = pub + dt.timedelta(days=ahead) if rel == "next" else pub - dt.timedelta(days=back)
+        return "day", _iso(d), _iso(d)
+    if kind == "relday":
+        d = pub + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g("rd").lower()])
+        return "day", _iso(d), _iso(d)
+    if kind == "relperiod":
+        rel, unit = " ".join(g("rp_rel").lower().split()), g("rp_unit")
+        return _relative_period(rel, unit, pub)
+    if kind == "ago":
+        n = int(g("ago_n")) if g("ago_n").isdigit() else _NUMBER_WORDS[g("ago_n").lower()]
+        unit = g("ago_unit")
+        if unit == "day":
+            d = pub - dt.timedelta(days=n)
+            return "day", _iso(d), _iso(d)
+        if unit == "week":
+            d = pub - dt.timedelta(days=7 * n)
+            return "day", _iso(d - dt.timedelta(days=3)), _iso(d + dt.timedelta(days=3))
+        if unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            return ("month", *_month_bounds(y, mo + 1))
+        return "year", f"{pub.year - n}-01-01", f"{pub.year - n}-12-31"
+    return None
+
+
+def _relative_period(rel: str, unit: str, pub: dt.date) -> tuple[str, str, str]:
+    """Bounds of "last week", "this month", "earlier this year"… relative to publication."""
+    if unit == "week":
+        monday = pub - dt.timedelta(days=pub.weekday())
+        shift = {"last": -7, "next": 7}.get(rel, 0)
+        start = monday + dt.timedelta(days=shift)
+        end = start + dt.timedelta(days=6)
+        if rel.startswith("earlier"):
+            end = pub
+        return "day", _iso(start), _iso(end)
+    if unit == "month":
+        y, mo = pub.year, pub.month
+        if rel in ("last", "late last", "earlier last"):
+            y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+        elif rel == "next":
+            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+        start, end = _month_bounds(y, mo)
+        if rel.startswith("earlier this") or rel.startswith("early this"):
+            end = _iso(pub)
+        elif rel.startswith("later this"):
+            start = _iso(pub)
+        return "month", start, end
+    y = pub.year + {"last": -1, "late last": -1, "earlier last": -1, "next": 1}.get(rel, 0)
+    start, end = f"{y}-01-01", f"{y}-12-31"
+    if rel in ("earlier this", "early this"):
+        end = _iso(pub)
+    elif rel == "later this":
+        start = _iso(pub)
+    elif rel == "late last":
+        start = f"{y}-09-01"
+    return ("year" if rel in ("last", "next", "this") else "month"), start, end
+
+
+def find_times(text: str, published: str | None, offset: int = 0) -> list[TimeMatch]:
+    """Every time expression in ``text`` (offsets shifted by ``offset``), resolved against ``published``.
+
+    Expressions that need the publication date are skipped when it is unknown. "since X" / "from X"
+    become open intervals X..publication with X's precision.
+
+    Example:
+        >>> [(m.spec.text, m.spec.earliest, m.spec.latest) for m in find_times("since February", "2020-03-12")]
+        [('since February', '2020-02-01', '2020-03-12')]
+        >>> [m.spec.precision for m in find_times("in 2006, on 12 October 2017, in spring 2014", None)]
+        ['year', 'day', 'season']
+    """
+    pub = _parse_published(published)
+    out: list[TimeMatch] = []
+    for m in _candidates(text):
+        resolved = _resolve(m, pub)
+        if resolved is None:
+            continue
+        precision, earliest, latest = resolved
+        start = m.start("mo") if m.lastgroup == "month" else m.start()
+        surface = text[start:m.end()]
+        since = _SINCE_BEFORE.search(text, max(0, start - 12), start)
+        if since and pub is not None:
+            start = since.start()
+            surface = text[start:m.end()]
+            latest = max(latest, _iso(pub))
+        out.append(TimeMatch(start + offset, m.end() + offset, TimeSpec(surface, precision, earliest, latest)))
+    return out

@@ -1,0 +1,94 @@
+"""Scoring against gold facts: a tiny gold/predicted pair with P/R/F1 computed by hand."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.evaluate import format_scores, score
+
+A = {"iri": "id:article/a"}
+B = {"iri": "id:article/b"}
+
+
+def mention(iri: str, start: int, end: int, art: dict = A) -> dict:
+    return {"kind": "mention", "entity": {"iri": iri, "label": iri, "type": "Party", "linked": True},
+            "text": "x", "start": start, "end": end, "article": art}
+
+
+def event(type_: str, parts: list[tuple[str, str]], place: str | None = None, start: str | None = None,
+          end: str | None = None, precision: str = "day", modality: str = "actual", art: dict = A,
+          spans: tuple[tuple[int, int], ...] = ()) -> dict:
+    return {"kind": "event", "type": type_, "modality": modality,
+            "participants": [{"role": r, "iri": i, "label": i} for r, i in parts],
+            "place": {"iri": place, "label": place} if place else None,
+            "date": {"start": start, "end": end, "precision": precision, "text": ""},
+            "evidence": [{"sentence": "", "start": s, "end": e} for s, e in spans], "article": art}
+
+
+GOLD = [
+    mention("hamas", 0, 5), mention("fatah", 10, 15), mention("egypt", 20, 25),
+    event("Signing", [("signatory", "fatah"), ("signatory", "hamas")], "cairo", "2017-10-12", "2017-10-12",
+          modality="actual"),
+    event("Meeting", [("proposer", "russia")], "moscow", modality="hoped"),
+    event("Election", [("winner", "hamas")], None, "2006-01-01", "2006-12-31", "year"),
+    event("Statement", [("speaker", "zakharova")], spans=((100, 150),)),
+    event("Statement", [("speaker", "zakharova")], spans=((200, 250),)),
+]
+PRED = [
+    mention("hamas", 0, 5), mention("fatah", 10, 16), mention("egypt", 20, 25), mention("qatar", 30, 35),
+    # matches the signing (season overlaps the day) but the date is not exact at day precision
+    event("Signing", [("signatory", "fatah"), ("signatory", "hamas")], "cairo", "2017-09-01", "2017-11-30",
+          "season"),
+    # matches the meeting but with the wrong modality
+    event("Meeting", [("proposer", "russia")], "moscow", modality="planned"),
+    # wrong winner: no match; an extra event
+    event("Election", [("winner", "fatah")], None, "2006-01-01", "2006-12-31", "year"),
+    event("Stall", []),
+    event("Statement", [("speaker", "zakharova")], spans=((120, 130),)),
+]
+
+
+def test_hand_computed_scores() -> None:
+    s = score(GOLD, PRED)["overall"]
+    # mentions: tp 2 (hamas, egypt); fatah's end differs; qatar extra → P 2/4, R 2/3, F1 = 2·.5·.667/1.167
+    assert (s["mentions"]["tp"], s["mentions"]["fp"], s["mentions"]["fn"]) == (2, 2, 1)
+    assert (s["mentions"]["precision"], s["mentions"]["recall"], s["mentions"]["f1"]) == (0.5, 0.6667, 0.5714)
+    # events (not statements): gold 3, predicted 4, tp 2 → P .5, R .6667
+    assert (s["events"]["tp"], s["events"]["precision"], s["events"]["recall"]) == (2, 0.5, 0.6667)
+    # statements: gold 2, predicted 1, tp 1 → P 1, R .5, F1 .6667
+    assert (s["statements"]["precision"], s["statements"]["recall"], s["statements"]["f1"]) == (1.0, 0.5, 0.6667)
+    # modality on the 2 matched events: 1 right; dates on the 1 matched dated event: 0 right
+    assert (s["modality"]["tp"], s["modality"]["f1"]) == (1, 0.5)
+    assert (s["dates"]["tp"], s["dates"]["fp"], s["dates"]["f1"]) == (0, 1, 0.0)
+
+
+def test_offset_tolerance_and_lenient_roles() -> None:
+    assert score(GOLD, PRED, offset_tolerance=1)["overall"]["mentions"]["tp"] == 3
+    gold = [event("Meeting", [("participant", "fatah")], "cairo")]
+    pred = [event("Meeting", [("participant", "fatah"), ("host", "egypt")], "cairo")]
+    assert score(gold, pred)["overall"]["events"]["tp"] == 0
+    assert score(gold, pred, lenient=True)["overall"]["events"]["tp"] == 1
+
+
+def test_articles_are_scored_apart() -> None:
+    s = score([mention("hamas", 0, 5, A)], [mention("hamas", 0, 5, B)])
+    assert s["overall"]["mentions"]["tp"] == 0
+    assert s["articles"]["id:article/a"]["mentions"]["recall"] == 0.0
+    assert s["articles"]["id:article/b"]["mentions"]["precision"] == 0.0
+
+
+def test_gold_date_needs_a_predicted_date() -> None:
+    gold = [event("Election", [], None, "2006-01-01", "2006-12-31", "year")]
+    assert score(gold, [event("Election", [])])["overall"]["events"]["tp"] == 0
+
+
+def test_format_table_and_json() -> None:
+    s = score(GOLD, PRED)
+    table = format_scores(s).splitlines()
+    assert table[0].split() == ["scope", "category", "precision", "recall", "f1", "tp", "fp", "fn"]
+    assert table[1].split() == ["overall", "mentions", "0.500", "0.667", "0.571", "2", "2", "1"]
+    assert json.loads(format_scores(s, "json"))["overall"]["events"]["tp"] == 2
+    with pytest.raises(ValueError, match="unknown format"):
+        format_scores(s, "csv")

@@ -1,0 +1,361 @@
+"""Extraction rules on a small hand-made reference index: one positive and one negative example per rule,
+exact offsets, merging, determinism."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import pkgutil
+import re
+
+import pytest
+
+import kg.extract
+from kg.articles.model import Article
+from kg.extract import RuleExtractor, extract_article
+from kg.extract.lexicon import AgreementInfo, DocumentInfo, EntityInfo, GovernmentInfo, PostInfo, ReferenceIndex
+from kg.extract.records import Event, Extraction
+
+ID = "https://w3id.org/reconciliation-kg/id/"
+HAMAS, FATAH, EGYPT, QATAR, RUSSIA = (ID + "party/hamas", ID + "party/fatah", ID + "state/egypt", ID + "state/qatar",
+                                      ID + "state/russia")
+CAIRO, DOHA, MOSCOW, GAZA, WB, RAMALLAH = (ID + "place/cairo", ID + "place/doha", ID + "place/moscow",
+                                           ID + "place/gaza-strip", ID + "place/west-bank", ID + "place/ramallah")
+GIS, RFM, PA, UNSC = (ID + "org/egyptian-general-intelligence", ID + "org/russian-foreign-ministry",
+                      ID + "org/palestinian-authority", ID + "org/un-security-council")
+CAIRO_2017, CAIRO_2011 = ID + "agreement/2017-10-12-cairo", ID + "agreement/2011-05-04-cairo"
+GOV_2014, HAMDALLAH, ZAKHAROVA = (ID + "government/2014-06-02-national-consensus", ID + "person/rami-hamdallah",
+                                  ID + "person/maria-zakharova")
+UNSC_RES = ID + "document/unsc-resolutions"
+
+
+def _index() -> ReferenceIndex:
+    e = EntityInfo
+    return ReferenceIndex(
+        entities={
+            HAMAS: e("Hamas", ("Islamic Resistance Movement",), "Party"),
+            FATAH: e("Fatah", (), "Party"),
+            EGYPT: e("Egypt", (), "State", ("Egyptian",)),
+            QATAR: e("Qatar", (), "State", ("Qatari",)),
+            RUSSIA: e("Russia", (), "State", ("Russian",)),
+            CAIRO: e("Cairo", (), "City", located_in=EGYPT, capital_of=EGYPT),
+            DOHA: e("Doha", (), "City", located_in=QATAR, capital_of=QATAR),
+            MOSCOW: e("Moscow", (), "City", located_in=RUSSIA, capital_of=RUSSIA),
+            GAZA: e("Gaza Strip", ("Gaza",), "Territory"),
+            WB: e("West Bank", (), "Territory"),
+            RAMALLAH: e("Ramallah", (), "City", located_in=WB),
+            GIS: e("Egyptian General Intelligence Service", ("Egyptian intelligence",), "IntelligenceService",
+                   state=EGYPT),
+            RFM: e("Russian Foreign Ministry", (), "Ministry", state=RUSSIA),
+            PA: e("Palestinian Authority", ("PA",), "GoverningBody"),
+            UNSC: e("United Nations Security Council", ("Security Council",), "InternationalOrganization"),
+            UNSC_RES: e("United Nations Security Council resolutions", (), "LegalInstrument"),
+            CAIRO_2017: e("Cairo Agreement (2017)", (), "Agreement"),
+            CAIRO_2011: e("Cairo Agreement (2011)", (), "Agreement"),
+            GOV_2014: e("national consensus government", ("unity government",), "Government"),
+            HAMDALLAH: e("Rami Hamdallah", (), "Person"),
+            ZAKHAROVA: e("Maria Zakharova", (), "Person"),
+        },
+        agreements={
+            CAIRO_2017: AgreementInfo("Cairo Agreement (2017)", "2017-10-12", "2017-10-12", CAIRO, (FATAH, HAMAS)),
+            CAIRO_2011: AgreementInfo("Cairo Agreement (2011)", "2011-05-03", "2011-05-04", CAIRO, (FATAH, HAMAS)),
+        },
+        governments={GOV_2014: GovernmentInfo("national consensus government", HAMDALLAH, (), "2014-06-02",
+                                              "2019-04-13")},
+        posts={ZAKHAROVA: [PostInfo(ID + "post/maria-zakharova-spokeswoman", "spokeswoman", RFM, "2015-08-10")]},
+        documents={UNSC_RES: DocumentInfo("United Nations Security Council resolutions", (), UNSC)},
+    )
+
+
+INDEX = _index()
+
+
+def run(body: str, published: str = "2020-03-12") -> Extraction:
+    return extract_article(Article(id="t", title=None, body=body, published=published, date_precision="day"), INDEX)
+
+
+def events(x: Extraction, type_: str) -> list[Event]:
+    return [e for e in x.events if e.type == type_]
+
+
+def roles(ev: Event) -> set[tuple[str, str]]:
+    return {(p.role, p.entity) for p in ev.participants}
+
+
+def linked(x: Extraction) -> list[tuple[str, str]]:
+    return [(m.text, m.entity) for m in x.mentions]
+
+
+# --- mentions ---------------------------------------------------------------------------------------------
+
+def test_gazetteer_matches_possessive_and_hyphenated_forms() -> None:
+    x = run("Hamas's leaders and the Hamas-controlled Gaza Strip; Russia’s envoy.")
+    assert linked(x) == [("Hamas", HAMAS), ("Hamas", HAMAS), ("Gaza Strip", GAZA), ("Russia", RUSSIA)]
+
+
+def test_gazetteer_needs_whole_words() -> None:
+    assert linked(run("Hamasa and Fatahs met.")) == []
+
+
+def test_short_acronyms_are_case_sensitive() -> None:
+    assert linked(run("The PA said so.")) == [("PA", PA)]
+    assert linked(run("The pa said so; a spa.")) == []
+
+
+def test_possessive_state_body_resolves_to_the_body() -> None:
+    assert linked(run("Russia’s foreign ministry said so.")) == [("Russia’s foreign ministry", RFM)]
+
+
+def test_demonym_with_body_alias_and_bare_demonym() -> None:
+    assert linked(run("Egyptian intelligence hosted them.")) == [("Egyptian intelligence", GIS)]
+    assert linked(run("Egyptian officials hosted them.")) == [("Egyptian", EGYPT)]
+    assert linked(run("An Egyptian-brokered deal.")) == [("Egyptian", EGYPT)]
+    assert linked(run("Egyptian cuisine is good.")) == []
+
+
+def test_demonym_capital_is_the_capital_city() -> None:
+    assert linked(run("They met in the Qatari capital.")) == [("Qatari capital", DOHA)]
+
+
+def test_titled_unknown_person_is_an_unlinked_mention() -> None:
+    x = run("Analyst John Smith said the talks would fail.")
+    (m,) = x.mentions
+    assert (m.text, m.linked, m.type, m.entity) == ("John Smith", False, "Person", ID + "entity/john-smith")
+    assert x.new_entities == {ID + "entity/john-smith": ("John Smith", "Person")}
+
+
+def test_untitled_capitalised_pair_is_not_a_person() -> None:
+    assert run("Later On the talks ended.").mentions == []
+
+
+def test_appositive_title_and_unknown_organisation() -> None:
+    x = run("Hani al-Masri, director of the Masarat Center, said the deal is weak.")
+    assert [(m.text, m.type, m.linked) for m in x.mentions] == [
+        ("Hani al-Masri", "Person", False), ("Masarat Center", "Organization", False)]
+    assert events(x, "PostHolding") == []  # no reference post: the title only gives the affiliation
+    (st,) = events(x, "Statement")
+    assert (st.participants[0].entity, st.speaker_affiliation) == (ID + "entity/hani-al-masri",
+                                                                  ID + "entity/masarat-center")
+
+
+def test_title_of_a_reference_post_is_a_post_holding() -> None:
+    (post,) = events(run("Russian Foreign Ministry Spokeswoman Maria Zakharova spoke."), "PostHolding")
+    assert (roles(post), post.post, post.concerns) == ({("agent", ZAKHAROVA)}, ID + "post/maria-zakharova-spokeswoman",
+                                                       [RFM])
+
+
+def test_unknown_movement_is_an_unlinked_party() -> None:
+    x = run("The Popular Resistance Movement rejected it.")
+    assert [(m.text, m.type) for m in x.mentions] == [("Popular Resistance Movement", "Party")]
+
+
+def test_surname_refers_back_to_the_person() -> None:
+    x = run("Spokeswoman Maria Zakharova spoke. Later Zakharova stressed the point.")
+    assert [(m.text, m.entity) for m in x.mentions if m.type == "Person"] == [
+        ("Maria Zakharova", ZAKHAROVA), ("Zakharova", ZAKHAROVA)]
+
+
+def test_places_between_sides_are_metonyms_but_borders_are_not() -> None:
+    x = run("Bridging the gap between Ramallah and the Gaza Strip is key.")
+    assert [(m.text, m.metonym) for m in x.mentions] == [("Ramallah", True), ("Gaza Strip", True)]
+    x = run("The border between Egypt and the Gaza Strip is closed.")
+    assert [m.metonym for m in x.mentions] == [False, False]
+    assert [m.metonym for m in run("Gaza rejected the offer.").mentions] == [True]
+
+
+# --- events -----------------------------------------------------------------------------------------------
+
+def test_signing_resolves_the_agreement_by_place_time_and_parties() -> None:
+    x = run("Fatah and Hamas signed a reconciliation agreement in Cairo in the autumn of 2017.")
+    (s,) = events(x, "Signing")
+    assert (s.modality, s.place, s.agreement) == ("actual", CAIRO, CAIRO_2017)
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS)}
+    assert (s.time.earliest, s.time.latest, s.time.precision) == ("2017-09-01", "2017-11-30", "season")
+
+
+def test_unknown_agreement_is_minted() -> None:
+    x = run("Fatah and Hamas signed an agreement in Doha in 2025.")
+    (s,) = events(x, "Signing")
+    assert s.agreement == ID + "agreement/2025-01-01-doha-agreement"
+    assert x.new_entities[s.agreement][1] == "Agreement"
+
+
+def test_denied_signing_is_not_an_actual_signing() -> None:
+    x = run("Hamas did not sign the agreement in Cairo.")
+    assert [e.modality for e in events(x, "Signing")] == ["denied"]
+
+
+def test_hoped_meeting_is_not_an_actual_meeting() -> None:
+    x = run("Russia hopes for another meeting of Fatah and Hamas in Moscow.")
+    (m,) = events(x, "Meeting")
+    assert (m.modality, m.place) == ("hoped", MOSCOW)
+    assert ("proposer", RUSSIA) in roles(m) and ("host", RUSSIA) in roles(m)
+
+
+def test_actual_meeting_with_date() -> None:
+    (m,) = events(run("Fatah and Hamas met in Cairo on Monday."), "Meeting")
+    assert (m.modality, m.place, m.time.earliest) == ("actual", CAIRO, "2020-03-09")
+    assert roles(m) == {("participant", FATAH), ("participant", HAMAS)}
+
+
+def test_planned_and_postponed_and_proposed_meetings() -> None:
+    assert [e.modality for e in events(run("Fatah and Hamas will hold talks in Cairo."), "Meeting")] == ["planned"]
+    assert [e.modality for e in events(run("The meeting in Cairo was postponed."), "Meeting")] == ["postponed"]
+    (p,) = events(run("Egypt proposed a meeting between Fatah and Hamas."), "Meeting")
+    assert p.modality == "proposed" and roles(p) == {("proposer", EGYPT), ("participant", FATAH),
+                                                      ("participant", HAMAS)}
+
+
+def test_topic_nouns_are_not_events() -> None:
+    x = run("They discussed a paper on organizing the elections and holding talks.")
+    assert events(x, "Election") == [] and events(x, "Meeting") == []
+
+
+def test_consultation_with_since() -> None:
+    (c,) = events(run("Egypt has been in close contact with Hamas since February."), "Consultation")
+    assert roles(c) == {("participant", EGYPT), ("participant", HAMAS)}
+    assert (c.time.earliest, c.time.latest) == ("2020-02-01", "2020-03-12")
+
+
+def test_election_won_by() -> None:
+    (e,) = events(run("The conflict began after the 2006 parliamentary elections, won by Hamas."), "Election")
+    assert roles(e) == {("winner", HAMAS)} and e.time.earliest == "2006-01-01" and e.modality == "actual"
+
+
+def test_failed_elections() -> None:
+    (e,) = events(run("Fatah failed to hold the elections."), "Election")
+    assert e.modality == "failed"
+
+
+def test_takeover_and_control() -> None:
+    x = run("Following the 2007 coup, Hamas seized power in the Gaza Strip, leaving the Fatah-controlled West Bank.")
+    (t,) = events(x, "Takeover")
+    assert (roles(t), t.territory, t.time.earliest) == ({("agent", HAMAS)}, GAZA, "2007-01-01")
+    (c,) = events(x, "ControlOfTerritory")
+    assert (roles(c), c.territory, c.time.earliest, c.time.latest) == ({("agent", FATAH)}, WB, "2007-01-01",
+                                                                       "2020-03-12")
+
+
+def test_no_control_without_a_control_word() -> None:
+    assert events(run("Hamas visited the Gaza Strip."), "ControlOfTerritory") == []
+
+
+def test_swearing_in_resolves_government_and_leader() -> None:
+    x = run("The unity government of Prime Minister Rami Hamdallah was sworn in.")
+    (s,) = events(x, "SwearingIn")
+    assert (s.government, roles(s)) == (GOV_2014, {("leader", HAMDALLAH)})
+
+
+def test_mediator_from_hyphenated_demonym() -> None:
+    (s,) = events(run("Fatah and Hamas signed an Egyptian-brokered agreement in Cairo in October 2017."), "Signing")
+    assert ("mediator", EGYPT) in roles(s) and s.agreement == CAIRO_2017
+
+
+def test_stall_and_provisions_of_the_current_agreement() -> None:
+    x = run("Fatah and Hamas signed an agreement in Cairo in October 2017. The parties agreed that the "
+            "government would take over the Rafah crossing. However, the process stalled.")
+    (stall,) = events(x, "Stall")
+    assert stall.agreement == CAIRO_2017
+    (p,) = x.provisions
+    assert (p.agreement, p.provision_type, p.status) == (CAIRO_2017, "crossings", "stalled")
+    assert p.label == "the government would take over the Rafah crossing"
+
+
+def test_statement_direct_with_pronoun_and_continuation() -> None:
+    body = ('Russian Foreign Ministry Spokeswoman Maria Zakharova spoke on Thursday. "We want unity," she said. '
+            '"It will come."')
+    x = run(body)
+    st = events(x, "Statement")
+    assert [(s.quote, s.quote_type, s.speaker_affiliation) for s in st] == [
+        ("We want unity", "direct", RFM), ("It will come.", "direct", RFM)]
+    assert all(roles(s) == {("speaker", ZAKHAROVA)} and s.time.earliest == "2020-03-12" for s in st)
+
+
+def test_statement_indirect_and_basis() -> None:
+    x = run("Talks must go on on the basis of resolutions of the Security Council, Maria Zakharova said on Monday.")
+    (s,) = events(x, "Statement")
+    assert (s.quote_type, s.time.earliest, s.basis) == ("indirect", "2020-03-09", [UNSC_RES])
+    assert s.speaker_affiliation == RFM  # from the reference post held at the publication date
+
+
+def test_no_statement_without_a_speaker() -> None:
+    assert events(run("The weather said nothing."), "Statement") == []
+
+
+def test_same_event_twice_merges() -> None:
+    x = run("Fatah and Hamas will meet in Cairo. The two movements will meet in Cairo to end the split.")
+    (m,) = events(x, "Meeting")
+    assert len([e for e in m.evidence if e.rule.startswith("trigger")]) == 2
+
+
+# --- provenance and determinism --------------------------------------------------------------------------
+
+SAMPLE = ("MOSCOW, March 12. Fatah and Hamas signed a deal in Cairo in the autumn of 2017, Maria Zakharova said "
+          'on Thursday. "We hope for another meeting in Moscow," she said. Hamas’s officials met Egyptian '
+          "intelligence in the Qatari capital. The Hamas-controlled Gaza Strip waits.")
+
+
+def test_offsets_slice_back_to_quotes() -> None:
+    body = SAMPLE
+    x = run(body)
+    assert x.mentions and x.events
+    for m in x.mentions:
+        assert body[m.start:m.end] == m.text == m.evidence.quote
+        assert m.evidence.sentence in body
+    for e in x.events:
+        for ev in e.evidence:
+            assert body[ev.start:ev.end] == ev.quote and 0 <= ev.confidence <= 1
+    for p in x.provisions:
+        assert all(body[ev.start:ev.end] == ev.quote for ev in p.evidence)
+
+
+def test_extraction_is_deterministic() -> None:
+    art = Article(id="t", title=None, body=SAMPLE, published="2020-03-12")
+    a, b = RuleExtractor(INDEX).extract(art), RuleExtractor(_index()).extract(art)
+    assert a == b
+    assert len({e.key for e in a.events}) == len(a.events)
+
+
+def test_no_rdflib_under_extract() -> None:
+    import pathlib
+
+    files = list(pathlib.Path(kg.extract.__file__).parent.glob("*.py"))
+    assert len(files) > 5
+    assert not [f.name for f in files if re.search(r"^\s*(?:import|from)\s+rdflib", f.read_text(), re.M)]
+
+
+MODULES = sorted(m.name for m in pkgutil.iter_modules(kg.extract.__path__, "kg.extract."))
+
+
+@pytest.mark.parametrize("name", [*MODULES, "kg.extract", "kg.reference", "kg.evaluate"])
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+
+
+# --- the fast dispatch tables agree with the full regex scans ---------------------------------------------
+
+CORPUS = (SAMPLE + " Fatah and Hamas reached an agreement; talks stalled and then collapsed. The factions inked a "
+          "deal, handed over the crossing, took control of Gaza and were sworn in. A presidential decree was issued. "
+          "They met, will hold rounds of talks, and won the elections. The intra-Palestinian split, the coup, the "
+          "takeover and the transfer of powers. Egypt brokered and mediated; Qatar proposed a plan. In spring 2014, "
+          "on 3 May, Oct. 2019, since 2007, late 2018, three weeks ago, earlier this year, last Monday, yesterday.")
+
+
+def test_trigger_index_covers_every_regex_match() -> None:
+    from kg.extract.cues import TRIGGER_INDEX, TRIGGERS
+
+    found = 0
+    for t in TRIGGERS:
+        for m in t.pattern.finditer(CORPUS):
+            found += 1
+            assert t in TRIGGER_INDEX[m.group().split()[0].split("-")[0].lower()[:4]], m.group()
+    assert found > 20
+
+
+def test_time_candidates_equal_a_full_scan() -> None:
+    from kg.extract.timex import _TIME_RE, _candidates
+
+    full = [(m.start(), m.end()) for m in _TIME_RE.finditer(CORPUS)]
+    assert len(full) > 10
+    assert [(m.start(), m.end()) for m in _candidates(CORPUS)] == full
