@@ -65,3 +65,12 @@ def test_curated_layers_conform_to_the_shapes(curated_store) -> None:  # type: i
 
     violations = validate_store(curated_store)
     assert violations == [], "\n".join(map(str, violations[:10]))
+
+
+def test_full_build_with_articles_is_deterministic_and_conforms(tmp_path: Path) -> None:
+    """The whole corpus, twice, in two folders: byte-identical dumps, every article stored, no violations."""
+    a = build(None, str(tmp_path / "a" / "store"), validate=True, pages=False)
+    b = build(None, str(tmp_path / "b" / "store"), validate=False, pages=False)
+    assert a.problems == [] and a.articles == b.articles >= 42
+    assert a.violations == [], "\n".join(map(str, a.violations[:10]))
+    assert a.dump.read_bytes() == b.dump.read_bytes()  # type: ignore[union-attr]
