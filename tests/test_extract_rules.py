@@ -27,6 +27,8 @@ CAIRO_2017, CAIRO_2011 = ID + "agreement/2017-10-12-cairo", ID + "agreement/2011
 GOV_2014, HAMDALLAH, ZAKHAROVA = (ID + "government/2014-06-02-national-consensus", ID + "person/rami-hamdallah",
                                   ID + "person/maria-zakharova")
 UNSC_RES = ID + "document/unsc-resolutions"
+ABBAS, HANIYEH, GOV_2007 = (ID + "person/mahmoud-abbas", ID + "person/ismail-haniyeh",
+                            ID + "government/2007-03-17-national-unity")
 
 
 def _index() -> ReferenceIndex:
@@ -55,13 +57,18 @@ def _index() -> ReferenceIndex:
             GOV_2014: e("national consensus government", ("unity government",), "Government"),
             HAMDALLAH: e("Rami Hamdallah", (), "Person"),
             ZAKHAROVA: e("Maria Zakharova", (), "Person"),
+            ABBAS: e("Mahmoud Abbas", ("Abbas",), "Person"),
+            HANIYEH: e("Ismail Haniyeh", ("Haniyeh",), "Person"),
+            GOV_2007: e("national unity government (2007)", ("Haniyeh government",), "Government"),
         },
         agreements={
             CAIRO_2017: AgreementInfo("Cairo Agreement (2017)", "2017-10-12", "2017-10-12", CAIRO, (FATAH, HAMAS)),
             CAIRO_2011: AgreementInfo("Cairo Agreement (2011)", "2011-05-03", "2011-05-04", CAIRO, (FATAH, HAMAS)),
         },
         governments={GOV_2014: GovernmentInfo("national consensus government", HAMDALLAH, (), "2014-06-02",
-                                              "2019-04-13")},
+                                              "2019-04-13"),
+                     GOV_2007: GovernmentInfo("national unity government (2007)", HANIYEH, (), "2007-03-17",
+                                              "2007-06-14")},
         posts={ZAKHAROVA: [PostInfo(ID + "post/maria-zakharova-spokeswoman", "spokeswoman", RFM, "2015-08-10")]},
         documents={UNSC_RES: DocumentInfo("United Nations Security Council resolutions", (), UNSC)},
     )
@@ -286,6 +293,110 @@ def test_same_event_twice_merges() -> None:
     x = run("Fatah and Hamas will meet in Cairo. The two movements will meet in Cairo to end the split.")
     (m,) = events(x, "Meeting")
     assert len([e for e in m.evidence if e.rule.startswith("trigger")]) == 2
+
+
+# --- event conventions (one positive and one negative example each) ---------------------------------------
+
+def reported(x: Extraction, type_: str) -> list[Event]:
+    from kg.extract.merge import REPORTED_CONFIDENCE
+
+    return [e for e in events(x, type_) if e.confidence >= REPORTED_CONFIDENCE]
+
+
+def test_title_in_passing_is_background_but_a_change_of_post_is_reported() -> None:
+    assert reported(run("Russian Foreign Ministry Spokeswoman Maria Zakharova spoke."), "PostHolding") == []
+    (p,) = reported(run("Russian Foreign Ministry Spokeswoman Maria Zakharova was appointed in 2015."), "PostHolding")
+    assert roles(p) == {("agent", ZAKHAROVA)}
+
+
+def test_agreement_named_in_passing_is_background_but_a_reached_deal_is_a_signing() -> None:
+    assert reported(run("The plan follows the Cairo agreement of October 2017."), "Signing") == []
+    (s,) = reported(run("The plan follows the deal reached in Cairo in October 2017."), "Signing")
+    assert s.agreement == CAIRO_2017
+
+
+def test_sworn_in_before_is_participant_and_head_is_leader() -> None:
+    (s,) = events(run("A government headed by Rami Hamdallah was sworn in before Mahmoud Abbas in June 2014."),
+                  "SwearingIn")
+    assert roles(s) == {("leader", HAMDALLAH), ("participant", ABBAS)} and s.government == GOV_2014
+    (s,) = events(run("Mahmoud Abbas swore in the government of Prime Minister Rami Hamdallah."), "SwearingIn")
+    assert roles(s) == {("leader", HAMDALLAH), ("participant", ABBAS)}
+
+
+def test_dismissed_government_is_the_target() -> None:
+    (c,) = events(run("Abbas dismissed the government led by Ismail Haniyeh in June 2007."), "Collapse")
+    assert roles(c) == {("agent", ABBAS), ("target", GOV_2007)} and c.government == GOV_2007
+    assert events(run("Abbas dismissed the report as false."), "Collapse") == []
+
+
+def test_resigned_government_is_the_agent_but_a_person_resigning_is_no_collapse() -> None:
+    (c,) = events(run("Rami Hamdallah's government resigned in January 2019."), "Collapse")
+    assert roles(c) == {("agent", GOV_2014)} and c.government == GOV_2014
+    assert events(run("Maria Zakharova resigned in January 2019."), "Collapse") == []
+
+
+def test_appointment_is_a_decree_with_recipient() -> None:
+    (d,) = events(run("Abbas named Rami Hamdallah on Thursday."), "Decree")
+    assert roles(d) == {("agent", ABBAS), ("recipient", HAMDALLAH)}
+    assert events(run("Abbas named the date on Thursday."), "Decree") == []
+
+
+def test_coordinated_verb_keeps_the_first_subject() -> None:
+    x = run("Abbas dismissed the government led by Ismail Haniyeh and declared a state of emergency.")
+    (d,) = events(x, "Decree")
+    assert roles(d) == {("agent", ABBAS)}
+    (d,) = events(run("Haniyeh said that Abbas declared a state of emergency."), "Decree")
+    assert roles(d) == {("agent", ABBAS)}
+
+
+def test_postponement_at_a_request_and_passive_without_agent() -> None:
+    x = run("The meeting in Cairo was postponed at Fatah's request.")
+    (p,) = events(x, "Postponement")
+    assert roles(p) == {("agent", FATAH)}
+    assert [m.modality for m in events(x, "Meeting")] == ["postponed"]
+    (p,) = events(run("The Hamas congress was postponed."), "Postponement")
+    assert roles(p) == set()
+
+
+def test_invitation_is_a_proposal_with_recipient() -> None:
+    (p,) = events(run("Hamas invited the unity government to come to Gaza."), "Proposal")
+    assert roles(p) == {("proposer", HAMAS), ("recipient", GOV_2014)} and p.modality == "actual"
+    assert events(run("Hamas invited guests."), "Proposal") == []
+
+
+def test_initiative_needs_its_proposer() -> None:
+    (p,) = events(run("Egypt's initiative was welcomed by Hamas."), "Proposal")
+    assert roles(p) == {("proposer", EGYPT)}
+    assert events(run("The initiative was welcomed by Hamas."), "Proposal") == []
+
+
+def test_proposed_forming_is_an_actual_proposal() -> None:
+    (p,) = events(run("Abbas proposed forming a committee."), "Proposal")
+    assert (roles(p), p.modality) == ({("proposer", ABBAS)}, "actual")
+    assert events(run("Abbas proposed nothing new."), "Proposal") == []
+
+
+def test_receiving_a_visitor_is_a_hosted_meeting() -> None:
+    (m,) = events(run("Maria Zakharova received Ismail Haniyeh in Moscow."), "Meeting")
+    assert roles(m) == {("host", ZAKHAROVA), ("participant", HANIYEH)} and m.place == MOSCOW
+    assert events(run("Hamas received the letter."), "Meeting") == []
+
+
+def test_hosting_governor_makes_the_subject_host() -> None:
+    (m,) = events(run("Egypt hosted talks between Fatah and Hamas in Cairo."), "Meeting")
+    assert roles(m) == {("host", EGYPT), ("participant", FATAH), ("participant", HAMAS)}
+    (m,) = events(run("Egypt attended talks in Cairo."), "Meeting")
+    assert roles(m) == {("participant", EGYPT)}
+
+
+def test_passive_signing_by_persons_merges_with_the_signing_of_the_same_agreement() -> None:
+    x = run("Fatah and Hamas signed an agreement in Cairo in October 2017. The agreement was signed by "
+            "Rami Hamdallah.")
+    (s,) = events(x, "Signing")
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS), ("signatory", HAMDALLAH)}
+    x = run("Russia welcomed the agreement signed by Fatah and Hamas in Cairo in October 2017.")
+    (s,) = events(x, "Signing")
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS)}
 
 
 # --- provenance and determinism --------------------------------------------------------------------------

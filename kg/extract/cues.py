@@ -38,7 +38,7 @@ class Trigger:
 
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Signing", _re(r"\b(?:signed|signs|sign|signing|inked|initial+ed|concluded|clinched|struck|forged)\b"
-                           rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)"), "verb", 0.9,
+                           rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)|\bsigned(?=\s+by\b)"), "verb", 0.9,
             starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
     Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:agreement|deal|accord|understanding)\b"), "verb", 0.85,
@@ -81,9 +81,10 @@ TRIGGERS: tuple[Trigger, ...] = (
                                        r"(?:government|cabinet)\b"),
             "noun", 0.7,
             starts=("formation",)),
-    Trigger("SwearingIn", _re(r"\bsworn\s+(?:in|into\s+office|to\s+office)\b|\bswearing[- ]in\b|\btook\s+the\s+oath\b"),
+    Trigger("SwearingIn", _re(r"\bsworn\s+(?:in|into\s+office|to\s+office)\b|\bswearing[- ]in\b|\btook\s+the\s+oath\b"
+                              r"|\bswore\s+in\b|\bswears\s+in\b"),
             "verb", 0.9,
-            starts=("sworn", "swearing", "took")),
+            starts=("sworn", "swearing", "took", "swore", "swears")),
     Trigger("Handover", _re(r"\bhand(?:ed|s|ing)?\s+over\b|\bceded?\b"), "verb", 0.8,
             starts=("hand", "ceded")),
     Trigger("Handover", _re(r"\bhandover\b|\btransfer(?:red|ring|s)?\s+(?:of\s+)?(?:control|power|powers|authority|"
@@ -99,15 +100,38 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Collapse", _re(r"\b(?:collapsed|collapses|broke\s+down|fell\s+apart|fell\s+through|crumbled)\b"),
             "verb", 0.8,
             starts=("collapsed", "broke", "fell", "crumbled")),
+    # dismissals and dissolutions end a government or body: "X dismissed the government", "the cabinet resigned"
+    Trigger("Collapse", _re(r"\b(?:dismiss(?:ed|es|ing)?|sacked|dissolv(?:ed|es|ing|e)|resign(?:ed|s)?)\b"
+                            r"(?!\s+(?:as|from)\b)"), "verb", 0.75,
+            starts=("dismiss", "dismissed", "sacked", "dissolve", "dissolved", "resign", "resigned")),
     Trigger("Decree", _re(r"\b(?:issued|signed)\s+(?:an?\s+)?(?:presidential\s+)?decree\b|\bdecreed\b"
-                          r"|\bby\s+(?:presidential\s+)?decree\b"), "verb", 0.85,
-            starts=("issued", "signed", "decreed", "by")),
+                          ), "verb", 0.85,
+            starts=("issued", "signed", "decreed")),
+    # appointments and declarations are decrees: "X named Y prime minister", "declared a state of emergency"
+    Trigger("Decree", _re(r"\b(?:named|appointed|nominated|appoints|names)\b(?=\s+[A-Z])"
+                          r"|\bdeclared\s+(?:a|an)\s+(?:state\s+of\s+emergency|day\s+of\s+mourning|curfew)\b"),
+            "verb", 0.75,
+            starts=("named", "appointed", "nominated", "appoints", "names", "declared")),
+    Trigger("Postponement", _re(r"\b(?:postponed|postpones|postpone|deferred|defers|delayed|delays|put\s+off"
+                                r"|pushed\s+back)\b"), "verb", 0.75,
+            starts=("postponed", "postpones", "deferred", "defers", "delayed", "delays", "put", "pushed")),
     Trigger("Mediation", _re(r"\b(?:mediated|mediating|brokered|brokering)\b"), "verb", 0.75,
             starts=("mediated", "brokered")),
     Trigger("Proposal", _re(r"\b(?:proposed|proposes|put\s+forward|unveiled)\b"
                             r"(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:plan|initiative|proposal|roadmap|road\s+map|paper|vision))"), "verb", 0.75,
             starts=("proposed", "put", "unveiled")),
+    Trigger("Proposal", _re(r"\b(?:proposed|proposes|suggested|suggests)\b"
+                            r"(?=\s+(?:that|forming|creating|holding|setting|establishing|convening)\b)"
+                            r"|\binvit(?:ed|es)\b(?=\s+(?:[\w'’-]+\s+){1,10}?to\b)"
+                            r"|\boffer(?:ed|s)\s+to\s+(?:host|mediate|organi[sz]e)\b"), "verb", 0.75,
+            starts=("proposed", "proposes", "suggested", "suggests", "invited", "invites", "offered", "offers")),
+    Trigger("Proposal", _re(r"\b(?:initiative|peace\s+plan)\b"), "noun", 0.7,
+            starts=("initiative", "peace")),
+    # receiving a visitor is a meeting hosted by the receiver
+    Trigger("Meeting", _re(r"\b(?:received|receives|receive|receiving)\b(?=\s+(?:the\s+)?[A-Z]|\s+(?:the\s+)?"
+                           r"(?:delegations?|participants|leaders|visitors?)\b)"), "verb", 0.8,
+            starts=("received", "receives", "receive", "receiving"), subject_role="host"),
 )
 
 #: First four letters of a trigger's first word → the triggers that may start there.

@@ -42,6 +42,7 @@ class Quote:
     speaker_label: str | None = None
     cue_start: int = -1
     cue_end: int = -1
+    speakers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

@@ -43,7 +43,9 @@ from kg.extract.cues import (
     provision_type,
 )
 from kg.extract.document import Doc
+from kg.extract.event_roles import apply_conventions, passive_before
 from kg.extract.lexicon import ReferenceIndex
+from kg.extract.merge import BACKGROUND_CONFIDENCE
 from kg.extract.records import Event, Participant, ProvisionRecord, TimeSpec
 from kg.extract.refs import Ref, actor_refs, affiliation, side_of
 from kg.extract.resolve import resolve_agreement, resolve_event, resolve_government
@@ -51,8 +53,8 @@ from kg.extract.text import mint_iri, short_hash
 
 SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation": "participant",
                 "Election": "participant", "Takeover": "agent", "Split": "participant",
-                "GovernmentFormation": "agent", "SwearingIn": "agent",
-                "Handover": "agent", "Stall": "participant", "Collapse": "participant", "Decree": "agent",
+                "GovernmentFormation": "agent", "SwearingIn": "participant",
+                "Handover": "agent", "Stall": "participant", "Collapse": "agent", "Decree": "agent",
                 "Mediation": "mediator", "Proposal": "proposer", "Postponement": "agent"}
 OBJECT_ROLE = {"Signing": "signatory", "Mediation": "participant"}
 _CONTROL = re.compile(r"[-–](?:controlled|run|ruled|held|governed|dominated|administered)\s+(?:[a-z]+\s+){0,2}")
@@ -74,6 +76,18 @@ _AGREED_THAT = re.compile(r"\bagreed\s+(?:that|to|on)\s+", re.IGNORECASE)
 _PROVISION_NEXT = re.compile(r"\b(?:was|were)\s+(?:due|supposed|expected|set|to)\b|\bwould\b|\bas\s+well\b",
                              re.IGNORECASE)
 _PLANNED_ONLY = ("planned", "proposed", "hoped")
+_HEADED_BY = re.compile(r"\b(?:headed|led|chaired)\s+by\s+(?:[\w'’-]+\s+){0,6}?$|\bof\s+(?:Prime\s+Minister\s+)?$",
+                        re.IGNORECASE)
+_WHOSE_GOV = re.compile(r"(?:[’']s\s+|,\s+whose\s+)(?:[\w-]+\s+){0,2}?(?:government|cabinet)\b", re.IGNORECASE)
+_GOV_WORD = re.compile(r"\b(?:government|cabinet)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:,|\band)\s*$")
+#: In the passive the actors before these triggers are what is acted on, not the actor ("was sworn in").
+_NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse"})
+#: A participle or clause that makes an agreement reference report its signing ("the deal reached in Gaza").
+_SIGNED_REF = re.compile(r"\b(?:signed|reached|concluded|inked|struck|sealed|clinched|initial+ed)\b", re.IGNORECASE)
+#: A change of post reported as news (a title in passing is background, not an event).
+_POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed|s|ing)?|replac(?:ed|es|ing)"
+                          r"|became|chosen|took\s+over\s+as|sworn\s+in\s+as|promoted)\b", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|stressed|noted|added|told|announced|stated)\s+(?:\w+\s+){0,2}?"
                             r"(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
 
@@ -193,6 +207,7 @@ class EventFinder:
             for k, h in enumerate(sent_hits):
                 h.extra["next"] = sent_hits[k + 1].start if k + 1 < len(sent_hits) else s.end
                 h.extra["prev"] = sent_hits[k - 1].end if k else s.start
+                h.extra["prev_hit"] = sent_hits[k - 1] if k else None
                 ev = self.build(h, taken)
                 if ev is not None:
                     h.event = ev
@@ -293,9 +308,11 @@ class EventFinder:
             if iri is None:
                 continue
             taken.update(t.start for t in self.doc.times_in(np_start, np_end))
+            signed = bool(_SIGNED_REF.search(self.body, np_start, min(hi, np_end + 40)))
+            conf = 0.6 if signed else BACKGROUND_CONFIDENCE  # "the Cairo agreement of 2011" names, not reports
             ev = Event(key="", type="Signing", label="", agreement=iri, place=place, time=time,
                        participants=_participants(parties, "signatory"),
-                       evidence=[self.doc.evidence(np_start, np_end, "agreement-reference", 0.6)], confidence=0.6)
+                       evidence=[self.doc.evidence(np_start, np_end, "agreement-reference", conf)], confidence=conf)
             self.events.append(ev)
             self.current_agreement = iri
         return taken
@@ -342,8 +359,10 @@ class EventFinder:
         post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None)
         if modality == "actual" and post and post != "actual":
             modality = post
+        if h.type == "Proposal" and modality == "proposed":
+            modality = "actual"  # "proposed … and suggested that …": the proposal itself is made
         governor = None
-        if h.form == "noun":
+        if h.form == "noun" and h.type != "Proposal":  # a proposal noun needs its proposer (event_roles)
             gov = list(GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
             ger = list(GERUND_GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
             governor = gov[-1] if gov else None
@@ -372,9 +391,22 @@ class EventFinder:
                 participants += _participants(proposer, "proposer")
             elif proposer:
                 participants.append(Participant("proposer", proposer, self.idx.label(proposer)))
-        elif not between and before and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30):
-            participants += _participants(before[-1], role)
+        elif not between and before and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30) \
+                and not (h.type in _NO_PASSIVE_SUBJECT and (passive_before(body, h.start)
+                                                            or re.match(r"\w+\s+by\b", body[h.start:hi]))):
+            subject = before[-1]
+            prev = h.extra.get("prev_hit")
+            if h.form == "verb" and prev is not None and prev.event is not None and prev.extra.get("subject") \
+                    and _COORDINATED.search(body, max(lo, h.start - 8), h.start) and prev.start < subject[0].start:
+                subject = prev.extra["subject"]  # "X dismissed …, declared …": the first verb's subject
+            h.extra["subject"] = subject
+            participants += _participants(subject, role)
         participants += self.object_roles(h, lo, hi)
+        conv = apply_conventions(h.type, body, self.refs, h.start, h.end, lo, hi, participants,
+                                 governor.group() if governor else None)
+        if conv is None:
+            return None
+        participants = conv
         ev = Event(key="", type=h.type, label="", modality=modality, participants=participants,
                    evidence=[doc.evidence(h.start, h.end, f"trigger-{h.type.lower()}-{h.form}", h.confidence)],
                    confidence=h.confidence)
@@ -394,7 +426,8 @@ class EventFinder:
         self.attach_agreement(h, ev, lo, hi)
         self.add_host(ev)
         self.purpose_here(h, ev, hi)
-        if h.type in ("GovernmentFormation", "SwearingIn"):
+        if h.type in ("GovernmentFormation", "SwearingIn") or (h.type == "Collapse" and (
+                _GOV_WORD.search(body, h.start, min(hi, h.end + 60)) or _GOV_WORD.search(body, lo, h.start))):
             self.resolve_government_event(ev, lo, hi)
         if h.type in ("Election", "Takeover", "Split") and ev.time:
             ev.same_as = resolve_event(self.idx, type=h.type, earliest=ev.time.earliest, latest=ev.time.latest,
@@ -449,6 +482,10 @@ class EventFinder:
     def attach_agreement(self, h: _Hit, ev: Event, lo: int, hi: int) -> None:
         if h.type == "Signing":
             head = _AGREEMENT_HEAD.search(self.body, h.start, hi)
+            passive = passive_before(self.body, h.start)
+            if passive:  # "the declaration was signed by …"
+                head = ([*_AGREEMENT_HEAD.finditer(self.body, lo, h.start)] or [None])[-1]
+            iri = None
             if head:
                 info = self.describe_agreement(head.start(), head.end(), lo, hi)
                 parties = [p.entity for p in ev.participants]
@@ -458,14 +495,16 @@ class EventFinder:
                                                  self.body[h.end:head.end()].strip())
                 if iri is None and info:
                     iri = info[0]
-                if iri and ev.modality == "actual":
-                    ev.agreement = iri
-                    self.current_agreement = iri
-                    ag = self.idx.agreements.get(iri)
-                    if ag and ev.time is None:
-                        ev.time = TimeSpec("", None, ag.earliest, ag.latest)
-                elif iri:
-                    ev.agreement = iri
+            if iri is None and passive:  # "The document was signed by X": the agreement just reported
+                iri = self.current_agreement
+            if iri and ev.modality == "actual":
+                ev.agreement = iri
+                self.current_agreement = iri
+                ag = self.idx.agreements.get(iri)
+                if ag and ev.time is None:
+                    ev.time = TimeSpec("", None, ag.earliest, ag.latest)
+            elif iri:
+                ev.agreement = iri
             return
         names = [m.entity for m in self.doc.mentions_in(lo, hi) if m.type == "Agreement"]
         if names:
@@ -542,18 +581,36 @@ class EventFinder:
             ev.modality = "failed"
             ev.evidence.append(self.doc.evidence(m.start(), m.end(), "anaphoric-failure", 0.7))
 
+    def government_leader(self, lo: int, hi: int, exclude: set[str]):
+        """The head of the government named in ``[lo, hi)``: a person after "headed/led by" or "of", before
+        "'s government" or ", whose cabinet", else one titled prime minister (a president only as a last resort)."""
+        persons = [m for m in self.doc.mentions_in(lo, hi) if m.type == "Person" and m.entity not in exclude]
+        for m in persons:
+            if _HEADED_BY.search(self.body, max(lo, m.start - 70), m.start) or _WHOSE_GOV.match(self.body, m.end):
+                return m
+        titled = [(m, t.title) for m in persons for t in self.doc.titles if t.person == m.entity]
+        return next((m for m, t in titled if re.search(r"\b(?:prime|premier)\b", t, re.IGNORECASE)), None) or \
+            next((m for m, t in titled if re.search(r"\b(?:minister|president)\b", t, re.IGNORECASE)), None)
+
     def resolve_government_event(self, ev: Event, lo: int, hi: int) -> None:
-        """Government formed/sworn in: leader from "of Prime Minister X"/"led by X"; the government from its
-        name, its leader and the agreement mentioned in the sentence."""
+        """Government formed/sworn in/dismissed: leader from "headed by X"/"of Prime Minister X"/"X's
+        government"; the government from its name, its leader, the agreement in the sentence and the time."""
         ms = self.doc.mentions_in(lo, hi)
-        leader = next((m for m in ms if m.type == "Person" and any(
-            t.person == m.entity and re.search(r"\b(?:prime|premier|minister|president)\b", t.title)
-            for t in self.doc.titles)), None)
+        others = {p.entity for p in ev.participants if p.role in ("participant", "agent")
+                  and ev.type in ("SwearingIn", "Collapse")}
+        leader = self.government_leader(lo, hi, others)
         names = [m.entity for m in ms if m.type == "Government"]
         agreement = next((e.agreement for e in self.events if e.agreement and e.evidence
                           and lo <= e.evidence[0].start < hi), None)
+        t = ev.time
         gov = resolve_government(self.idx, names=names, leader=leader.entity if leader else None,
-                                 agreement=agreement if agreement in self.idx.agreements else None)
+                                 agreement=agreement if agreement in self.idx.agreements else None,
+                                 earliest=t.earliest if t and ev.type == "Collapse" else None,
+                                 latest=t.latest if t and ev.type == "Collapse" else None)
+        if gov is None and names and leader:  # a generic alias ("unity government") with another head
+            gov = resolve_government(self.idx, leader=leader.entity,
+                                     earliest=t.earliest if t and ev.type == "Collapse" else None,
+                                     latest=t.latest if t and ev.type == "Collapse" else None)
         if gov is None and names:
             gov = names[0]
         if gov is None:
@@ -563,13 +620,28 @@ class EventFinder:
         if gov:
             self.relink_government(lo, hi, gov)
         ev.participants = [p for p in ev.participants if p.entity != gov]
+        if ev.type == "Collapse":
+            self.collapse_roles(ev, gov, leader)
+            return
         if leader and not any(p.entity == leader.entity for p in ev.participants):
             ev.participants.append(Participant("leader", leader.entity, leader.label))
         elif leader:
             ev.participants = [Participant("leader", p.entity, p.label) if p.entity == leader.entity else p
                                for p in ev.participants]
-        if agreement and ev.time and ev.time.precision is None:
-            pass
+
+    def collapse_roles(self, ev: Event, gov: str | None, leader) -> None:
+        """A government dismissed is the target (its head is no actor); one that resigned is the agent."""
+        drop = {leader.entity} if leader else set()
+        drop |= {p.entity for p in ev.participants if p.role == "leader"}
+        ev.participants = [p for p in ev.participants if p.entity not in drop]
+        if gov is None:
+            return
+        ev.agreement = None  # a government ends, not the current agreement
+        trigger = ev.evidence[0].quote.lower() if ev.evidence else ""
+        role = "agent" if trigger.startswith("resign") else "target"
+        if role == "agent":
+            ev.participants = [p for p in ev.participants if p.role != "agent"]
+        ev.participants.append(Participant(role, gov, self.idx.label(gov)))
 
     def relink_government(self, lo: int, hi: int, gov: str) -> None:
         """Unlinked "… Government" mentions in the sentence become mentions of the resolved government."""
@@ -636,8 +708,10 @@ class EventFinder:
             pub = (self.doc.published or "")[:10] or None
             speaks = any(q.speaker == t.person for q in self.doc.quotes)
             time = TimeSpec("", "day", pub, pub) if pub and speaks else None
+            sent = self.doc.sentence_at(t.start)
+            conf = 0.8 if _POST_CHANGE.search(self.body, sent.start, sent.end) else BACKGROUND_CONFIDENCE
             out.append(Event(key="", type="PostHolding", label=f"{label}, {t.title}{org_label}", time=time,
                              participants=[Participant("agent", t.person, label)],
                              concerns=[t.org] if t.org else [], post=post,
-                             evidence=[self.doc.evidence(t.start, t.end, "title", 0.8)], confidence=0.8))
+                             evidence=[self.doc.evidence(t.start, t.end, "title", conf)], confidence=conf))
         return out

@@ -23,8 +23,23 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon import TYPE_PRIORITY, ReferenceIndex
-from kg.extract.text import JOINER, Token, norm_key
+from kg.extract.text import JOINER, Token, mint_iri, norm_key
 
+#: Well-known places outside the reference layer (general geography, not the process): found as unlinked
+#: entities (``id:entity/<slug>``) unless a reference label already claims the name.
+WORLD_PLACES: dict[str, tuple[str, ...]] = {
+    "State": ("Iran", "Iraq", "Syria", "Lebanon", "Jordan", "Bahrain", "Kuwait", "Oman", "United Arab Emirates",
+              "Libya", "Tunisia", "Morocco", "Sudan", "Mauritania", "France", "Germany", "United Kingdom", "Britain",
+              "Italy", "Spain", "Norway", "Switzerland", "Sweden", "Belgium", "Netherlands", "Japan", "India",
+              "Pakistan", "Indonesia", "Malaysia", "South Africa", "Brazil", "Venezuela", "Cuba", "Ukraine"),
+    "City": ("Jerusalem", "Tehran", "Baghdad", "Damascus", "Amman", "Manama", "Kuwait City", "Muscat", "Abu Dhabi",
+             "Dubai", "Riyadh", "Jeddah", "Tripoli", "Tunis", "Rabat", "Khartoum", "Nouakchott", "Ankara", "Paris",
+             "London", "Berlin", "Oslo", "Geneva", "Brussels", "Rome", "Madrid", "New York", "Sharm el-Sheikh",
+             "Hebron", "Nablus", "Jenin", "Bethlehem", "Jericho", "Tulkarm", "Qalqilya", "Khan Younis",
+             "Deir al-Balah", "Tel Aviv", "Haifa"),
+    "Territory": ("Golan Heights", "Sinai"),
+    "BorderCrossing": ("Erez crossing",),
+}
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&\-.]{0,5}")
 
 
@@ -62,6 +77,15 @@ class Gazetteer:
         def order(e: _Entry) -> tuple[int, int, str]:
             return (not e.preferred, rank.get(index.type_of(e.iri) or "", 99), e.iri)
 
+        #: unlinked well-known places: IRI → (label, class local name)
+        self.extra: dict[str, tuple[str, str]] = {}
+        for kind, names in WORLD_PLACES.items():
+            for name in names:
+                if norm_key(name) not in entries:
+                    iri = mint_iri("entity", name)
+                    self.extra[iri] = (name, kind)
+                    self.add(entries, iri, name, True)
+        self.add_short_forms(entries, index)
         self.entries = {k: tuple(sorted(v, key=order)) for k, v in entries.items()}
         self.max_len: dict[str, int] = {}
         for key in self.entries:
@@ -80,6 +104,22 @@ class Gazetteer:
         bucket = entries.setdefault(key, [])
         if not any(e.iri == iri and e.exact == exact for e in bucket):
             bucket.append(_Entry(iri, preferred, exact, text[:1].isupper()))
+
+    def add_short_forms(self, entries: dict[tuple[str, ...], list[_Entry]], index: ReferenceIndex) -> None:
+        """A crossing's name without "crossing" ("Rafah" for "Rafah crossing") when nothing else has it."""
+        for iri, (label, kind) in [*((i, (e.label, e.type_local_name)) for i, e in index.entities.items()),
+                                   *self.extra.items()]:
+            key = norm_key(label)
+            if kind == "BorderCrossing" and len(key) > 1 and key[-1] == "crossing" and key[:-1] not in entries:
+                self.add(entries, iri, label[:label.casefold().rindex("crossing")].strip(), False)
+
+    def label(self, iri: str) -> str:
+        """Label of a reference entity or of a well-known unlinked place."""
+        return self.extra[iri][0] if iri in self.extra else self.index.label(iri)
+
+    def type_of(self, iri: str) -> str:
+        """Class local name of a reference entity or of a well-known unlinked place ("Actor" if unknown)."""
+        return self.extra[iri][1] if iri in self.extra else self.index.type_of(iri) or "Actor"
 
     def lookup(self, key: tuple[str, ...]) -> tuple[str, ...]:
         """IRIs whose label normalises to ``key`` (case ignored), best first."""

@@ -40,13 +40,14 @@ TITLE_HEADS = frozenset("""
 spokesman spokeswoman spokesperson minister president premier chairman chairwoman chair leader chief head
 official analyst director ambassador envoy deputy member secretary commander negotiator coordinator adviser
 advisor expert professor researcher journalist correspondent representative delegate mediator king emir
-sheikh prince governor mayor founder diplomat general mr mrs ms dr secretary-general
+sheikh prince governor mayor founder co-founder diplomat general mr mrs ms dr secretary-general fellow economist
+lawmaker scholar activist
 """.split())
 #: Words that may precede a title head inside a title ("Foreign Ministry spokeswoman", "politburo chief").
 TITLE_MODIFIERS = frozenset("""
 foreign prime deputy senior vice political politburo bureau former top executive interior intelligence
 security information press department office affairs special palestinian russian egyptian qatari
-general of the ministry movement spokesman spokeswoman official
+general of the ministry movement spokesman spokeswoman official co
 """.split())
 FEMALE_TITLES = frozenset({"spokeswoman", "chairwoman", "mrs", "ms", "queen", "princess"})
 MALE_TITLES = frozenset({"spokesman", "chairman", "mr", "king", "emir", "prince", "sheikh"})
@@ -60,6 +61,8 @@ ORG_HEADS = {
     "ministry": "Ministry", "authority": "GoverningBody", "agency": "GoverningBody",
     "bureau": "GoverningBody", "service": "GoverningBody", "directorate": "GoverningBody",
     "government": "Government", "cabinet": "Government", "crossing": "BorderCrossing",
+    "department": "GoverningBody", "fund": "Organization", "academy": "Organization", "bank": "Organization",
+    "corps": "Organization", "guards": "Organization", "office": "GoverningBody", "institution": "Organization",
 }
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in"})
 #: Capitalised words that never start or belong to a person's name.
@@ -71,9 +74,11 @@ january february march april may june july august september october november dec
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "bint", "de", "van", "von", "ben"})
 #: Nouns after a demonym that make it refer to the state ("Egyptian officials", "the Qatari side").
 STATE_BODY_NOUNS = frozenset("""
-officials authorities mediators mediation delegation side government leadership diplomats envoy president
-foreign intelligence sponsorship initiative proposal efforts
+official officials authorities mediators mediation delegation side government leadership diplomats sponsorship
+efforts team
 """.split())
+#: Words that may stand between a demonym and a body noun ("an Egyptian security delegation").
+STATE_BODY_MODIFIERS = frozenset("security military intelligence government senior top high-level".split())
 #: Hyphenated participles after a demonym or actor: "Egyptian-brokered", "Qatari-mediated".
 ACTOR_PARTICIPLES = frozenset({"brokered", "mediated", "sponsored", "backed", "hosted", "led", "proposed"})
 #: Verbs after a place that make it an acting side ("Gaza rejected …").
@@ -89,7 +94,7 @@ _AUTHORITIES_AFTER = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administratio
 class _Span:
     first: int
     last: int
-    iri: str
+    iri: str | None
     label: str
     type: str
     linked: bool
@@ -111,25 +116,194 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> None:
             owner[k] = len(spans) - 1
 
     for m in gazetteer.find(body, tokens):
-        iri = m.iris[0]
-        add(_Span(m.first, m.last, iri, idx.label(iri), idx.type_of(iri) or "Actor", True, "gazetteer",
-                  1.0 if len(m.iris) == 1 else 0.8))
+        iri = choose_iri(idx, m.iris, doc.published)
+        add(_Span(m.first, m.last, iri, gazetteer.label(iri), gazetteer.type_of(iri), iri not in gazetteer.extra,
+                  "gazetteer", 1.0 if len(m.iris) == 1 else 0.8))
+    _person_forms(doc, spans, owner)
+    _generic_tails(doc, spans, owner)
+    _indefinite_governments(doc, spans, owner)
+    _dateline(doc, gazetteer, spans, owner)
+    _org_continuations(doc, spans, owner)
     _demonyms(doc, gazetteer, spans, owner, add)
     _unlinked_orgs(doc, owner, add)
     _titled_persons(doc, idx, spans, owner, add)
+    _party_members(doc, spans, owner, add)
     _surnames(doc, spans, owner, add)
+    _short_forms(doc, spans)
     _metonyms(doc, idx, spans)
     mentions = []
     for s in spans:
         if s.iri is None:  # dropped span
             continue
         start, end = tokens[s.first].start, tokens[s.last - 1].end
+        if body[end:end + 1] == "." and _DOTTED.fullmatch(body, start, end):
+            end += 1  # "U.S." keeps its last dot
         if not s.linked:
             doc.new_entities.setdefault(s.iri, (s.label, s.type))
         mentions.append(Mention(entity=s.iri, label=s.label, type=s.type, text=body[start:end], start=start,
                                 end=end, linked=s.linked, evidence=doc.evidence(start, end, s.rule, s.confidence),
                                 metonym=s.metonym))
     doc.set_mentions(mentions)
+
+
+_GENERIC_TAILS = frozenset({"movement", "group", "party", "faction", "organisation", "organization"})
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Nn]o)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'’. -]*[A-Z])(?:,\s+[A-Z][a-z]+)?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
+                       r"|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\.?\s*(?:\((?P<a1>[^)\n]{1,40})\)"
+                       r"|/(?P<a2>[^/\n]{1,40})/)")
+#: Types whose names can continue into an unknown body ("Fatah Central Committee", "PLO Central Council").
+_OWNER_TYPES = frozenset({"Party", "UmbrellaOrganization", "Organization", "InternationalOrganization",
+                          "GoverningBody", "State"})
+
+
+def choose_iri(idx: ReferenceIndex, iris: tuple[str, ...], published: str | None) -> str:
+    """The IRI for an ambiguous name: among agreements, the latest one concluded by the publication date
+    ("last month's Cairo agreement"); otherwise the gazetteer's first choice.
+
+    Example:
+        >>> from kg.extract.lexicon import AgreementInfo
+        >>> idx = ReferenceIndex(agreements={"a11": AgreementInfo("Cairo", "2011-05-04"),
+        ...                                  "a17": AgreementInfo("Cairo", "2017-10-12")})
+        >>> choose_iri(idx, ("a11", "a17"), "2017-11-29"), choose_iri(idx, ("a11", "a17"), "2012-01-01")
+        ('a17', 'a11')
+    """
+    if len(iris) > 1 and published and all(i in idx.agreements for i in iris):
+        dated = [(idx.agreements[i].earliest or "", i) for i in iris
+                 if (idx.agreements[i].earliest or "9999") <= published]
+        if dated:
+            return max(dated)[1]
+    return iris[0]
+
+
+def _drop(spans: list[_Span], owner: list[int | None], si: int) -> None:
+    s = spans[si]
+    for k in range(s.first, s.last):
+        if owner[k] == si:
+            owner[k] = None
+    s.iri = None
+
+
+def _person_forms(doc: Doc, spans: list[_Span], owner: list[int | None]) -> None:
+    """A person's name without a title the alias carries ("President Abbas" → "Abbas") and with a given name
+    the alias lacks ("Mousa Abu Marzuk" when "Abu Marzuk" is the alias)."""
+    tokens, body = doc.tokens, doc.body
+    for si, s in enumerate(spans):
+        if s.type != "Person" or s.iri is None:
+            continue
+        while s.last - s.first > 1 and tokens[s.first].low in TITLE_HEADS:
+            owner[s.first] = None
+            s.first += 1
+        given = re.match(r"\w+", s.label)
+        k = s.first - 1
+        if (given and k >= 0 and owner[k] is None and tokens[k].low == given.group().casefold()
+                and tokens[s.first].low != tokens[k].low and _gap(body, tokens, s.first) == " "):
+            s.first = k
+            owner[k] = si
+
+
+def _generic_tails(doc: Doc, spans: list[_Span], owner: list[int | None]) -> None:
+    """The name only: "Fatah" in "the Fatah movement" even when the alias includes the lowercase noun."""
+    tokens = doc.tokens
+    for s in spans:
+        if s.iri is not None and s.type in ("Party", "UmbrellaOrganization") and s.last - s.first > 1 \
+                and tokens[s.last - 1].text in _GENERIC_TAILS:
+            owner[s.last - 1] = None
+            s.last -= 1
+
+
+def _indefinite_governments(doc: Doc, spans: list[_Span], owner: list[int | None]) -> None:
+    """"a (national) unity government" is a hypothetical one, not a mention of a named government."""
+    for si, s in enumerate(spans):
+        if s.type == "Government" and s.iri is not None:
+            start = doc.tokens[s.first].start
+            if _INDEFINITE_BEFORE.search(doc.body, max(0, start - 40), start):
+                _drop(spans, owner, si)
+
+
+def _dateline(doc: Doc, gz: Gazetteer, spans: list[_Span], owner: list[int | None]) -> None:
+    """Datelines ("GAZA, Nov. 1 (Levant Wire) -"): the place is a city ("GAZA" → Gaza City when the territory
+    and a city share the name); the agency is not a mention."""
+    tokens = doc.tokens
+    for d in _DATELINE.finditer(doc.body):
+        agency = d.span("a1") if d.group("a1") else d.span("a2")
+        claimed = [k for k, t in enumerate(tokens) if agency[0] <= t.start and t.end <= agency[1]]
+        for si, s in enumerate(spans):
+            if s.iri is None:
+                continue
+            start, end = tokens[s.first].start, tokens[s.last - 1].end
+            if agency[0] <= start and end <= agency[1]:
+                _drop(spans, owner, si)
+            elif d.start("place") <= start and end <= d.end("place") and s.type in ("Territory", "State"):
+                city = gz.lookup((*(t.low for t in tokens[s.first:s.last]), "city"))
+                if city:
+                    spans[si] = _Span(s.first, s.last, city[0], gz.label(city[0]), gz.type_of(city[0]), True,
+                                      "dateline", 0.9)
+        if claimed:  # the agency's tokens belong to no mention
+            spans.append(_Span(claimed[0], claimed[-1] + 1, None, "", "Agency", False, "dateline-agency", 0.0))
+            for k in claimed:
+                owner[k] = len(spans) - 1
+
+
+def _org_continuations(doc: Doc, spans: list[_Span], owner: list[int | None]) -> None:
+    """An organisation or state name followed by capitalised words ending in an organisation head is one
+    unknown body: "Fatah Central Committee", "PLO Executive Committee", "U.S. State Department"."""
+    tokens, body = doc.tokens, doc.body
+    for si, s in enumerate(list(spans)):
+        if s.iri is None or s.type not in _OWNER_TYPES:
+            continue
+        j, head = s.last, None
+        while j < len(tokens) and j - s.last < 4 and owner[j] is None and tokens[j].text[0].isupper() \
+                and re.fullmatch(r"\.? ", _gap(body, tokens, j)) and tokens[j].low not in TITLE_HEADS:
+            if tokens[j].low in ORG_HEADS and ORG_HEADS[tokens[j].low] != "Party":
+                head = j
+            j += 1
+        if head is None:
+            continue
+        label = body[tokens[s.first].start:tokens[head].end]
+        spans[si] = _Span(s.first, head + 1, mint_iri("entity", label), label, ORG_HEADS[tokens[head].low], False,
+                          "org-continuation", 0.6)
+        for k in range(s.last, head + 1):
+            owner[k] = si
+
+
+def _party_members(doc: Doc, spans: list[_Span], owner: list[int | None], add) -> None:
+    """"Marwan Barghouti of Fatah": an unknown two-to-four-word name right before "of <party>" is a person
+    (with the party as the organisation of an untitled membership)."""
+    tokens, body = doc.tokens, doc.body
+    for s in list(spans):
+        if s.iri is None or s.type not in ("Party", "UmbrellaOrganization") or s.first < 3:
+            continue
+        of = s.first - 1
+        if tokens[of].low != "of" or _gap(body, tokens, s.first) != " " or _gap(body, tokens, of) != " ":
+            continue
+        start = of
+        while start > 0 and owner[start - 1] is None and (start == of or _gap(body, tokens, start) in (" ", "-")) \
+                and (_is_cap(tokens[start - 1]) or tokens[start - 1].low in _PARTICLES):
+            start -= 1
+        run = _name_run(doc, owner, start)
+        if not run or run[1] != of or (start > 0 and _gap(body, tokens, start).strip() not in ("", ",", ";")):
+            continue
+        label = body[tokens[run[0]].start:tokens[of - 1].end]
+        add(_Span(run[0], run[1], mint_iri("entity", label), label, "Person", False, "name-of-party", 0.6))
+        doc.titles.append(TitleInfo(mint_iri("entity", label), "", s.iri, None, tokens[of].start,
+                                    tokens[s.last - 1].end))
+
+
+def _short_forms(doc: Doc, spans: list[_Span]) -> None:
+    """An unknown body named by the end of a longer unknown name in the same article ("Central Committee"
+    after/before "Fatah Central Committee") is that body."""
+    tokens = doc.tokens
+    longer = [s for s in spans if s.iri is not None and not s.linked and s.type != "Person" and s.last - s.first >= 3]
+    for s in spans:
+        if s.iri is None or s.linked or s.type == "Person" or s.last - s.first < 2:
+            continue
+        words = [t.low for t in tokens[s.first:s.last]]
+        for big in longer:
+            big_words = [t.low for t in tokens[big.first:big.last]]
+            if len(big_words) > len(words) and big_words[-len(words):] == words:
+                s.iri, s.label, s.type = big.iri, big.label, big.type
+                break
 
 
 def demonym_table(idx: ReferenceIndex) -> dict[str, str]:
@@ -159,7 +333,7 @@ def _demonyms(doc: Doc, gz: Gazetteer, spans: list[_Span], owner: list[int | Non
     caps: dict[str, str] = gz._capitals  # type: ignore[attr-defined]
     # "Russia’s foreign ministry" / "Egypt's intelligence" → the body named "<demonym> …"
     for si, s in enumerate(list(spans)):
-        if s.type != "State" or s.last + 1 >= len(tokens) or tokens[s.last].low != "s":
+        if s.type != "State" or s.iri not in idx.entities or s.last + 1 >= len(tokens) or tokens[s.last].low != "s":
             continue
         if _gap(body, tokens, s.last) not in ("'", "’"):
             continue
@@ -183,9 +357,12 @@ def _demonyms(doc: Doc, gz: Gazetteer, spans: list[_Span], owner: list[int | Non
             continue
         if i + 1 < len(tokens) and owner[i + 1] is None:
             nxt = tokens[i + 1]
-            hyphen = _gap(body, tokens, i + 1) in ("-", "–")
-            if (hyphen and nxt.low in ACTOR_PARTICIPLES) or (not hyphen and nxt.low in STATE_BODY_NOUNS
-                                                             and _gap(body, tokens, i + 1) == " "):
+            gap = _gap(body, tokens, i + 1)
+            hyphen = gap in ("-", "–")
+            third = tokens[i + 2].low if i + 2 < len(tokens) and owner[i + 2] is None else ""
+            if (hyphen and nxt.low in ACTOR_PARTICIPLES) or (gap == " " and nxt.low in STATE_BODY_NOUNS) \
+                    or (gap == " " and nxt.low in STATE_BODY_MODIFIERS and third in STATE_BODY_NOUNS) \
+                    or (hyphen and nxt.text[0].isupper() and third in STATE_BODY_NOUNS):
                 add(_Span(i, i + 1, state, idx.label(state), "State", True, "demonym", 0.7))
 
 
@@ -233,6 +410,8 @@ def _unlinked_orgs(doc: Doc, owner: list[int | None], add) -> None:
             else:
                 break
         heads = [k for k in range(i + 1, j) if tokens[k].low in ORG_HEADS and tokens[k].text[0].isupper()]
+        if tokens[i].low in ORG_HEADS and j > i + 2 and tokens[i + 1].low in ("of", "for"):
+            heads.insert(0, i)  # "Institute of Oriental Studies"
         if heads:
             head = heads[0]
             last = j if tokens[j - 1].text[0].isupper() else head + 1
@@ -271,6 +450,11 @@ def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: li
             continue
         # a title before the name: "... spokeswoman Maria Zakharova"
         k = i + 1
+        if k + 1 < len(tokens) and tokens[k].low == "elect" and _gap(body, tokens, k) == "-":
+            k += 1  # "President-elect Donald Trump"
+        if k + 2 < len(tokens) and tokens[k].low in ("to", "of", "for") and owner[k + 1] is not None \
+                and spans[owner[k + 1]].type not in ("Person", "Agency"):
+            k = spans[owner[k + 1]].last  # "Ambassador to Russia Abdel Hafiz Nofal"
         if k < len(tokens) and _gap(body, tokens, k) == " ":
             person = _person_at(doc, idx, spans, owner, k, add)
             if person is not None:
@@ -280,13 +464,22 @@ def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: li
                         and _gap(body, tokens, first) in (" ", "-"):
                     first -= 1
                 org = owner[first - 1] if first > 0 and _gap(body, tokens, first) == " " else None
+                if org is not None and not spans[org].linked:
+                    _post_org(idx, spans[org], spans[person].iri)
                 org_iri = spans[org].iri if org is not None and spans[org].type != "Person" else None
                 _add_title(doc, tokens, first, i + 1, spans[person], org_iri)
                 continue
         # an appositive title: "Hani al-Masri, director of the Masarat Center"
-        j = i
-        while j > 0 and tokens[j - 1].low in TITLE_MODIFIERS | {"a", "an", "the"} and owner[j - 1] is None:
-            j -= 1
+        j, inner_org = i, None
+        while j > 0:
+            prev = owner[j - 1]
+            if prev is None and tokens[j - 1].low in TITLE_MODIFIERS | {"a", "an", "the"}:
+                j -= 1
+            elif prev is not None and inner_org is None and spans[prev].type in _OWNER_TYPES | {"Ministry"}:
+                inner_org = spans[prev].iri  # "…, a Fatah spokesman"
+                j = spans[prev].first
+            else:
+                break
         if j < 2 or _gap(body, tokens, j) != ", ":
             continue
         back = j - 1
@@ -303,13 +496,23 @@ def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: li
             label = body[tokens[run[0]].start:tokens[back].end]
             add(_Span(run[0], run[1], mint_iri("entity", label), label, "Person", False, "title-name", 0.7))
             person = len(spans) - 1
-        org_iri = None
+        org_iri = inner_org
         if i + 2 < len(tokens) and tokens[i + 1].low in ("of", "at", "for"):
             for k2 in range(i + 2, min(i + 6, len(tokens))):
                 if owner[k2] is not None and spans[owner[k2]].type not in ("Person",):
                     org_iri = spans[owner[k2]].iri
                     break
         _add_title(doc, tokens, j, i + 1, spans[person], org_iri)
+
+
+def _post_org(idx: ReferenceIndex, org: _Span, person: str | None) -> None:
+    """"Foreign Ministry spokeswoman Maria Zakharova": an unknown body named in a reference person's title is
+    the organisation of their post whose label ends with that name (the Russian Foreign Ministry)."""
+    for post in idx.posts.get(person or "", []):
+        if post.org and post.org in idx.entities and idx.label(post.org).casefold().endswith(org.label.casefold()):
+            org.iri, org.label, org.linked = post.org, idx.label(post.org), True
+            org.type = idx.type_of(post.org) or org.type
+            return
 
 
 def _person_at(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: list[int | None], k: int,

@@ -22,6 +22,11 @@ from kg.extract.resolve import overlaps
 from kg.extract.text import short_hash
 
 NON_IDENTITY_ROLES = frozenset({"proposer", "mediator", "host"})
+#: Confidence of background records: kept in the graph (they link agreements and affiliations) but below
+#: ``REPORTED_CONFIDENCE``, the threshold for an event the article reports ("the Cairo agreement of 2011" in
+#: passing, a title in passing). ``kg evaluate`` scores only reported events.
+BACKGROUND_CONFIDENCE = 0.45
+REPORTED_CONFIDENCE = 0.5
 
 
 def _identity(ev: Event) -> frozenset[str]:
@@ -51,6 +56,9 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if not _time_ok(a.time, b.time):
         return False
+    if a.type in ONCE_PER_OBJECT and _once_key(a) is not None and _once_key(a) == _once_key(b) \
+            and (a.place is None or b.place is None or a.place == b.place):
+        return True  # an agreement is signed once, a government sworn in once: reports add roles
     ia, ib = _identity(a), _identity(b)
     if not (ia <= ib or ib <= ia):
         return False
@@ -61,6 +69,14 @@ def same_event(a: Event, b: Event) -> bool:
     if a.type == "ControlOfTerritory":
         return ia == ib and a.territory == b.territory
     return True
+
+
+#: Event types that happen once to their object (the agreement signed, the government sworn in or formed).
+ONCE_PER_OBJECT = frozenset({"Signing", "SwearingIn", "GovernmentFormation"})
+
+
+def _once_key(ev: Event) -> str | None:
+    return ev.agreement if ev.type == "Signing" else ev.government
 
 
 def _anchored(a: Event, b: Event) -> bool:

@@ -25,8 +25,9 @@ import re
 from kg.extract.cues import BASIS_CUE, SPEECH_VERBS
 from kg.extract.document import Doc, Quote
 from kg.extract.lexicon import ReferenceIndex
-from kg.extract.records import Event, Participant, TimeSpec
-from kg.extract.refs import affiliation, resolve_who
+from kg.extract.mentions import TITLE_HEADS
+from kg.extract.records import Event, Mention, Participant, TimeSpec
+from kg.extract.refs import affiliation, is_actor_mention, title_holder
 
 _OPEN, _CLOSE = "“", "”"
 _AFTER = re.compile(rf"\s*,?\s*(?:(?P<who1>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+"
@@ -37,10 +38,43 @@ _BEFORE = re.compile(rf"(?P<who>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})(?P<
 _INDIRECT_END = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,120}}?)\s+(?P<verb>{SPEECH_VERBS})(?P<tail>\s+(?:on|late\s+on|"
                            rf"early\s+on)\s+[A-Z]\w+|\s+(?:yesterday|today|in\s+[^.,]{{1,60}}|to\s+[^.,]{{1,60}}))?"
                            rf"\s*[.!]?$")
-_INDIRECT_START = re.compile(rf"^(?P<who>(?:[\w’'.-]+\s+){{0,7}}?[\w’'.-]+(?:,\s+[^,\"“”]{{1,80}},)?)\s+"
-                             rf"(?P<verb>{SPEECH_VERBS})"
-                             rf"(?P<tail>\s+(?:on|late\s+on)\s+[A-Z]\w+|\s+(?:yesterday|today))?(?:\s+that)?"
-                             rf"[,:]?\s+(?P<content>[^\"“].+?)[.!]?$")
+#: Verbs that report what someone said without a speech verb ("Hamas welcomed the decree", "called the
+#: takeover a coup", "described it as …"); "called off/a referendum" and "dismissed" are acts, not words.
+REPORT_VERBS = (r"welcomed|welcomes|praised|hailed|critici[sz]ed|condemned|rejected|rejects|accused|blamed"
+                r"|questioned|voiced|demanded|deplored|applauded|commended|objected|replied|responded"
+                r"|described\s+(?=(?:\S+\s+){0,6}?as\b)"
+                r"|called\s+(?=for\b|on\b|upon\b|(?:it|this|that|them|him|her|the\s+[\w-]+(?:\s+[\w-]+){0,9}?)"
+                r"\s+(?:a|an|illegal|illegitimate|unacceptable|null)\b)")
+_VERB = re.compile(rf"(?<=\s)(?:(?:also|later|then|again|earlier|repeatedly|previously)\s+)?(?:(?:has|have|had)\s+)?"
+                   rf"(?P<verb>(?:{SPEECH_VERBS}|told|tells|{REPORT_VERBS}))\b")
+_SPEECH = re.compile(rf"(?:{SPEECH_VERBS})")
+_NOT_SUBJECT = re.compile(r"\b(?:who|which|that|to|not|never|whether|it\s+was)\s*$|\bbeen\s*$")
+_CONTENT_LEAD = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s*|(?:yesterday|today)\s*)?"
+                           r"(?:in\s+a\s+(?:joint\s+|brief\s+|written\s+)?statement\s*)?(?:that\s+)?[:,]?\s*")
+_THAT = re.compile(r"\bthat\s+")
+_TIME_TAIL = re.compile(r"\s+(?:late\s+|early\s+)?on\s+[A-Z]\w+|\s+(?:yesterday|today)")
+_SAYING = re.compile(r",?\s+(?:saying|adding|arguing|insisting|warning|stressing|noting)\s+(?:that\s+)?")
+#: A finite verb (regular past tense or a common irregular one), used to find the main verb of a clause.
+_FINITE = re.compile(r"(?<![\w’'-])(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:[a-z]+ed|held|told|made"
+                     r"|gave|took|met|sent|set|put|wrote|led|won|sought|brought|kept|left|began|said|says|came|went"
+                     r"|saw|ran|spent|struck|stood|chose)\b")
+_RELATIVE = re.compile(r",\s+who\s+$")
+_AND_END = re.compile(r"\s(?:and|,\s+and)\s+$")
+_COLLECTIVE = re.compile(r"\b(?:(?:[Tt]he|[Bb]oth|[Aa]ll|[Tt]heir)\s+(?:(?:two|three|four|five|six|seven|eight|nine"
+                         r"|ten|\d+|rival|main|Palestinian)\s+)*(?:factions|movements|groups|parties|sides)|(?:[Tt]heir|[Tt]he)"
+                         r"\s+(?:joint\s+|closing\s+|final\s+)?statement)\b")
+_CLAUSE_CUT = re.compile(r";\s*|,\s+(?:while|whereas|but)\s+")
+_UNDER_PREP = re.compile(r"\b(?:of|for|to|with|by|from|at|against|between|about|under|than|including|behalf\s+of)"
+                         r"\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$")
+_PRINCIPAL = re.compile(r"\b(?:office|aides)\b")
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(" + "|".join(sorted(TITLE_HEADS)) + r")\b")
+_DEF_ORG = re.compile(r"\b[Tt]he\s+(ministry|movement|group|faction|commission|council|committee|government"
+                      r"|cabinet|organi[sz]ation|party|agency|authority|presidency|department)\b")
+_NOUN_TYPES = {"movement": ("Party", "UmbrellaOrganization"), "group": ("Party", "UmbrellaOrganization"),
+               "faction": ("Party",), "party": ("Party",), "ministry": ("Ministry",), "department": ("Ministry",),
+               "government": ("Government",), "cabinet": ("Government",)}
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir)\b")
 _BOUNDARY = re.compile(r"[.!?:]\s*[:;]?\s*(?=[A-Z])")
 _ACCORDING = re.compile(r"^According\s+to\s+(?P<who>[^,]{1,80}),\s+(?P<content>.+?)[.!]?$")
 
@@ -90,7 +124,8 @@ def _speech_time(doc: Doc, start: int, end: int) -> TimeSpec:
 
 
 def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
-    """Statement events (one per quote span or reported clause); fills ``doc.quotes``."""
+    """Statement events (one per quote span, and per speaker and clause of reported speech); fills
+    ``doc.quotes``."""
     body = doc.body
     events: list[Event] = []
     prev: Quote | None = None
@@ -100,14 +135,15 @@ def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
         sent = doc.sentence_at(close)
         after = _AFTER.match(body, close + 1, min(len(body), close + 130))
         quote = Quote(start, end, "direct")
+        who: tuple[str, str] | None = None
         if after:
             g = "who1" if after.group("who1") else "who2"
-            who = resolve_who(doc, after.start(g), after.end(g))
+            who = speaker_in(doc, after.start(g), after.end(g))
             quote.cue_start, quote.cue_end = after.start(g), after.end()
         else:
             open_at = start - 1
             before = _BEFORE.search(body, doc.sentence_at(open_at).start, max(open_at, 0))
-            who = resolve_who(doc, before.start("who"), before.end("who")) if before else None
+            who = speaker_in(doc, before.start("who"), before.end("who")) if before else None
             if before:
                 quote.cue_start, quote.cue_end = before.start("who"), before.end()
             elif prev and prev_para == para and prev.speaker:
@@ -121,44 +157,286 @@ def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
             events.append(_statement(doc, idx, quote, _speech_time(doc, *tail)))
     direct = list(doc.quotes)
     for s in doc.sentences:
-        end = min([q.start - 1 for q in direct if s.start <= q.start < s.end] + [s.end])
         if any(q.start <= s.start < q.end for q in direct):
             continue
+        end = min([q.start - 1 for q in direct if s.start <= q.start < s.end] + [s.end])
         while end > s.start and not (body[end - 1].isalnum() or body[end - 1] in ".!?"):
             end -= 1
-        if end - s.start > 20:
-            events.extend(_indirect(doc, idx, s.start, body[s.start:end]))
+        if end - s.start <= 20:
+            continue
+        for c_start, c_end in clauses(body, s.start, end):
+            events.extend(_indirect(doc, idx, c_start, body[c_start:c_end]))
     return events
 
 
+def clauses(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``body[start:end]`` cut into clauses at semicolons and contrastive ", while/whereas/but".
+
+    Example:
+        >>> text = "X said A, while Y say B; Z agreed."
+        >>> [text[a:b] for a, b in clauses(text, 0, len(text))]
+        ['X said A', 'Y say B', 'Z agreed.']
+    """
+    out, pos = [], start
+    for m in _CLAUSE_CUT.finditer(body, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if end > pos:
+        out.append((pos, end))
+    return out
+
+
 def _indirect(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list[Event]:
-    for pattern in (_INDIRECT_END, _INDIRECT_START, _ACCORDING):
-        m = pattern.search(text)
-        if not m:
-            continue
-        who = resolve_who(doc, offset + m.start("who"), offset + m.end("who"))
+    """Reported speech in one clause: "<content>, X said.", "According to X, <content>", "X said (that)
+    <content>", "X welcomed/rejected/called … <content>" and "X did …, saying <content>"."""
+    found: list[tuple[tuple[tuple[str, str], ...], int, int, int, int, int, int]] = []
+    m = _INDIRECT_END.search(text)
+    if m:
+        who = speakers_in(doc, offset + m.start("who"), offset + m.end("who"))
+        if who:
+            tail = m.span("tail") if m.group("tail") else (m.end(), m.end())
+            found.append((who, 0, m.start(), m.start("who"), m.end(), *tail))
+    if not found and (m := _ACCORDING.search(text)):
+        who = speakers_in(doc, offset + m.start("who"), offset + m.end("who"))
+        if who:
+            found.append((who, m.start("content"), m.end("content"), m.start("who"), m.end("who"), m.end("who"),
+                          m.end("who")))
+    if not found:
+        found.extend(_subject_verb(doc, offset, text))
+    events = []
+    for who, c0, c1, w0, w1, t0, t1 in found:
+        quote = Quote(offset + c0, offset + c1, "indirect", who[0][0], who[0][1], offset + w0, offset + w1,
+                      speakers=who)
+        doc.quotes.append(quote)
+        events.append(_statement(doc, idx, quote, _speech_time(doc, offset + t0, offset + t1)))
+    return events
+
+
+def _subject_verb(doc: Doc, offset: int, text: str) -> list[tuple]:
+    """"X said (that) …", "X welcomed …", "X told reporters that …" and "X did …, saying …" in a clause."""
+    for m in _VERB.finditer(text):
+        if m.start() == 0 or m.start() > 260:
+            break
+        who_text = text[:m.start()]
+        verb = m.group("verb")
+        if verb.startswith("announce") and not re.match(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?(?:that\b|:)",
+                                                           text[m.end():]):
+            continue  # "announced the decision" is an act; "announced that …" reports words
+        relative = _RELATIVE.search(who_text)
+        if relative:  # "…, President Tebboune, who called it a historic day"
+            ms = [x for x in doc.mentions_in(offset, offset + relative.start() + 1) if is_actor_mention(x)]
+            if not ms or ms[-1].end < offset + relative.start() - 1:
+                continue
+            who = ((ms[-1].entity, ms[-1].label),)
+            seg = (ms[-1].start - offset, ms[-1].end - offset)
+        else:
+            if _NOT_SUBJECT.search(who_text):
+                continue
+            seg = subject_segment(who_text)
+            if seg is None and _AND_END.search(who_text):  # "Meshaal thanked the king and told reporters …"
+                first = _FINITE.search(who_text)
+                seg = subject_segment(who_text[:first.start()]) if first else None
+            if seg is None:
+                continue
+            who = speakers_in(doc, offset + seg[0], offset + seg[1])
         if not who:
             continue
-        if pattern is _INDIRECT_END:
-            c_start, c_end = 0, m.start()
+        c0 = m.end()
+        rest = text[c0:]
+        lead = _CONTENT_LEAD.match(rest)
+        if lead:
+            c0 += lead.end()
+        if _SPEECH.fullmatch(verb) or verb.startswith(("told", "tell")):
+            that = _THAT.search(text, c0, min(len(text), c0 + 80)) if verb.startswith(("told", "tell")) else None
+            if that:
+                c0 = that.end()
         else:
-            c_start, c_end = m.start("content"), m.end("content")
-        quote = Quote(offset + c_start, offset + c_end, "indirect", who[0], who[1],
-                      offset + m.start("who"), offset + m.end())
-        doc.quotes.append(quote)
-        tail_start = offset + (m.start("tail") if "tail" in m.groupdict() and m.group("tail") else m.end())
-        tail_end = offset + (m.end("tail") if "tail" in m.groupdict() and m.group("tail") else m.end())
-        return [_statement(doc, idx, quote, _speech_time(doc, tail_start, tail_end))]
+            c0 = m.start("verb")  # "Hamas welcomed the decree": the reported act as worded
+        c1 = len(text)
+        while c1 > c0 and text[c1 - 1] in ".!? ":
+            c1 -= 1
+        tail = _TIME_TAIL.match(text, m.end())
+        t0, t1 = (tail.start(), tail.end()) if tail else (m.end(), m.end())
+        if len(text[c0:c1].split()) >= 3:
+            return [(who, c0, c1, seg[0], m.end(), t0, t1)]
+        return []
+    saying = _SAYING.search(text)
+    if saying:
+        verb = _FINITE.search(text, 0, saying.start())
+        if verb:
+            seg = subject_segment(text[:verb.start()])
+            who = speakers_in(doc, offset + seg[0], offset + seg[1]) if seg else None
+            if who:
+                assert seg is not None
+                c1 = len(text)
+                while c1 > saying.end() and text[c1 - 1] in ".!? ":
+                    c1 -= 1
+                return [(who, saying.end(), c1, seg[0], seg[1], seg[1], seg[1])]
     return []
+
+
+def subject_segment(who_text: str) -> tuple[int, int] | None:
+    """Offsets of the subject in the text before a verb: the last comma-separated part ("In a statement,
+    the ministry"), or the first one when an apposition ends right before the verb ("X, a spokesman for Y,");
+    None when the subject is long or contains a finite verb (the verb is not the main one).
+
+    Example:
+        >>> t = "Nabil Abu Rudeineh, a spokesman for Abbas, "
+        >>> a, b = subject_segment(t); t[a:b]
+        'Nabil Abu Rudeineh'
+        >>> t = "In a statement, the ministry "
+        >>> a, b = subject_segment(t); t[a:b]
+        'the ministry'
+    """
+    stripped = who_text.rstrip()
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", stripped)]
+    if not parts:
+        return None
+    a, b = parts[0] if stripped.endswith(",") and len(parts) >= 2 else parts[-1]
+    while a < b and who_text[a] == " ":
+        a += 1
+    seg = who_text[a:b]
+    if len(seg.split()) > 12 or _FINITE.search(seg):
+        return None
+    return a, b
+
+
+def speaker_in(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
+    """The (first) speaker named in ``body[start:end]``; see ``speakers_in``."""
+    who = speakers_in(doc, start, end)
+    return who[0] if who else None
+
+
+def speakers_in(doc: Doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
+    """Who speaks in the subject ``body[start:end]``, best first:
+    "the office of X" / "X's office" / "aides to X" → X; persons named outside a prepositional phrase (the
+    first one: "Nabil Abu Rudeineh, a spokesman for Abbas"); organisations (all of a coordination: "Hamas and
+    Islamic Jihad"); "the spokeswoman" (the holder of that title); "the ministry/movement" (the last such
+    organisation); he/she (the last statement's speaker, else the subject of the last sentence naming a
+    person); it/they/its officials (the last organisation).
+
+    Example:
+        >>> from kg.articles.model import Article
+        >>> doc = Doc.of(Article(id="a", title=None, body="The office said."))
+        >>> speakers_in(doc, 0, 10)
+        ()
+    """
+    body = doc.body
+    text = body[start:end]
+    ms = [m for m in doc.mentions_in(start, end) if is_actor_mention(m)]
+    principal = _PRINCIPAL.search(text)
+    if principal:
+        for m in ms:
+            if m.type == "Person" and start + principal.start() <= m.start <= start + principal.end() + 40:
+                return ((m.entity, m.label),)
+    free = [m for m in ms if not _UNDER_PREP.search(body, max(start, m.start - 30), m.start)]
+    persons = [m for m in free if m.type == "Person"]
+    if persons:
+        return ((persons[0].entity, persons[0].label),)
+    definite = _DEFINITE.search(text)
+    if definite and (not free or free[0].start < start + definite.end()):  # "the Fatah leader"
+        who = title_holder(doc, start, definite.group(1).lower())
+        return (who,) if who else ()
+    if free:
+        group = [free[0]]
+        for m in free[1:]:
+            if _COORD.fullmatch(body, group[-1].end, m.start):
+                group.append(m)
+        return tuple(dict.fromkeys((m.entity, m.label) for m in group))
+    if _COLLECTIVE.search(text):
+        return _last_group(doc, start)
+    org = _DEF_ORG.search(text)
+    if org:
+        m = _last_org(doc, start, org.group(1).lower())
+        return ((m.entity, m.label),) if m else ()
+    pron = _PRONOUN.match(text.lstrip())
+    if pron:
+        word = pron.group().lower()
+        if word in ("he", "she", "his", "her"):
+            who = _person_pronoun(doc, start, "female" if word in ("she", "her") else "male")
+            return (who,) if who else ()
+        last = _last_statement(doc, start)
+        if last and last.speakers and all(not _is_person(doc, iri) for iri, _ in last.speakers):
+            return last.speakers
+        m = _last_org(doc, start, None)
+        return ((m.entity, m.label),) if m else ()
+    return ()
+
+
+def _last_group(doc: Doc, offset: int) -> tuple[tuple[str, str], ...]:
+    """The last coordination of two or more organisations before ``offset`` ("Fatah, Hamas and Islamic
+    Jihad"), or the speakers of the last statement by several."""
+    multi = [q for q in doc.quotes if q.start < offset and len(q.speakers) > 1]
+    orgs = [m for m in doc.mentions if m.end <= offset and is_actor_mention(m) and m.type != "Person"]
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for m in orgs:
+        if run and _COORD.fullmatch(doc.body, run[-1].end, m.start):
+            run.append(m)
+        else:
+            run = [m]
+        if len(run) >= 2:
+            best = list(run)
+    if multi and (not best or multi[-1].start > best[-1].start):
+        return multi[-1].speakers
+    return tuple(dict.fromkeys((m.entity, m.label) for m in best))
+
+
+def _is_person(doc: Doc, iri: str) -> bool:
+    return any(m.entity == iri and m.type == "Person" for m in doc.mentions)
+
+
+def _last_statement(doc: Doc, offset: int) -> Quote | None:
+    """The last attributed quote ending before ``offset`` within the two sentences before it."""
+    lo = doc.sentence_at(doc.sentence_at(offset).start - 1).start if offset else 0
+    best = None
+    for q in doc.quotes:
+        if q.speaker and lo <= q.start < offset and (best is None or q.start > best.start):
+            best = q
+    return best
+
+
+def _person_pronoun(doc: Doc, offset: int, gender: str) -> tuple[str, str] | None:
+    """he/she: the last statement's speaker (within two sentences), else the first person named in the
+    last sentence that names one (its subject), when the known gender fits."""
+    last = _last_statement(doc, offset)
+    if last and last.speaker and _is_person(doc, last.speaker) and _gender_fits(doc, last.speaker, gender):
+        return last.speaker, last.speaker_label or ""
+    persons = [m for m in doc.mentions if m.end <= offset and m.type == "Person"
+               and _gender_fits(doc, m.entity, gender)]
+    if not persons:
+        return None
+    sent = doc.sentence_at(persons[-1].start)
+    first = next(m for m in persons if m.start >= sent.start)
+    return first.entity, first.label
+
+
+def _gender_fits(doc: Doc, iri: str, gender: str) -> bool:
+    known = {t.gender for t in doc.titles if t.person == iri and t.gender}
+    return not known or gender in known
+
+
+def _last_org(doc: Doc, offset: int, noun: str | None) -> Mention | None:
+    """The last organisation (not a person or place) named before ``offset`` (whose kind fits ``noun``)."""
+    types = _NOUN_TYPES.get(noun or "", None)
+    for m in reversed(doc.mentions):
+        if m.end > offset or m.type == "Person" or not is_actor_mention(m):
+            continue
+        if noun is None or (types and m.type in types) or noun in m.label.lower().split():
+            return m
+    return None
 
 
 def _statement(doc: Doc, idx: ReferenceIndex, quote: Quote, time: TimeSpec) -> Event:
     assert quote.speaker is not None
+    speakers = quote.speakers or ((quote.speaker, quote.speaker_label or ""),)
     text = doc.body[quote.start:quote.end]
     conf = 0.9 if quote.kind == "direct" else 0.75
     ev = Event(key="", type="Statement", label=f"{quote.speaker_label}: {text[:60]}", time=time,
-               participants=[Participant("speaker", quote.speaker, quote.speaker_label or "")],
-               quote=text, quote_type=quote.kind, speaker_affiliation=affiliation(doc, idx, quote.speaker),
+               participants=[Participant("speaker", iri, label) for iri, label in speakers],
+               quote=text, quote_type=quote.kind,
+               speaker_affiliation=affiliation(doc, idx, quote.speaker) if len(speakers) == 1 else None,
                evidence=[doc.evidence(quote.start, quote.end, f"statement-{quote.kind}", conf)], confidence=conf)
     ev.basis = basis_in(doc, idx, quote.start, quote.end)
     return ev

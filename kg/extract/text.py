@@ -60,10 +60,10 @@ def slugify(text: str) -> str:
     """Lowercase hyphenated ASCII slug.
 
     Example:
-        >>> slugify("Ṣalāḥ  al-Dīn’s Front!")
-        'salah-al-dins-front'
+        >>> slugify("Ṣalāḥ  al-Dīn’s Front!"), slugify("U.S. State Department")
+        ('salah-al-dins-front', 'us-state-department')
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.replace(".", "")).encode("ascii", "ignore").decode()
     return _NON_SLUG.sub("-", ascii_text.lower()).strip("-") or "x"
 
 

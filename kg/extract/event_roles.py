@@ -1,0 +1,113 @@
+"""Role conventions per event type, applied after the generic subject/object rules of ``kg.extract.events``.
+
+- passives ("was sworn in", "was postponed", "was signed by X") have no subject actor: the actors before the
+  trigger are dropped (the by-phrase and ``at X's request`` give the agent);
+- SwearingIn: "before X" and "X swore in" → participant (who administers the oath); the head of the
+  government is its leader (``resolve_government_event``);
+- Collapse: "X dismissed/dissolved Y" → agent X, target the government dismissed; "Y resigned" → agent Y;
+- Decree: "X named/appointed Y" → agent X, recipient Y (a person must follow the verb);
+- Meeting: "X received Y" → host X, participant Y; "X hosted/organised talks" → host X; "X chaired" → leader;
+- Postponement: "at X's request" / "at the request of X" → agent X;
+- Proposal: "X invited Y to …" → recipient Y; "X's initiative", "an initiative by X", "an initiative X
+  announced" → proposer X (a bare "initiative" is not an event).
+
+Example:
+    >>> passive_before("The government was sworn in", 19)
+    True
+    >>> passive_before("Abbas swore in", 6)
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.records import Participant
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_REQUEST = re.compile(r"\bat\s+(?:the\s+)?(?:request|behest|demand)\s+of\s+(?:the\s+)?$|\bat\s+$", re.IGNORECASE)
+_REQUEST_AFTER = re.compile(r"^(?:[’']s)?\s+(?:request|behest|demand)\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+_HOST_GOVERNOR = re.compile(r"^(?:hosted|host|hosts|organi[sz]ed|organi[sz]e|convened|convene|sponsored)$",
+                            re.IGNORECASE)
+_ENDED_BODY = re.compile(r"\s+(?:it\b|them\b|(?:the|its|his|her|their|a)\s+(?:[\w’'-]+\s+){0,5}?(?:government|cabinet"
+                         r"|committee|council|parliament|legislature|administration|body)\b)", re.IGNORECASE)
+_CHAIR = re.compile(r"\bchair(?:ed|ing|s)?\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^\s*[’']s?\s+(?:[\w-]+\s+){0,2}$")
+_ANNOUNCED = re.compile(r"^\s+(?:announced|launched|unveiled|presented|put\s+forward)\b", re.IGNORECASE)
+_BY_AFTER = re.compile(r"^\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def passive_before(body: str, pos: int) -> bool:
+    """True when an auxiliary of the passive stands right before ``pos`` ("was sworn in", "were postponed").
+
+    Example: see the module docstring.
+    """
+    return bool(_PASSIVE.search(body, max(0, pos - 20), pos))
+
+
+def _as(refs: list, role: str) -> list[Participant]:
+    return [Participant(role, iri, label) for r in refs for iri, label in zip(r.iris, r.labels or r.iris,
+                                                                           strict=False)]
+
+
+def _refs_in(refs: list, lo: int, hi: int) -> list:
+    return [r for r in refs if lo <= r.start and r.end <= hi]
+
+
+def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, lo: int, hi: int,
+                      participants: list[Participant], governor: str | None) -> list[Participant] | None:
+    """Participants of a trigger ``body[start:end]`` in clause ``[lo, hi)`` after the type's conventions;
+    ``None`` when the trigger is not an event of ``type_`` after all (an appointment without a person).
+
+    Example:
+        >>> apply_conventions("Proposal", "an initiative", [], 3, 13, 0, 13, [], None) is None
+        True
+    """
+    after = [r for r in _refs_in(refs, end, hi)]
+    first_after = after[0] if after and after[0].start - end <= 40 else None
+    if type_ == "SwearingIn":
+        for r in after:
+            if _BEFORE.search(body, max(end, r.start - 30), r.start):
+                participants += _as([r], "participant")
+    elif type_ == "Postponement":
+        for r in _refs_in(refs, lo, hi):
+            if _REQUEST.search(body, max(lo, r.start - 30), r.start) or _REQUEST_AFTER.match(body[r.end:r.end + 12]):
+                participants += _as([r], "agent")
+    elif type_ == "Collapse" and re.match(r"dismiss|sack|dissolv", body[start:end], re.IGNORECASE):
+        if not _ENDED_BODY.match(body, end):
+            return None  # "dismissed the report": only a government or body can be dismissed or dissolved
+    elif type_ == "Collapse" and re.match(r"resign", body[start:end], re.IGNORECASE):
+        if not re.search(r"\b(?:government|cabinet)\b", body[lo:start], re.IGNORECASE):
+            return None  # a person resigning is a change of post, not a collapse
+    elif type_ == "Decree" and re.match(r"nam|appoint|nominat", body[start:end], re.IGNORECASE):
+        if first_after is None or not body[end:first_after.start].strip() == "" or first_after.kind != "mention":
+            return None
+        participants += _as([first_after], "recipient")
+    elif type_ == "Meeting":
+        if body[start:end].lower().startswith("receiv"):
+            if first_after is None:
+                return None
+            participants = [p for p in participants if p.role != "participant"] + _as([first_after], "participant")
+        elif governor and _HOST_GOVERNOR.match(governor):
+            subject = {i for r in _refs_in(refs, lo, start) for i in r.iris}
+            participants = [Participant("host", p.entity, p.label) if p.role == "participant" and p.entity in subject
+                            else p for p in participants]
+        chair = _CHAIR.search(body, lo, hi)
+        if chair:
+            who = [r for r in _refs_in(refs, lo, chair.start()) if chair.start() - r.end <= 12]
+            who = who[-1:] or [r for r in _refs_in(refs, chair.end(), hi) if r.start - chair.end() <= 30][:1]
+            ids = {i for r in who for i in r.iris}
+            participants = [p for p in participants if p.entity not in ids] + _as(who, "leader")
+    elif type_ == "Proposal" and body[start:end].lower() in ("initiative", "peace plan"):
+        proposer = [r for r in _refs_in(refs, max(lo, start - 30), start) if _POSSESSIVE.match(body[r.end:start])]
+        if not proposer and _ANNOUNCED.match(body[end:hi]):
+            proposer = [r for r in _refs_in(refs, end, min(hi, end + 40))][:1]
+        if not proposer:
+            proposer = [r for r in after if _BY_AFTER.match(body[end:r.start])][:1]
+        if not proposer:
+            return None
+        participants = _as(proposer, "proposer")
+    elif type_ == "Proposal" and body[start:end].lower().startswith("invit") and first_after:
+        participants += _as([first_after], "recipient")
+    return participants
