@@ -4,6 +4,9 @@ Categories:
 - ``mentions``: match on (article, entity IRI, start, end) with ``offset_tolerance`` characters;
 - ``events`` (all types but Statement): same article and type, same participants as (role, IRI) pairs
   (``lenient``: gold ⊆ predicted), same place IRI, and dates that overlap (a gold date needs a predicted one);
+- ``triggers`` (event detection, ACE style): same article and type, overlapping evidence spans;
+- ``arguments``: (type, role, IRI) of each participant, counted as found only on a detected (trigger-matched)
+  event; all gold and all predicted participants count in recall and precision;
 - ``statements``: same article, same speakers, overlapping quote spans (any evidence span);
 - ``modality`` and ``dates``: accuracy on matched events (dates exact at the gold precision: day → the
   full date, month → year-month, season → start and end months, year → year), reported as
@@ -22,7 +25,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-CATEGORIES = ("mentions", "events", "statements", "modality", "dates")
+CATEGORIES = ("mentions", "events", "triggers", "arguments", "statements", "modality", "dates")
 
 
 def _article(fact: dict[str, Any]) -> str:
@@ -77,11 +80,19 @@ def _spans(ev: dict[str, Any]) -> list[tuple[int, int]]:
     return [(int(e["start"]), int(e["end"])) for e in ev.get("evidence") or [] if "start" in e and "end" in e]
 
 
+def _overlap(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    return any(a0 < b1 and b0 < a1 for a0, a1 in _spans(g) for b0, b1 in _spans(p))
+
+
+def _trigger_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    return g.get("type") == p.get("type") and _overlap(g, p)
+
+
 def _statement_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
     speakers = {r for r in _roles(g) if r[0] == "speaker"}
     if speakers != {r for r in _roles(p) if r[0] == "speaker"}:
         return False
-    return any(a0 < b1 and b0 < a1 for a0, a1 in _spans(g) for b0, b1 in _spans(p))
+    return _overlap(g, p)
 
 
 def _mention_match(tol: int) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
@@ -131,9 +142,13 @@ def _score_set(gold: list[dict[str, Any]], pred: list[dict[str, Any]], lenient: 
     gs, ps = kind(gold, "event", True), kind(pred, "event", True)
     ev_pairs = _pairs(ge, pe, _event_match(lenient))
     dated = [(g, p) for g, p in ev_pairs if (g.get("date") or {}).get("start")]
+    trig_pairs = _pairs(ge, pe, _trigger_match)
+    found_args = sum(len(_roles(g) & _roles(p)) for g, p in trig_pairs)
     return {
         "mentions": _prf(len(_pairs(gm, pm, _mention_match(tol))), len(pm), len(gm)),
         "events": _prf(len(ev_pairs), len(pe), len(ge)),
+        "triggers": _prf(len(trig_pairs), len(pe), len(ge)),
+        "arguments": _prf(found_args, sum(len(_roles(p)) for p in pe), sum(len(_roles(g)) for g in ge)),
         "statements": _prf(len(_pairs(gs, ps, _statement_match)), len(ps), len(gs)),
         "modality": _accuracy(sum(g.get("modality", "actual") == p.get("modality", "actual") for g, p in ev_pairs),
                               len(ev_pairs)),
@@ -159,8 +174,10 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], *, lenien
     }
 
 
-def format_scores(scores: dict[str, Any], fmt: str = "table") -> str:
-    """Scores as an aligned text table (overall rows, then per article) or as JSON.
+def format_scores(scores: dict[str, Any], fmt: str = "table", labels: dict[str, str] | None = None,
+                  overall_only: bool = False) -> str:
+    """Scores as an aligned text table (overall rows, then per article, named by ``labels`` when given) or as
+    JSON.
 
     Example:
         >>> print(format_scores(score([], []), "table").splitlines()[0])
@@ -171,7 +188,9 @@ def format_scores(scores: dict[str, Any], fmt: str = "table") -> str:
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r} (use table or json)")
     rows = [("scope", "category", "precision", "recall", "f1", "tp", "fp", "fn")]
-    scopes = [("overall", scores["overall"]), *sorted(scores.get("articles", {}).items())]
+    names = labels or {}
+    per_article = [] if overall_only else sorted(scores.get("articles", {}).items())
+    scopes = [("overall", scores["overall"]), *[(names.get(a, a), c) for a, c in per_article]]
     for name, cats in scopes:
         for cat in CATEGORIES:
             s = cats[cat]

@@ -92,3 +92,25 @@ def test_format_table_and_json() -> None:
     assert json.loads(format_scores(s, "json"))["overall"]["events"]["tp"] == 2
     with pytest.raises(ValueError, match="unknown format"):
         format_scores(s, "csv")
+
+
+def test_triggers_and_arguments_are_scored_ace_style() -> None:
+    from kg.evaluate import score
+
+    art = {"iri": "a"}
+
+    def ev(type_: str, start: int, end: int, *roles: tuple[str, str]) -> dict:
+        return {"kind": "event", "type": type_, "article": art, "evidence": [{"start": start, "end": end}],
+                "participants": [{"role": r, "iri": i} for r, i in roles]}
+
+    gold = [ev("Signing", 0, 50, ("signatory", "fatah"), ("signatory", "hamas"), ("mediator", "egypt")),
+            ev("Meeting", 60, 90, ("host", "russia"))]
+    pred = [ev("Signing", 10, 40, ("signatory", "fatah"), ("signatory", "hamas")),   # detected, 2 of 3 args
+            ev("Meeting", 200, 220, ("host", "russia")),                           # wrong span: not detected
+            ev("Election", 0, 50, ("winner", "hamas"))]                            # spurious
+    o = score(gold, pred)["overall"]
+    assert (o["triggers"]["tp"], o["triggers"]["fp"], o["triggers"]["fn"]) == (1, 2, 1)
+    # args: gold 4, predicted 4, found 2 (only on the detected signing)
+    assert (o["arguments"]["tp"], o["arguments"]["fp"], o["arguments"]["fn"]) == (2, 2, 2)
+    assert o["arguments"]["f1"] == 0.5
+    assert o["events"]["tp"] == 0  # strict: the signing lacks the mediator

@@ -85,9 +85,13 @@ def read_gold(folder: Path) -> list[dict]:
 @click.option("--articles", "articles_dir", type=click.Path(path_type=Path), default=None,
               help="Articles to extract from (default data/articles/).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--lenient", is_flag=True, help="An event matches when the gold participants are a subset.")
+@click.option("--summary", is_flag=True, help="Only the overall rows.")
 @output_option
 @handle_errors
-def evaluate_cmd(gold_dir: Path | None, articles_dir: Path | None, fmt: str, output: str) -> None:
+def evaluate_cmd(
+    gold_dir: Path | None, articles_dir: Path | None, fmt: str, lenient: bool, summary: bool, output: str
+) -> None:
     """Score extraction against gold annotations (default data/gold/): precision, recall and F1 for entity
     links, events, modality, dates and statements, per article and overall.
 
@@ -100,7 +104,7 @@ def evaluate_cmd(gold_dir: Path | None, articles_dir: Path | None, fmt: str, out
 
     gold = read_gold(gold_dir or project_root() / "data" / "gold")
     src = [str(articles_dir or default_articles_dir())]
-    r = build(src, "memory:", dump_path=None, validate=False, keep_open=True)
+    r = build(src, "memory:", dump_path=None, validate=False, keep_open=True, pages=False)
     assert r.handle is not None
     from kg.extract.merge import REPORTED_CONFIDENCE
 
@@ -108,7 +112,11 @@ def evaluate_cmd(gold_dir: Path | None, articles_dir: Path | None, fmt: str, out
     predicted = [f for f in iter_facts(r.handle)
                  if f.get("kind") != "event" or (f.get("confidence") or 1.0) >= REPORTED_CONFIDENCE]
     note(f"{len(gold)} gold facts, {len(predicted)} predicted, {r.articles} articles")
-    emit(format_scores(score(gold, predicted), fmt), output)
+    labels = {f["article"]["iri"]: Path(str(f["article"].get("source") or f["article"]["iri"])).name
+              + (f" · {f['article']['title'][:40]}" if f["article"].get("title") else "")
+              for f in [*gold, *predicted] if f.get("article")}
+    scores = score(gold, predicted, lenient=lenient)
+    emit(format_scores(scores, fmt, labels=labels, overall_only=summary) + ("" if fmt == "json" else "\n"), output)
 
 
 COMMANDS = [facts_cmd, evaluate_cmd]
