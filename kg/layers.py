@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import BNode, Graph
-from rdflib.term import Node
 from rdflib.compare import to_canonical_graph
+from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.namespaces import ID, ONTOLOGY_GRAPH, REFERENCE_GRAPH

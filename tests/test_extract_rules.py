@@ -470,3 +470,78 @@ def test_time_candidates_equal_a_full_scan() -> None:
     full = [(m.start(), m.end()) for m in _TIME_RE.finditer(CORPUS)]
     assert len(full) > 10
     assert [(m.start(), m.end()) for m in _candidates(CORPUS)] == full
+
+
+# --- event rules round 3: duration, anaphora, delegation heads, scheduled times, news of the day -------------
+
+def test_days_of_talks_give_an_actual_meeting_spanning_those_days() -> None:
+    x = run("Fatah and Hamas signed a deal in Cairo on Thursday after three days of talks.")
+    (m,) = events(x, "Meeting")
+    assert (m.modality, m.place, m.time.earliest, m.time.latest) == ("actual", CAIRO, "2020-03-10", "2020-03-12")
+    assert roles(m) == {("participant", FATAH), ("participant", HAMAS)}  # the parties that signed after them
+    (m,) = events(run("Fatah and Hamas signed a deal in Cairo on Thursday after talks."), "Meeting")
+    assert (m.time.earliest, m.time.latest) == ("2020-03-12", "2020-03-12")  # no duration: one day
+
+
+def test_anaphoric_meeting_subject_adds_its_roles_to_the_last_meeting() -> None:
+    x = run("Hamas and Fatah met in Cairo on Monday. The talks were hosted by Egyptian intelligence.")
+    (m,) = events(x, "Meeting")
+    assert roles(m) == {("participant", HAMAS), ("participant", FATAH), ("host", GIS)}
+    assert len(m.evidence) == 2
+    x = run("Hamas and Fatah met in Cairo on Monday. Qatar hosted talks in Doha on Friday.")
+    assert len(events(x, "Meeting")) == 2  # an indefinite "talks" is another meeting
+
+
+def test_delegation_head_in_a_later_sentence_leads_the_meeting() -> None:
+    for second in ("The Fatah delegation was led by Mahmoud Abbas.", "Mahmoud Abbas led his movement's delegation."):
+        (m,) = events(run(f"Hamas and Fatah met in Cairo on Monday. {second}"), "Meeting")
+        assert ("leader", ABBAS) in roles(m)
+    (m,) = events(run("Hamas and Fatah met in Cairo on Monday. Mahmoud Abbas led the protest."), "Meeting")
+    assert roles(m) == {("participant", HAMAS), ("participant", FATAH)}
+
+
+def test_time_scheduled_for_an_event_is_not_the_postponement_time() -> None:
+    x = run("Abbas postponed the elections that were due on May 22.")
+    (p,), (e,) = events(x, "Postponement"), events(x, "Election")
+    assert (p.time, e.time.earliest, e.modality) == (None, "2019-05-22", "postponed")
+    x = run("Abbas postponed the elections on May 22.")  # no "due/scheduled": the nearest verb keeps it
+    assert events(x, "Postponement")[0].time.earliest == "2019-05-22"
+
+
+def test_news_of_the_day_is_dated_to_publication() -> None:
+    (d,) = events(run("Abbas declared a day of mourning."), "Decree")
+    assert (d.time.text, d.time.precision, d.time.earliest) == ("", "day", "2020-03-12")
+    (d,) = events(run("Abbas had declared a day of mourning when Haniyeh died."), "Decree")
+    assert d.time is None  # backgrounded ("had", "when")
+    x = run("In 2007 Hamas seized Gaza. Abbas declared a day of mourning.")  # the lede is history, not news
+    assert events(x, "Decree")[0].time is None
+
+
+def test_by_list_of_signatories_continues_over_titles() -> None:
+    x = run("The agreement was signed by Fatah's deputy chief Mahmoud Abbas and Hamas's leader Ismail Haniyeh "
+            "in Cairo.")
+    assert roles(events(x, "Signing")[0]) == {("signatory", FATAH), ("signatory", ABBAS), ("signatory", HAMAS),
+                                              ("signatory", HANIYEH)}
+    x = run("The agreement was signed by Fatah at the palace after Hamas left.")
+    assert roles(events(x, "Signing")[0]) == {("signatory", FATAH)}
+
+
+def test_place_after_city_of_phrase() -> None:
+    (m,) = events(run("Hamas and Fatah met in the Egyptian coastal city of Cairo on Monday."), "Meeting")
+    assert m.place == CAIRO
+    (m,) = events(run("Hamas and Fatah met on Monday near the road to Cairo."), "Meeting")
+    assert m.place is None
+
+
+def test_passive_receiving_makes_the_by_phrase_the_host() -> None:
+    (m,) = events(run("Haniyeh was received in Cairo by Egyptian intelligence."), "Meeting")
+    assert roles(m) == {("host", GIS), ("participant", HANIYEH)}
+    (m,) = events(run("Haniyeh received Egyptian intelligence in Cairo."), "Meeting")
+    assert roles(m) == {("host", HANIYEH), ("participant", GIS)}
+
+
+def test_coordinated_governor_keeps_the_first_subject() -> None:
+    x = run("Russia keeps contacts with Fatah and has hosted talks in Moscow.")
+    assert roles(events(x, "Meeting")[0]) == {("host", RUSSIA)}
+    x = run("Russia keeps contacts with Fatah. Qatar has hosted talks in Moscow.")
+    assert roles(events(x, "Meeting")[0]) == {("host", QATAR)}

@@ -62,3 +62,20 @@ def test_relative_expressions_need_a_publication_date() -> None:
 def test_offsets_are_shifted() -> None:
     (m,) = find_times("in 2014", PUB, offset=100)
     assert (m.start, m.end) == (103, 107)
+
+
+@pytest.mark.parametrize("text", [
+    "the talks of the factions in the end of 2018 and in March, of April 2012, by June, since May 2020",
+    "a year ago, an election, one week ago, two days ago, a few months ago, the 2006 vote, the Early 2019 polls",
+    "In March the summer of 2017 began; in Cairo on Thursday, in the autumn, until July",
+])
+def test_start_word_filter_finds_what_a_full_scan_finds(text: str) -> None:
+    """Function words ("the", "in", "a" …) are tried only before words that can follow them: same matches
+    as scanning with the whole regex at every position, with or without precomputed tokens."""
+    from kg.extract.text import tokenize
+    from kg.extract.timex import _TIME_RE, _candidates
+
+    full = [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
+    assert full  # the examples do contain time expressions
+    assert [(m.start(), m.end()) for m in _candidates(text)] == full
+    assert [(m.start(), m.end()) for m in _candidates(text, tokenize(text))] == full

@@ -169,7 +169,7 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".
 GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi[sz]ed|organi[sz]e|attended|attend"
                 r"|joined|took\s+part\s+in|participated\s+in|arranged|resumed|launched|began|started|concluded"
-                r"|ended|wrapped\s+up|crowned\s+by|won|boycotted)\b")
+                r"|ended|wrapped\s+up|crowned\s+by|won)\b")
 GERUND_GOVERNORS = _re(r"\b(?:holding|hosting|organi[sz]ing|convening|arranging|resuming|launching)\b")
 #: Speech verbs of statements.
 SPEECH_VERBS = (r"said|says|say|stressed|stresses|noted|notes|added|adds|told|tells|stated|states|emphasi[sz]ed"

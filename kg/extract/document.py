@@ -67,7 +67,8 @@ class Doc:
         """Tokenise and split (if the reader did not) an article."""
         body = article.body or ""
         sentences = list(article.sentences) or split_sentences(body)
-        doc = cls(article, body, sentences, tokenize(body), find_times(body, article.published))
+        tokens = tokenize(body)
+        doc = cls(article, body, sentences, tokens, find_times(body, article.published, tokens=tokens))
         doc._sent_starts = [s.start for s in sentences]
         doc._time_starts = [t.start for t in doc.times]
         return doc

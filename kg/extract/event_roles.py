@@ -85,7 +85,11 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             return None
         participants += _as([first_after], "recipient")
     elif type_ == "Meeting":
-        if body[start:end].lower().startswith("receiv"):
+        if body[start:end].lower().startswith("receiv") and passive_before(body, start):
+            subject = {i for r in _refs_in(refs, lo, start) for i in r.iris}
+            participants = [Participant("participant", p.entity, p.label) if p.role == "host" and p.entity in subject
+                            else p for p in participants]  # "X was received by Y": Y (by-phrase) hosts X
+        elif body[start:end].lower().startswith("receiv"):
             if first_after is None:
                 return None
             participants = [p for p in participants if p.role != "participant"] + _as([first_after], "participant")

@@ -43,9 +43,21 @@ from kg.extract.cues import (
     provision_type,
 )
 from kg.extract.document import Doc
+from kg.extract.event_links import (
+    add_leader,
+    by_list_continues,
+    delegation_heads,
+    duration_days,
+    is_anaphoric_meeting,
+    lede_is_news,
+    news_of_the_day,
+    publication_day,
+    scheduled_owner,
+    span_back,
+)
 from kg.extract.event_roles import apply_conventions, passive_before
 from kg.extract.lexicon import ReferenceIndex
-from kg.extract.merge import BACKGROUND_CONFIDENCE
+from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE, absorb
 from kg.extract.records import Event, Participant, ProvisionRecord, TimeSpec
 from kg.extract.refs import Ref, actor_refs, affiliation, side_of
 from kg.extract.resolve import resolve_agreement, resolve_event, resolve_government
@@ -60,10 +72,14 @@ OBJECT_ROLE = {"Signing": "signatory", "Mediation": "participant"}
 _CONTROL = re.compile(r"[-–](?:controlled|run|ruled|held|governed|dominated|administered)\s+(?:[a-z]+\s+){0,2}")
 _CONTROL_BY = re.compile(r",?\s+(?:which\s+is\s+|is\s+|was\s+|has\s+been\s+)?(?:controlled|run|ruled|governed)\s+by\s+")
 _HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
-_BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|led|headed|signed|called)"
-                      r"\s+by\s+(?:the\s+)?$")
+_BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
+                      r"|signed|called|received)"
+                      r"\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?by\s+(?:the\s+)?"
+                      r"(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+){0,3}$")
 _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "sponsored": "mediator",
-             "hosted": "host", "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer"}
+             "hosted": "host", "received": "host", "organised": "host", "organized": "host", "convened": "host",
+             "chaired": "leader",
+             "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer"}
 _UNDER_AUSPICES = re.compile(r"\bunder\s+(?:the\s+)?(?:auspices|mediation|sponsorship|patronage)\s+of\s+(?:the\s+)?$"
                              r"|\bunder\s+$", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:,|and|&|/|-|–|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?$")
@@ -80,7 +96,14 @@ _HEADED_BY = re.compile(r"\b(?:headed|led|chaired)\s+by\s+(?:[\w'’-]+\s+){0,6}
                         re.IGNORECASE)
 _WHOSE_GOV = re.compile(r"(?:[’']s\s+|,\s+whose\s+)(?:[\w-]+\s+){0,2}?(?:government|cabinet)\b", re.IGNORECASE)
 _GOV_WORD = re.compile(r"\b(?:government|cabinet)\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"(?:,|\band)\s*$")
+#: A verb taking "the meeting/talks" as object that continues a meeting already reported ("Abbas chaired the
+#: meeting", "Haniyeh told the meeting").
+_JOINED_MEETING = re.compile(r"\b(?:chaired|attended|joined|addressed|told|took\s+part\s+in|participated\s+in)"
+                             r"\s+the\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: "in Cairo", "at the", "in the Egyptian coastal city of" right before a place name.
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|camp|resort|capital)"
+                       r"\s+of\s+)?$", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had)\s+)?$")
 #: In the passive the actors before these triggers are what is acted on, not the actor ("was sworn in").
 _NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse"})
 #: A participle or clause that makes an agreement reference report its signing ("the deal reached in Gaza").
@@ -155,6 +178,8 @@ class EventFinder:
         self.provisions: list[ProvisionRecord] = []
         self.current_agreement: str | None = None
         self.purpose_spans: list[tuple[int, int]] = []
+        self.time_owner: dict[int, int] = {}  # time start → end of the trigger it is scheduled for
+        self.anaphors: list[Event] = []  # "The talks were hosted by X": continues the last meeting
 
     # --- helpers -----------------------------------------------------------------------------
     def clause(self, pos: int) -> tuple[int, int]:
@@ -175,16 +200,20 @@ class EventFinder:
     def place_after(self, hit: _Hit, lo: int, hi: int) -> str | None:
         lo = max(lo, hit.extra.get("prev", lo))
         for m in self.places_in(hit.end, min(hi, hit.extra.get("next", hi))):
-            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", self.body[max(lo, m.start - 12):m.start]):
+            if _IN_PLACE.search(self.body, max(lo, m.start - 50), m.start):
                 return m.entity
         for m in self.places_in(lo, hit.start):
-            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", self.body[max(lo, m.start - 12):m.start]):
+            if _IN_PLACE.search(self.body, max(lo, m.start - 50), m.start):
                 return m.entity
         return None
 
     def time_for(self, hit: _Hit, lo: int, hi: int, taken: set[int]) -> TimeSpec | None:
         cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
-                 and not _SPEECH_BEFORE.search(self.body, lo, t.start)]
+                 and not _SPEECH_BEFORE.search(self.body, lo, t.start)
+                 and self.time_owner.get(t.start, hit.end) == hit.end]
+        own = [t for t in cands if self.time_owner.get(t.start) == hit.end]
+        if own:
+            return own[0].spec  # "the election that was due on May 22"
         if not cands:
             return None
         best = min(cands, key=lambda t: min(abs(t.start - hit.end), abs(hit.start - t.end)))
@@ -204,6 +233,10 @@ class EventFinder:
         for s in self.doc.sentences:
             sent_hits = by_sentence.get(s.index, [])
             taken = self.agreement_context(s.start, s.end, sent_hits)
+            for t in self.doc.times_in(s.start, s.end):
+                owner = scheduled_owner(self.body, t.start, [h.end for h in sent_hits], self.clause(t.start)[0])
+                if owner is not None:
+                    self.time_owner[t.start] = owner
             for k, h in enumerate(sent_hits):
                 h.extra["next"] = sent_hits[k + 1].start if k + 1 < len(sent_hits) else s.end
                 h.extra["prev"] = sent_hits[k - 1].end if k else s.start
@@ -217,6 +250,8 @@ class EventFinder:
             self.purpose_back(s.start, s.end, statements)
             self.provision_rules(s.start, s.end, sent_hits)
             self.status_rules(s.start, s.end)
+        self.continue_meetings()
+        self.date_news_of_the_day()
         self.events.extend(self.controls)
         self.events.extend(self.post_holdings())
         for ev in statements:
@@ -357,12 +392,21 @@ class EventFinder:
         lo, hi = self.clause(h.start)
         modality, cue_start, cue_end = modality_at(body, h.start, lo)
         post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None)
-        if modality == "actual" and post and post != "actual":
+        if modality == "actual" and post and post != "actual" and (h.form == "noun" or post != "planned"):
             modality = post
         if h.type == "Proposal" and modality == "proposed":
             modality = "actual"  # "proposed … and suggested that …": the proposal itself is made
         governor = None
-        if h.form == "noun" and h.type != "Proposal":  # a proposal noun needs its proposer (event_roles)
+        days = duration_days(body[max(lo, h.start - 60):h.start]) if h.type == "Meeting" and h.form == "noun" \
+            else None
+        sent = doc.sentence_at(h.start)
+        anaphor = h.type == "Meeting" and h.form == "noun" and modality == "actual" and (
+            (h.start - sent.start <= 30 and is_anaphoric_meeting(body[sent.start:sent.end])
+             and h.extra.get("prev_hit") is None) or bool(_JOINED_MEETING.search(body, max(lo, h.start - 40), h.start)))
+        h.extra["anaphor"] = anaphor
+        if days or anaphor:
+            modality = post if post in ("postponed", "failed") else "actual"  # "after two days of talks"
+        if h.form == "noun" and h.type != "Proposal" and not (days or anaphor):
             gov = list(GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
             ger = list(GERUND_GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
             governor = gov[-1] if gov else None
@@ -396,8 +440,9 @@ class EventFinder:
                                                             or re.match(r"\w+\s+by\b", body[h.start:hi]))):
             subject = before[-1]
             prev = h.extra.get("prev_hit")
-            if h.form == "verb" and prev is not None and prev.event is not None and prev.extra.get("subject") \
-                    and _COORDINATED.search(body, max(lo, h.start - 8), h.start) and prev.start < subject[0].start:
+            at = h.start if h.form == "verb" else (governor.start() if governor else -1)
+            if at >= 0 and prev is not None and prev.event is not None and prev.extra.get("subject") \
+                    and _COORDINATED.search(body, max(lo, at - 14), at) and prev.start < subject[0].start:
                 subject = prev.extra["subject"]  # "X dismissed …, declared …": the first verb's subject
             h.extra["subject"] = subject
             participants += _participants(subject, role)
@@ -423,6 +468,18 @@ class EventFinder:
             ev.time = self.time_for(h, lo, hi, taken)
             if ev.time:
                 taken.update(t.start for t in doc.times_in(lo, hi) if t.spec == ev.time)
+        if days:
+            ev.time = self.talks_span(ev.time, days, lo, hi)
+            prev = h.extra.get("prev_hit")
+            if prev is not None and prev.event is not None and prev.type == "Signing":
+                ev.place = ev.place or prev.event.place  # "X and Y signed … in Z after three days of talks"
+                ev.participants = [p for p in ev.participants if p.role != "participant"] + [
+                    Participant("participant", p.entity, p.label) for p in prev.event.participants
+                    if p.role == "signatory" and self.idx.type_of(p.entity) == "Party"]
+        if anaphor:
+            later = [t for t in doc.times_in(h.end, hi) if t.start not in taken]
+            ev.time = ev.time or (later[0].spec if later else None)  # "The meeting, hosted by …, opened on Monday"
+            self.anaphors.append(ev)
         self.attach_agreement(h, ev, lo, hi)
         self.add_host(ev)
         self.purpose_here(h, ev, hi)
@@ -443,6 +500,65 @@ class EventFinder:
                     ev.participants[ev.participants.index(p)] = Participant("winner", p.entity, p.label)
         return ev
 
+    def talks_span(self, time: TimeSpec | None, days: int, lo: int, hi: int) -> TimeSpec | None:
+        """"After three days of talks": the talks end on the clause's (last) day and last ``days`` days."""
+        if time is None or time.precision != "day":
+            day_times = [t.spec for t in self.doc.times_in(lo, hi) if t.spec.precision == "day"]
+            time = day_times[-1] if day_times else (publication_day(self.doc.published)
+                                                    if self.lede_is_news() else None)
+        return span_back(time, days) if time is not None and time.precision == "day" else time
+
+    def lede_is_news(self) -> bool:
+        if not self.doc.sentences:
+            return False
+        lede = self.doc.sentences[0]
+        return lede_is_news([t.spec for t in self.doc.times_in(lede.start, lede.end)], self.doc.published)
+
+    def continue_meetings(self) -> None:
+        """Anaphoric meetings ("The talks were hosted by X") and delegation heads named in a later sentence
+        go to the last meeting of the sentences before."""
+        for ev in self.anaphors:
+            target = self.last_meeting(ev.evidence[0].start, 2, exclude=ev) or \
+                self.last_meeting(ev.evidence[0].start, len(self.doc.sentences), exclude=ev, first=True)
+            if ev not in self.events or (target is None and ev.participants):
+                continue
+            self.events.remove(ev)  # a reference to a meeting, not a new one
+            if target is not None:
+                absorb(target, ev)
+        persons = [m for m in self.doc.mentions if m.type == "Person"]
+        for s in self.doc.sentences:
+            heads = delegation_heads(self.body, s.start, s.end, persons)
+            target = self.last_meeting(s.start, 4) if heads else None
+            for person in heads if target is not None else ():
+                add_leader(target, person)
+
+    def last_meeting(self, pos: int, sentences: int, exclude: Event | None = None, first: bool = False) -> Event | None:
+        """The last (``first``: the first) reported, actual meeting starting before ``pos`` within ``sentences``
+        sentences."""
+        first = self.doc.sentence_at(pos).index
+        lo = self.doc.sentences[max(0, first - sentences)].start if self.doc.sentences else 0
+        cands = [e for e in self.events if e is not exclude and e.type == "Meeting" and e.modality == "actual"
+                 and e.evidence and lo <= e.evidence[0].start < pos and e.confidence >= REPORTED_CONFIDENCE]
+        return (cands[0] if first else cands[-1]) if cands else None
+
+    def date_news_of_the_day(self) -> None:
+        """Actual events reported in the simple past without any time in their sentence, in an article
+        about the day's news, are dated to the publication day."""
+        day = publication_day(self.doc.published)
+        if day is None or not self.lede_is_news():
+            return
+        for ev in self.events:
+            if ev.time is not None or ev.modality != "actual" or not ev.evidence \
+                    or ev.confidence < REPORTED_CONFIDENCE or ev.type in ("ControlOfTerritory", "PostHolding"):
+                continue
+            start = ev.evidence[0].start
+            if self.doc.quote_at(start) is not None and self.doc.quote_at(start).kind == "direct":
+                continue
+            s = self.doc.sentence_at(start)
+            lo, _ = self.clause(start)
+            if news_of_the_day(self.body, lo, start, bool(self.doc.times_in(s.start, s.end))):
+                ev.time = day
+
     def we_side(self, cue_start: int) -> str | None:
         """"We hope …" inside a quote → the side the speaker speaks for."""
         if not re.search(r"\b(?:[Ww]e|[Oo]ur\s+\w+)\s+$", self.body[max(0, cue_start - 15):cue_start]):
@@ -456,15 +572,23 @@ class EventFinder:
     def object_roles(self, h: _Hit, lo: int, hi: int) -> list[Participant]:
         body, out = self.body, []
         obj_role = OBJECT_ROLE.get(h.type, "participant")
-        window_end = min(hi, h.end + 120)
+        window_end = hi if h.extra.get("anaphor") else min(hi, h.end + 120)
+        by_role, last_end = None, h.end
         for g in _groups(self.refs, body, h.end, window_end):
             pre = body[max(h.start, g[0].start - 40):g[0].start]
             by = _BY_ROLE.search(pre)
             if by:
-                out += _participants(g, _BY_ROLES[by.group("verb")])
+                by_role = _BY_ROLES[by.group("verb")]
+            elif not (by_role and by_list_continues(body[last_end:g[0].start])):
+                by_role = None
+            last_end = g[-1].end
+            if by_role:  # "signed by Fatah's deputy chief X and Hamas's Y": the whole list
+                out += _participants([r for r in g if not self.title_org_of_person(r)], by_role)
             elif re.search(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", pre) \
                     and not re.search(r"\bwith\s+an\s+eye", pre):
                 out += _participants(g, obj_role)
+            elif re.search(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$", pre) and h.type == "Meeting":
+                out += _participants(g, "participant")  # "opened with delegations from X, Y and Z"
             elif re.search(r"\bbetween\s+(?:the\s+)?$", pre) and not re.search(
                     r"\b(?:border|boundary|crossing|gap|line)\s+between\s+(?:the\s+)?$", pre):
                 out += _participants(g, obj_role)
@@ -478,6 +602,12 @@ class EventFinder:
             elif lo <= r.start < hi and re.match(r"\s+(?:mediation|mediators|sponsorship)\b", body[r.end:r.end + 14]):
                 out += _participants([r], "mediator")
         return out
+
+    def title_org_of_person(self, r: Ref) -> bool:
+        """True when ``r`` is the non-party organisation in a person's title ("Fatah Central Committee
+        member X"): the person, not the committee, is the actor."""
+        return any(t.org in r.iris and t.start <= r.start < t.end and self.idx.type_of(t.org) != "Party"
+                   for t in self.doc.titles)
 
     def attach_agreement(self, h: _Hit, ev: Event, lo: int, hi: int) -> None:
         if h.type == "Signing":

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.extract.lexicon import TYPE_PRIORITY, ReferenceIndex
 from kg.extract.text import JOINER, Token, mint_iri, norm_key
@@ -51,8 +52,7 @@ class _Entry:
     capitalised: bool
 
 
-@dataclass(frozen=True)
-class GazetteerMatch:
+class GazetteerMatch(NamedTuple):
     """Tokens ``[first, last)`` of the text matched ``iris`` (best first) at ``[start, end)``."""
 
     first: int
@@ -87,9 +87,16 @@ class Gazetteer:
                     self.add(entries, iri, name, True)
         self.add_short_forms(entries, index)
         self.entries = {k: tuple(sorted(v, key=order)) for k, v in entries.items()}
+        #: IRI → (label, class local name, linked), for every IRI a match can return
+        self.info: dict[str, tuple[str, str, bool]] = {
+            e.iri: (self.label(e.iri), self.type_of(e.iri), e.iri not in self.extra)
+            for v in self.entries.values() for e in v}
         self.max_len: dict[str, int] = {}
+        #: proper prefixes of labels: matching extends a window only while it is one
+        self.prefixes: set[tuple[str, ...]] = set()
         for key in self.entries:
             self.max_len[key[0]] = max(self.max_len.get(key[0], 0), len(key))
+            self.prefixes.update(key[:n] for n in range(1, len(key)))
 
     @staticmethod
     def add(entries: dict[tuple[str, ...], list[_Entry]], iri: str, label: str, preferred: bool) -> None:
@@ -127,38 +134,47 @@ class Gazetteer:
 
     def match_at(self, body: str, tokens: list[Token], i: int) -> GazetteerMatch | None:
         """The longest label match starting at token ``i`` (None if there is none)."""
-        longest = self.max_len.get(tokens[i].low)
-        if not longest:
+        key: tuple[str, ...] = (tokens[i].low,)
+        if key[0] not in self.max_len:
             return None
-        n = 1  # how many tokens from i are joined only by name-internal separators
-        while n < longest and i + n < len(tokens) and JOINER.fullmatch(body, tokens[i + n - 1].end,
-                                                                      tokens[i + n].start):
-            n += 1
-        for size in range(n, 0, -1):
-            window = tokens[i:i + size]
-            cands = self.entries.get(tuple(t.low for t in window))
-            if not cands:
-                continue
-            ok = tuple(e.iri for e in cands if _case_ok(e, window))
-            if ok:
-                return GazetteerMatch(i, i + size, window[0].start, window[-1].end, tuple(dict.fromkeys(ok)))
-        return None
+        found: tuple[int, tuple[str, ...]] | None = None
+        size, n = 1, len(tokens)
+        entries, prefixes = self.entries, self.prefixes
+        while True:
+            cands = entries.get(key)
+            if cands:
+                window = tokens[i:i + size]
+                ok = tuple(e.iri for e in cands if _case_ok(e, window))
+                if ok:
+                    found = (size, ok)
+            # extend while the words so far begin a longer label and are joined by name-internal separators
+            if key not in prefixes or i + size >= n:
+                break
+            prev, nxt = tokens[i + size - 1], tokens[i + size]
+            if nxt.start - prev.end != 1 or body[prev.end] != " ":
+                if not JOINER.fullmatch(body, prev.end, nxt.start):
+                    break
+            key = (*key, nxt.low)
+            size += 1
+        if found is None:
+            return None
+        size, ok = found
+        return GazetteerMatch(i, i + size, tokens[i].start, tokens[i + size - 1].end, tuple(dict.fromkeys(ok)))
 
     def find(self, body: str, tokens: list[Token]) -> list[GazetteerMatch]:
         """All non-overlapping longest matches, left to right."""
         out: list[GazetteerMatch] = []
-        i = 0
         first_words = self.max_len
-        while i < len(tokens):
-            if tokens[i].low not in first_words:
-                i += 1
-                continue
-            m = self.match_at(body, tokens, i)
-            if m:
-                out.append(m)
-                i = m.last
-            else:
-                i += 1
+        match_at = self.match_at
+        i, n = 0, len(tokens)
+        while i < n:
+            if tokens[i][1] in first_words:  # Token.low
+                m = match_at(body, tokens, i)
+                if m:
+                    out.append(m)
+                    i = m.last
+                    continue
+            i += 1
         return out
 
 

@@ -2,12 +2,20 @@
 organisations, surnames, and places used as metonyms.
 
 Rules, in order (a token belongs to at most one mention):
-1. gazetteer longest match (``kg.extract.gazetteer``);
+1. gazetteer longest match (``kg.extract.gazetteer``, with well-known places outside the reference layer as
+   unlinked entities); an ambiguous agreement name is the latest agreement before publication; a title in
+   an alias is dropped ("President Abbas" → "Abbas"), a given name before an alias joins it, a lowercase
+   "movement" after a party name is left out, "a (national) unity government" is no mention; dateline
+   places are cities ("GAZA" → Gaza City) and dateline agencies are no mentions; an organisation name
+   followed by capitalised words ending in an organisation head is one unknown body ("Fatah Central
+   Committee", "U.S. State Department"), and the end of such a name alone ("Central Committee") is it too;
 2. "Russia’s foreign ministry" → the body whose label is "<demonym> <rest>"; "the Qatari capital" → the
    city that is ``rec:capitalOf`` the state; "Egyptian-brokered", "Egyptian officials" → the state;
 3. capitalised names ending in an organisation head ("… Movement", "… Center for …") → unlinked org;
-4. a title before a name ("analyst John Smith", "Spokeswoman Maria Zakharova") or after it
-   ("Hani al-Masri, director of …") → the person (reference or unlinked) plus a ``TitleInfo``;
+4. a title before a name ("analyst John Smith", "Spokeswoman Maria Zakharova", "Ambassador to Russia X",
+   "President-elect X") or after it ("Hani al-Masri, director of …", "X, a Fatah spokesman") → the person
+   (reference or unlinked) plus a ``TitleInfo``; an unknown body in a reference person's title is the
+   organisation of their post ("Foreign Ministry spokeswoman Maria Zakharova"); "X Y of <party>" → a person;
 5. a person's surname alone later in the article ("Zakharova stressed") → that person;
 6. a city or territory standing for a side ("between Ramallah and the Gaza Strip", "Gaza rejected",
    "the West Bank authorities") → ``metonym=True``.
@@ -90,7 +98,7 @@ _SPATIAL_BEFORE = re.compile(r"\b(?:border|boundary|frontier|crossing|road|route
 _AUTHORITIES_AFTER = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administration|rulers|government)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     first: int
     last: int
@@ -115,10 +123,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> None:
         for k in range(span.first, span.last):
             owner[k] = len(spans) - 1
 
+    info = gazetteer.info
     for m in gazetteer.find(body, tokens):
-        iri = choose_iri(idx, m.iris, doc.published)
-        add(_Span(m.first, m.last, iri, gazetteer.label(iri), gazetteer.type_of(iri), iri not in gazetteer.extra,
-                  "gazetteer", 1.0 if len(m.iris) == 1 else 0.8))
+        iri = m.iris[0] if len(m.iris) == 1 else choose_iri(idx, m.iris, doc.published)
+        label, kind, linked = info[iri]
+        add(_Span(m.first, m.last, iri, label, kind, linked, "gazetteer", 1.0 if len(m.iris) == 1 else 0.8))
     _person_forms(doc, spans, owner)
     _generic_tails(doc, spans, owner)
     _indefinite_governments(doc, spans, owner)

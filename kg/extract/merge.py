@@ -96,7 +96,8 @@ def _narrower(a: TimeSpec | None, b: TimeSpec | None) -> TimeSpec | None:
     return a if width.get(a.precision, 4) <= width.get(b.precision, 4) else b
 
 
-def _absorb(a: Event, b: Event) -> None:
+def absorb(a: Event, b: Event) -> None:
+    """Merge ``b`` into ``a``: union of roles and evidence, the narrower time, ``a``'s attributes first."""
     seen = {(p.role, p.entity) for p in a.participants}
     for p in b.participants:
         if (p.role, p.entity) not in seen:
@@ -169,7 +170,7 @@ def merge_events(events: list[Event], labels: dict[str, str]) -> list[Event]:
         if target is None:
             merged.append(ev)
         else:
-            _absorb(target, ev)
+            absorb(target, ev)
     seen: dict[str, int] = {}
     for ev in merged:
         ev.participants.sort(key=lambda p: (p.role, p.entity))

@@ -7,7 +7,15 @@ Rules:
   ``:Indeed, …," she added``) quotes from the start of its sentence;
 - the speaker comes from an attribution after the quote (``," she said``) or before it
   (``Zakharova said: "…"``); a quote with none continues the previous quote's speaker in the paragraph;
-- indirect: ``<content>, <speaker> said (on Thursday).`` and ``<speaker> said (that) <content>``.
+- indirect, per clause (sentences cut at ";" and ", while/whereas/but"): ``<content>, <speaker> said (on
+  Thursday).``, ``According to <speaker>, <content>``, ``<speaker> said/told reporters (that) <content>``,
+  ``<speaker> welcomed/rejected/criticised/called … a …/described … as …`` (the reported act as worded),
+  ``<speaker> did …, saying <content>``, and ``…, <name>, who called it …``; "announced", "hoped" and the
+  like report words only before "that";
+- the subject of a speech verb is the last comma-separated part before it ("In a statement, the ministry
+  said") or the first when an apposition ends right before the verb ("X, a spokesman for Y, said"); it
+  names the speaker(s) as ``speakers_in`` says (offices, persons, coordinated organisations, capitals,
+  titles, "the ministry", "the two movements", pronouns);
 - the date is the time right after the speech verb ("said on Thursday"), else the publication date.
 
 Example:
@@ -21,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.cues import BASIS_CUE, SPEECH_VERBS
 from kg.extract.document import Doc, Quote
@@ -52,8 +61,11 @@ _NOT_SUBJECT = re.compile(r"\b(?:who|which|that|to|not|never|whether|it\s+was)\s
 _CONTENT_LEAD = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s*|(?:yesterday|today)\s*)?"
                            r"(?:in\s+a\s+(?:joint\s+|brief\s+|written\s+)?statement\s*)?(?:that\s+)?[:,]?\s*")
 _THAT = re.compile(r"\bthat\s+")
+#: Verbs that report words only with a "that" clause (or a colon) after them.
+_NEEDS_THAT = frozenset("announced announces continued concluded recalled hopes hoped believes believed".split())
+_THAT_NEXT = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?(?:that\b|:)")
 _TIME_TAIL = re.compile(r"\s+(?:late\s+|early\s+)?on\s+[A-Z]\w+|\s+(?:yesterday|today)")
-_SAYING = re.compile(r",?\s+(?:saying|adding|arguing|insisting|warning|stressing|noting)\s+(?:that\s+)?")
+_SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|stressing|noting)\s+(?:that\s+)?")
 #: A finite verb (regular past tense or a common irregular one), used to find the main verb of a clause.
 _FINITE = re.compile(r"(?<![\w’'-])(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:[a-z]+ed|held|told|made"
                      r"|gave|took|met|sent|set|put|wrote|led|won|sought|brought|kept|left|began|said|says|came|went"
@@ -75,6 +87,7 @@ _NOUN_TYPES = {"movement": ("Party", "UmbrellaOrganization"), "group": ("Party",
                "faction": ("Party",), "party": ("Party",), "ministry": ("Ministry",), "department": ("Ministry",),
                "government": ("Government",), "cabinet": ("Government",)}
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir)\b")
+_MARKS = re.compile("[\"“”]")
 _BOUNDARY = re.compile(r"[.!?:]\s*[:;]?\s*(?=[A-Z])")
 _ACCORDING = re.compile(r"^According\s+to\s+(?P<who>[^,]{1,80}),\s+(?P<content>.+?)[.!]?$")
 
@@ -85,7 +98,7 @@ def quote_spans(doc: Doc) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     pos = 0
     for para in body.split("\n"):
-        marks = [pos + i for i, ch in enumerate(para) if ch in "\"“”"]
+        marks = [pos + m.start() for m in _MARKS.finditer(para)] if _MARKS.search(para) else []
         straight = [i for i in marks if body[i] == '"']
         if len(straight) % 2 == 1 and straight and straight[0] > pos and body[straight[0] - 1] in ",.!?":
             s = doc.sentence_at(straight[0])  # a lone closing mark: quote from its sentence start
@@ -138,12 +151,12 @@ def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
         who: tuple[str, str] | None = None
         if after:
             g = "who1" if after.group("who1") else "who2"
-            who = speaker_in(doc, after.start(g), after.end(g))
+            who = speaker_in(doc, idx, after.start(g), after.end(g))
             quote.cue_start, quote.cue_end = after.start(g), after.end()
         else:
             open_at = start - 1
             before = _BEFORE.search(body, doc.sentence_at(open_at).start, max(open_at, 0))
-            who = speaker_in(doc, before.start("who"), before.end("who")) if before else None
+            who = speaker_in(doc, idx, before.start("who"), before.end("who")) if before else None
             if before:
                 quote.cue_start, quote.cue_end = before.start("who"), before.end()
             elif prev and prev_para == para and prev.speaker:
@@ -162,7 +175,7 @@ def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
         end = min([q.start - 1 for q in direct if s.start <= q.start < s.end] + [s.end])
         while end > s.start and not (body[end - 1].isalnum() or body[end - 1] in ".!?"):
             end -= 1
-        if end - s.start <= 20:
+        if end - s.start <= 12:
             continue
         for c_start, c_end in clauses(body, s.start, end):
             events.extend(_indirect(doc, idx, c_start, body[c_start:c_end]))
@@ -193,17 +206,17 @@ def _indirect(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list[Eve
     found: list[tuple[tuple[tuple[str, str], ...], int, int, int, int, int, int]] = []
     m = _INDIRECT_END.search(text)
     if m:
-        who = speakers_in(doc, offset + m.start("who"), offset + m.end("who"))
+        who = speakers_in(doc, idx, offset + m.start("who"), offset + m.end("who"))
         if who:
             tail = m.span("tail") if m.group("tail") else (m.end(), m.end())
             found.append((who, 0, m.start(), m.start("who"), m.end(), *tail))
     if not found and (m := _ACCORDING.search(text)):
-        who = speakers_in(doc, offset + m.start("who"), offset + m.end("who"))
+        who = speakers_in(doc, idx, offset + m.start("who"), offset + m.end("who"))
         if who:
             found.append((who, m.start("content"), m.end("content"), m.start("who"), m.end("who"), m.end("who"),
                           m.end("who")))
     if not found:
-        found.extend(_subject_verb(doc, offset, text))
+        found.extend(_subject_verb(doc, idx, offset, text))
     events = []
     for who, c0, c1, w0, w1, t0, t1 in found:
         quote = Quote(offset + c0, offset + c1, "indirect", who[0][0], who[0][1], offset + w0, offset + w1,
@@ -213,16 +226,15 @@ def _indirect(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list[Eve
     return events
 
 
-def _subject_verb(doc: Doc, offset: int, text: str) -> list[tuple]:
+def _subject_verb(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list[tuple]:
     """"X said (that) …", "X welcomed …", "X told reporters that …" and "X did …, saying …" in a clause."""
     for m in _VERB.finditer(text):
         if m.start() == 0 or m.start() > 260:
             break
         who_text = text[:m.start()]
         verb = m.group("verb")
-        if verb.startswith("announce") and not re.match(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?(?:that\b|:)",
-                                                           text[m.end():]):
-            continue  # "announced the decision" is an act; "announced that …" reports words
+        if verb in _NEEDS_THAT and not _THAT_NEXT.match(text, m.end()):
+            continue  # "announced the decision", "continued its campaign" are acts; "announced that …" is words
         relative = _RELATIVE.search(who_text)
         if relative:  # "…, President Tebboune, who called it a historic day"
             ms = [x for x in doc.mentions_in(offset, offset + relative.start() + 1) if is_actor_mention(x)]
@@ -239,7 +251,7 @@ def _subject_verb(doc: Doc, offset: int, text: str) -> list[tuple]:
                 seg = subject_segment(who_text[:first.start()]) if first else None
             if seg is None:
                 continue
-            who = speakers_in(doc, offset + seg[0], offset + seg[1])
+            who = speakers_in(doc, idx, offset + seg[0], offset + seg[1])
         if not who:
             continue
         c0 = m.end()
@@ -258,7 +270,7 @@ def _subject_verb(doc: Doc, offset: int, text: str) -> list[tuple]:
             c1 -= 1
         tail = _TIME_TAIL.match(text, m.end())
         t0, t1 = (tail.start(), tail.end()) if tail else (m.end(), m.end())
-        if len(text[c0:c1].split()) >= 3:
+        if len(text[c0:c1].split()) >= 2:
             return [(who, c0, c1, seg[0], m.end(), t0, t1)]
         return []
     saying = _SAYING.search(text)
@@ -266,7 +278,7 @@ def _subject_verb(doc: Doc, offset: int, text: str) -> list[tuple]:
         verb = _FINITE.search(text, 0, saying.start())
         if verb:
             seg = subject_segment(text[:verb.start()])
-            who = speakers_in(doc, offset + seg[0], offset + seg[1]) if seg else None
+            who = speakers_in(doc, idx, offset + seg[0], offset + seg[1]) if seg else None
             if who:
                 assert seg is not None
                 c1 = len(text)
@@ -302,29 +314,31 @@ def subject_segment(who_text: str) -> tuple[int, int] | None:
     return a, b
 
 
-def speaker_in(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
+def speaker_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[str, str] | None:
     """The (first) speaker named in ``body[start:end]``; see ``speakers_in``."""
-    who = speakers_in(doc, start, end)
+    who = speakers_in(doc, idx, start, end)
     return who[0] if who else None
 
 
-def speakers_in(doc: Doc, start: int, end: int) -> tuple[tuple[str, str], ...]:
+def speakers_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[tuple[str, str], ...]:
     """Who speaks in the subject ``body[start:end]``, best first:
     "the office of X" / "X's office" / "aides to X" → X; persons named outside a prepositional phrase (the
     first one: "Nabil Abu Rudeineh, a spokesman for Abbas"); organisations (all of a coordination: "Hamas and
-    Islamic Jihad"); "the spokeswoman" (the holder of that title); "the ministry/movement" (the last such
-    organisation); he/she (the last statement's speaker, else the subject of the last sentence naming a
-    person); it/they/its officials (the last organisation).
+    Islamic Jihad"; a capital city stands for its state: "Beijing said" → China); "the spokeswoman" (the
+    holder of that title); "the ministry/movement" (the last such organisation); "the factions", "their
+    statement" (the last coordination of organisations); he/she (the last statement's speaker, else the
+    subject of the last sentence naming a person); it/they/its officials (the last organisation).
 
     Example:
         >>> from kg.articles.model import Article
         >>> doc = Doc.of(Article(id="a", title=None, body="The office said."))
-        >>> speakers_in(doc, 0, 10)
+        >>> speakers_in(doc, ReferenceIndex(), 0, 10)
         ()
     """
     body = doc.body
     text = body[start:end]
-    ms = [m for m in doc.mentions_in(start, end) if is_actor_mention(m)]
+    ms = [_capital_as_state(idx, m) for m in doc.mentions_in(start, end)]
+    ms = [m for m in ms if is_actor_mention(m)]
     principal = _PRINCIPAL.search(text)
     if principal:
         for m in ms:
@@ -381,6 +395,15 @@ def _last_group(doc: Doc, offset: int) -> tuple[tuple[str, str], ...]:
     if multi and (not best or multi[-1].start > best[-1].start):
         return multi[-1].speakers
     return tuple(dict.fromkeys((m.entity, m.label) for m in best))
+
+
+def _capital_as_state(idx: ReferenceIndex, m: Mention) -> Mention:
+    """A capital city speaking stands for its state ("Beijing had said …" → China)."""
+    info = idx.entities.get(m.entity)
+    if m.type == "City" and info and info.capital_of:
+        state = info.capital_of
+        return replace(m, entity=state, label=idx.label(state), type=idx.type_of(state) or "State")
+    return m
 
 
 def _is_person(doc: Doc, iri: str) -> bool:

@@ -39,8 +39,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         >>> [(t.low, t.start) for t in tokenize("the PLO's", 10)]
         [('the', 10), ('plo', 14), ('s', 18)]
     """
-    return [Token(m.group(), m.group().casefold(), m.start() + offset, m.end() + offset)
-            for m in _WORD.finditer(text)]
+    new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper (faster)
+    if offset:
+        return [new(Token, (m.group(), m.group().casefold(), m.start() + offset, m.end() + offset))
+                for m in _WORD.finditer(text)]
+    return [new(Token, (m.group(), m.group().casefold(), m.start(), m.end())) for m in _WORD.finditer(text)]
 
 
 def norm_key(text: str) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from kg.articles.dates import WEEKDAYS, month_number
 from kg.extract.records import TimeSpec
+from kg.extract.text import Token, tokenize
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -64,21 +65,37 @@ monday tuesday wednesday thursday friday saturday sunday last next this yesterda
 in since until by of a an one two three four five six seven eight nine ten several few
 jan feb mar apr jun jul aug sep oct nov dec
 """.split())
-_WORD = re.compile(r"\w+")
+_MONTHS3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_UNITS = frozenset("day days week weeks month months year years".split())
+_PERIODS = frozenset("spring summer autumn fall winter early late mid beginning start middle end".split())
+#: Frequent start words that begin a time expression only before certain words ("the autumn …", "in March",
+#: "a year ago"): the next token's test. Every pattern needs whitespace between the two, so the next token is
+#: the next word; the sets are supersets of what the patterns accept.
+_NEXT_WORD = {
+    "the": lambda w: w in _PERIODS, "in": lambda w: w[:3] in _MONTHS3, "of": lambda w: w[:3] in _MONTHS3,
+    "by": lambda w: w[:3] in _MONTHS3, "since": lambda w: w[:3] in _MONTHS3, "until": lambda w: w[:3] in _MONTHS3,
+    **{n: (lambda w: w in _UNITS) for n in _NUMBER_WORDS},
+}
 
 
-def _candidates(text: str) -> list[re.Match[str]]:
-    """Matches of the time regex tried only where a start word or a number begins (same result as
-    ``_TIME_RE.finditer`` since every pattern starts at a word boundary, but much faster)."""
+def _candidates(text: str, tokens: list[Token] | None = None) -> list[re.Match[str]]:
+    """Matches of the time regex tried only where a start word or a number begins, and for frequent
+    function words only before a word that can follow them (same result as ``_TIME_RE.finditer`` since
+    every pattern starts at a word boundary, but much faster). ``tokens`` = ``tokenize(text)`` if known."""
+    toks = tokenize(text) if tokens is None else tokens
     out: list[re.Match[str]] = []
     end = 0
-    for w in _WORD.finditer(text):
-        if w.start() < end:
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.start < end:
             continue
-        word = w.group()
-        if not (word[0].isdigit() or word[:4].lower() in START_WORDS):
+        low = t.low
+        if not (low[0].isdigit() or low[:4] in START_WORDS):
             continue
-        m = _TIME_RE.match(text, w.start())
+        test = _NEXT_WORD.get(low)
+        if test is not None and (i + 1 == n or not test(toks[i + 1].low)):
+            continue
+        m = _TIME_RE.match(text, t.start)
         if m:
             out.append(m)
             end = m.end()
@@ -243,11 +260,12 @@ def _relative_period(rel: str, unit: str, pub: dt.date) -> tuple[str, str, str]:
     return ("year" if rel in ("last", "next", "this") else "month"), start, end
 
 
-def find_times(text: str, published: str | None, offset: int = 0) -> list[TimeMatch]:
+def find_times(text: str, published: str | None, offset: int = 0,
+               tokens: list[Token] | None = None) -> list[TimeMatch]:
     """Every time expression in ``text`` (offsets shifted by ``offset``), resolved against ``published``.
 
     Expressions that need the publication date are skipped when it is unknown. "since X" / "from X"
-    become open intervals X..publication with X's precision.
+    become open intervals X..publication with X's precision. ``tokens`` (``tokenize(text)``) saves a pass.
 
     Example:
         >>> [(m.spec.text, m.spec.earliest, m.spec.latest) for m in find_times("since February", "2020-03-12")]
@@ -257,7 +275,7 @@ def find_times(text: str, published: str | None, offset: int = 0) -> list[TimeMa
     """
     pub = _parse_published(published)
     out: list[TimeMatch] = []
-    for m in _candidates(text):
+    for m in _candidates(text, tokens):
         resolved = _resolve(m, pub)
         if resolved is None:
             continue
