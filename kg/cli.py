@@ -23,10 +23,12 @@ from kg.cliutil import (
     CONTEXT_SETTINGS,
     FORMATS,
     emit,
+    fail_if_skipped,
     handle_errors,
     note,
     output_option,
     parse_params,
+    report_inputs,
     store_option,
 )
 from kg.errors import UsageError
@@ -73,12 +75,7 @@ def build_cmd(
     show = sys.stderr.isatty() if progress is None else progress
     r = build(srcs, store_location, dump_path=dump_path or "default", validate=not no_validate, progress=show,
               pages=not no_pages)
-    for path, reason in r.warnings:
-        note(f"warning: {path}: {reason}")
-    for path, reason in r.problems:
-        note(f"skipped: {path}: {reason}")
-    for path, first, _id in r.duplicates:
-        note(f"duplicate: {path}: same article as {first}")
+    report_inputs(r)
     c = r.counts
     click.echo(f"built {r.store}")
     click.echo(
@@ -95,8 +92,7 @@ def build_cmd(
         note(str(v))
     if r.violations:
         raise click.ClickException(f"{len(r.violations)} SHACL violations (see above; kg validate lists all)")
-    if r.problems:
-        raise click.ClickException(f"{len(r.problems)} input(s) skipped (see above); the rest is stored")
+    fail_if_skipped(r)
 
 
 @cli.command("validate")

@@ -83,3 +83,20 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
         k, v = pair.split("=", 1)
         out[k.strip()] = v.strip()
     return out
+
+
+def report_inputs(report: Any) -> None:
+    """Tell people (stderr) what reading skipped or noticed: ``path: reason`` per problem, then warnings and
+    duplicates. ``report`` has ``problems``, ``warnings`` and ``duplicates`` (a build or ingest result)."""
+    for path, reason in report.problems:
+        note(f"{path}: {reason}")
+    for path, reason in report.warnings:
+        note(f"warning: {path}: {reason}")
+    for path, first, _id in report.duplicates:
+        note(f"duplicate: {path}: same article as {first}")
+
+
+def fail_if_skipped(report: Any) -> None:
+    """Exit 1 (after everything readable was stored) when any input was skipped."""
+    if report.problems:
+        raise click.ClickException(f"{len(report.problems)} input(s) skipped (see above); the rest is stored")

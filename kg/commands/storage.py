@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from kg.cliutil import CONTEXT_SETTINGS, emit, handle_errors, note, output_option, store_option
+from kg.cliutil import (
+    CONTEXT_SETTINGS,
+    emit,
+    fail_if_skipped,
+    handle_errors,
+    note,
+    output_option,
+    report_inputs,
+    store_option,
+)
 from kg.errors import UsageError
 from kg.export import EXPORTERS, IMPORT_FORMATS
 from kg.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH
@@ -41,15 +50,9 @@ def ingest_cmd(sources: tuple[str, ...], store_location: str | None, strict: boo
         r = ingest(store, list(sources), progress=show)
     finally:
         store.close()
-    for path, reason in r.warnings:
-        note(f"warning: {path}: {reason}")
-    for path, reason in r.problems:
-        note(f"{path}: {reason}")
-    for path, first, _id in r.duplicates:
-        note(f"duplicate: {path}: same article as {first}")
+    report_inputs(r)
     click.echo(f"stored {r.stored}, unchanged {r.unchanged}, skipped {len(r.problems)}")
-    if r.problems:
-        raise click.ClickException(f"{len(r.problems)} input(s) skipped (see above); the rest is stored")
+    fail_if_skipped(r)
 
 
 @click.command("remove", context_settings=CONTEXT_SETTINGS)
