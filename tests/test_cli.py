@@ -92,3 +92,30 @@ def test_store_from_environment(built: str) -> None:
     r = CliRunner().invoke(cli, ["query", "agreements", "--format", "csv"], env={"KG_STORE": built})
     assert r.exit_code == 0
     assert "Cairo Agreement (2017)" in r.output
+
+
+def test_build_with_bad_inputs_reports_each_and_stores_the_rest(tmp_path: Path) -> None:
+    seed = Path(__file__).resolve().parents[1] / "data" / "articles" / "tass-2020-03-12.txt"
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "blob.bin.txt").write_bytes(b"\x00\x01\x02binary\x00" * 20)
+    store = tmp_path / "out" / "store"
+    r = CliRunner().invoke(cli, ["build", str(seed), str(tmp_path / "empty.txt"), str(tmp_path / "blob.bin.txt"),
+                                 "--store", str(store), "--no-pages", "--no-validate"])
+    assert r.exit_code == 1
+    assert f"{tmp_path / 'empty.txt'}: empty file" in r.stderr
+    assert str(tmp_path / "blob.bin.txt") in r.stderr
+    assert "Error: 2 input(s) skipped (see above); the rest is stored" in r.stderr
+    assert "Traceback" not in r.output
+    assert "articles 1)" in r.stdout
+    q = CliRunner().invoke(cli, ["query", "-", "--store", str(store), "--format", "csv"],
+                           input="SELECT (COUNT(*) AS ?n) WHERE { ?a a rec:Article }")
+    assert q.output.splitlines() == ["n", "1"]
+
+
+def test_strict_build_touches_nothing(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    store = tmp_path / "store"
+    r = CliRunner().invoke(cli, ["build", str(tmp_path / "empty.txt"), "--store", str(store), "--strict"])
+    assert r.exit_code == 1
+    assert "empty file" in r.stderr
+    assert not store.exists()
