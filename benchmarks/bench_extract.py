@@ -1,7 +1,8 @@
 """Extraction speed: articles per second for ~600-word articles built by recombining seed-like sentences.
 
-Usage: python benchmarks/bench_extract.py [--articles 300] [--seed 1]
-Prints one line: articles, average words and events, wall-clock rate and rate per CPU-second (one core).
+Usage: python benchmarks/bench_extract.py [--articles 300] [--seed 1] [--stages]
+Prints one line: articles, average words and events, wall-clock rate and rate per CPU-second (one core);
+``--stages`` adds CPU milliseconds per article for each stage (best of three passes).
 Target: >= 200 articles/s per core.
 """
 
@@ -15,6 +16,9 @@ from pathlib import Path
 from kg.articles.model import Article
 from kg.articles.sentences import split_sentences
 from kg.extract import RuleExtractor
+from kg.extract.document import Doc
+from kg.extract.mentions import find_mentions
+from kg.extract.quotes import find_statements
 from kg.reference import default_reference_paths, load_reference_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,10 +65,34 @@ def make_article(rng: random.Random, i: int, words: int = 600) -> Article:
                    published="2020-03-12", date_precision="day")
 
 
+def stage_times(extractor: RuleExtractor, articles: list[Article], passes: int = 3) -> dict[str, float]:
+    """CPU milliseconds per article of ``Doc.of``, mentions, statements and the rest of ``extract`` (events,
+    roles, resolution, merging), best of ``passes``."""
+    best = {"doc": 1e9, "mentions": 1e9, "statements": 1e9, "total": 1e9}
+    for _ in range(passes):
+        t0 = time.process_time()
+        docs = [Doc.of(a) for a in articles]
+        t1 = time.process_time()
+        for d in docs:
+            find_mentions(d, extractor.gazetteer)
+        t2 = time.process_time()
+        for d in docs:
+            find_statements(d, extractor.index)
+        t3 = time.process_time()
+        for a in articles:
+            extractor.extract(a)
+        t4 = time.process_time()
+        for key, took in zip(best, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+            best[key] = min(best[key], 1000 * took / len(articles))
+    best["events"] = best["total"] - best["doc"] - best["mentions"] - best["statements"]
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--stages", action="store_true", help="also print per-stage CPU ms per article")
     args = parser.parse_args()
     index = load_reference_files(default_reference_paths(ROOT))
     extractor = RuleExtractor(index)
@@ -78,6 +106,8 @@ def main() -> None:
     print(f"rules extractor: {len(articles)} articles ({words:.0f} words avg, {n_events / len(articles):.1f} events"
           f" each) in {elapsed:.2f} s = {len(articles) / elapsed:.1f} articles/s wall,"
           f" {len(articles) / cpu:.1f} articles per CPU-second")
+    if args.stages:
+        print("ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in stage_times(extractor, articles).items()))
 
 
 if __name__ == "__main__":
