@@ -10,7 +10,9 @@ Projections:
 - ``actor_graphs_by_year``: one co-participation graph per year of ``rec:earliest``.
 
 A Signing event that names its agreement (``rec:agreement``) is folded into that agreement, so signing a
-text is counted once. Everything is deterministic: nodes and edges are inserted in sorted order and the
+text is counted once; article events grouped by :mod:`kg.consolidate` (``rec:reportedBy``) are counted through
+their consolidated event, so an event reported by six articles is one occasion. Everything is deterministic:
+nodes and edges are inserted in sorted order and the
 community detection is seeded.
 
 Example:
@@ -72,6 +74,7 @@ _KIND_RANK = {k: i for i, k in enumerate(KIND_ORDER)}
 _ATTRS = (
     "date", "earliest", "latest", "agreement", "place", "modality", "territory", "government", "startDate",
     "endDate", "formedUnder", "implements", "reaffirms", "supersedes", "builtOn", "postTitle", "quote",
+    "sourceCount",
 )
 
 
@@ -103,6 +106,7 @@ class Entity:
     roles: dict[str, set[str]] = field(default_factory=dict)  # occasions only: actor IRI → roles
     evidence: list[tuple[str, str, str]] = field(default_factory=list)  # (quote, article title, article IRI)
     sources: list[str] = field(default_factory=list)
+    reported_by: str | None = None  # article events: the consolidated event they report (kg.consolidate)
 
     def first(self, name: str) -> str | None:
         """The smallest value of a property, or None (``Entity("x", "X", "Party").first("date")`` → None)."""
@@ -214,15 +218,26 @@ def load_facts(store: Store) -> Facts:
             v.sort()
         e.evidence.sort()
         e.sources.sort()
+    _fold_reports(facts, store)
     _fold_signings(facts)
     return facts
+
+
+def _fold_reports(facts: Facts, store: Store) -> None:
+    """Article events grouped by ``kg.consolidate`` stand behind their consolidated event (``rec:reportedBy``):
+    they keep their label and evidence but lose their roles, so each real-world event is counted once."""
+    for r in _rows(store, "SELECT ?c ?m WHERE { ?c rec:reportedBy ?m }"):
+        member = facts.entities.get(r["m"])
+        if member is not None and r["c"] in facts.entities and r["c"] != r["m"]:
+            member.reported_by = r["c"]
+            member.roles = {}
 
 
 def _fold_signings(facts: Facts) -> None:
     """Move the participants of a Signing that names its agreement onto the agreement."""
     for e in facts.entities.values():
         target = facts.entities.get(e.first("agreement") or "")
-        if e.kind != "Signing" or target is None or target.kind != "Agreement":
+        if e.kind != "Signing" or target is None or target.kind != "Agreement" or e.reported_by:
             continue
         for actor, roles in e.roles.items():
             target.roles.setdefault(actor, set()).update(roles)
@@ -457,7 +472,7 @@ def rank_agreements(source: Store | Facts, limit: int | None = None) -> list[Agr
     links: Counter[str] = Counter()
     for e in facts.entities.values():
         for a in e.attrs.get("agreement", []):
-            if e.kind != "Agreement":
+            if e.kind != "Agreement" and not e.reported_by:
                 events[a] += 1
         if e.kind == "Agreement":
             for rel in ("implements", "reaffirms", "supersedes", "builtOn"):
@@ -552,10 +567,10 @@ def graph_stats(store: Store, top: int = 10) -> Stats:
         0
     """
     facts = load_facts(store)
-    by_kind = Counter(e.kind for e in facts.entities.values())
+    by_kind = Counter(e.kind for e in facts.entities.values() if not e.reported_by)
     events = {k: by_kind[k] for k in EVENT_KINDS if by_kind[k]}
     entities = {k: by_kind[k] for k in ACTOR_KINDS + OTHER_KINDS if by_kind[k] and k not in {"Article", "Agreement"}}
-    modalities = Counter(e.modality for e in facts.entities.values() if e.kind in EVENT_KINDS)
+    modalities = Counter(e.modality for e in facts.entities.values() if e.kind in EVENT_KINDS and not e.reported_by)
     return Stats(
         triples=store.count(), graphs=len(store.graphs()), articles=by_kind["Article"],
         agreements=by_kind["Agreement"], entities=entities, events=events,

@@ -57,6 +57,9 @@ def _populate(store: Store, sources: list[str] | None, result: BuildResult, prog
         result.problems = report.problems
         result.warnings = report.warnings
         result.duplicates = report.duplicates
+        if report.consolidation is not None:  # kg.consolidate ran at the end of ingest
+            result.counts["events"] = report.consolidation.events  # type: ignore[attr-defined]
+            result.counts["consolidated"] = report.consolidation.clusters  # type: ignore[attr-defined]
     result.counts["triples"] = store.count()
     result.counts["graphs"] = len(store.graphs())
 

@@ -82,6 +82,8 @@ def build_cmd(
         f"  {c.get('triples', 0)} triples in {c.get('graphs', 0)} graphs "
         f"(ontology {c.get('ontology', 0)}, reference {c.get('reference', 0)}, articles {r.articles})"
     )
+    if c.get("events"):
+        click.echo(f"  {c['events']} article events consolidated into {c.get('consolidated', 0)} events")
     if r.dump:
         click.echo(f"  dump: {r.dump}")
     for out in r.outputs:

@@ -35,6 +35,7 @@ class IngestReport:
     problems: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
+    consolidation: object | None = None  # kg.consolidate.ConsolidationResult, when articles were read
 
 
 def _canonical(t: Node) -> Node:
@@ -136,6 +137,9 @@ def ingest(
     report.problems = list(rr.problems)
     report.warnings = list(rr.warnings)
     report.duplicates = list(rr.duplicates)
+    from kg.consolidate import consolidate
+
+    report.consolidation = consolidate(store)
     return report
 
 

@@ -77,6 +77,9 @@ def remove_cmd(articles: tuple[str, ...], store_location: str | None) -> None:
             if not store.remove_graph(graph):
                 raise UsageError(f"no graph <{graph}> in the store")
             click.echo(f"removed <{graph}>")
+        from kg.consolidate import consolidate
+
+        consolidate(store)  # the removed articles' reports leave the consolidated events
     finally:
         store.close()
 

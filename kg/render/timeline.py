@@ -75,14 +75,15 @@ def timeline_items(
     facts: Facts, *, since: str | None = None, until: str | None = None, lanes: Iterable[str] | None = None,
 ) -> list[TimelineItem]:
     """Dated events, agreements and governments (with a start date), in date order; a Signing folded into
-    its agreement is drawn as the agreement."""
+    its agreement is drawn as the agreement, the article reports of one consolidated event as that event (one
+    item, with every report's evidence and the number of sources)."""
     wanted = set(lanes) if lanes is not None else None
     if wanted is not None and wanted - set(LANE_KEYS):
         raise UsageError(f"unknown timeline type {sorted(wanted - set(LANE_KEYS))[0]!r} ({', '.join(LANE_KEYS)})")
     out = []
     for e in facts.entities.values():
-        if e.kind not in (*EVENT_KINDS, "Agreement", "Government") or not e.when:
-            continue
+        if e.kind not in (*EVENT_KINDS, "Agreement", "Government") or not e.when or e.reported_by:
+            continue  # an article's report of a consolidated event is drawn as that event
         if e.kind == "Signing" and not e.roles and e.first("agreement") in facts.entities:
             continue  # folded into its agreement
         start = e.when

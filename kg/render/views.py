@@ -64,6 +64,9 @@ def describe_node(facts: Facts, iri: str, taking_part: Counter[str] | None = Non
     if e.roles and e.modality != "actual":
         head.append(f"modality: {e.modality}")
     lines = [e.label, " · ".join(head)]
+    n_src = int(e.first("sourceCount") or 0)
+    if n_src:
+        lines.append(f"reported by {n_src} article{'s' if n_src != 1 else ''}")
     by_role: dict[str, list[str]] = {}
     for actor, roles in e.roles.items():
         for r in roles:
