@@ -13,6 +13,7 @@ import pytest
 import kg.extract
 from kg.articles.model import Article
 from kg.extract import RuleExtractor, extract_article
+from kg.extract.events import modality_at
 from kg.extract.lexicon import AgreementInfo, DocumentInfo, EntityInfo, GovernmentInfo, PostInfo, ReferenceIndex
 from kg.extract.records import Event, Extraction
 
@@ -545,3 +546,101 @@ def test_coordinated_governor_keeps_the_first_subject() -> None:
     assert roles(events(x, "Meeting")[0]) == {("host", RUSSIA)}
     x = run("Russia keeps contacts with Fatah. Qatar has hosted talks in Moscow.")
     assert roles(events(x, "Meeting")[0]) == {("host", QATAR)}
+
+
+# --- round 4: provisions vs events, more trigger wordings, norms -------------------------------------------
+
+def test_planned_election_has_no_roles_and_no_place() -> None:
+    (e,) = events(run("Hamas and Fatah agreed on Monday to hold elections in Gaza."), "Election")
+    assert (e.modality, roles(e), e.place) == ("planned", set(), None)
+    (won,) = events(run("Hamas won the elections in Gaza on Monday."), "Election")
+    assert (won.modality, roles(won)) == ("actual", {("winner", HAMAS)})  # an actual vote keeps its winner
+
+
+def test_scheduled_or_called_election_is_planned() -> None:
+    (e,) = events(run("Abbas issued a decree on Monday that scheduled a presidential election for July 31."),
+                  "Election")
+    assert (e.modality, e.time.earliest) == ("planned", "2020-07-31")
+    (won,) = events(run("Hamas won the 2006 legislative election."), "Election")
+    assert won.modality == "actual"
+
+
+def test_pledged_to_form_a_government_is_planned_without_roles() -> None:
+    (g,) = events(run("Hamas and Fatah signed a deal in Cairo pledging to form a unity government."),
+                  "GovernmentFormation")
+    assert (g.modality, roles(g)) == ("planned", set())
+    (f,) = events(run("Hamas formed a government in Gaza on Monday."), "GovernmentFormation")
+    assert (f.modality, roles(f)) == ("actual", {("agent", HAMAS)})
+
+
+def test_work_towards_a_government_and_participial_formation() -> None:
+    (g,) = events(run("The factions agreed to work towards a unity government."), "GovernmentFormation")
+    assert g.modality == "planned"
+    (p,) = events(run("The cabinet, formed in March 2007 under the deal, fell apart."), "GovernmentFormation")
+    assert (p.modality, p.time.earliest) == ("actual", "2007-03-01")
+    assert events(run("Hamas called it a government formed without consensus."), "GovernmentFormation") == []
+
+
+def test_cabinet_to_be_formed_is_planned() -> None:
+    (g,) = events(run("Fatah officials expected the cabinet to be formed soon."), "GovernmentFormation")
+    assert g.modality == "planned"
+
+
+def test_reached_or_sealed_deal_with_words_between_is_a_signing() -> None:
+    (s,) = events(run("Hamas and Fatah sealed a long-awaited reconciliation deal in Cairo on Monday."), "Signing")
+    assert (roles(s), s.place) == ({("signatory", HAMAS), ("signatory", FATAH)}, CAIRO)
+    assert events(run("Hamas and Fatah sealed the border crossing in Gaza."), "Signing") == []
+
+
+def test_consultation_wordings() -> None:
+    (c,) = events(run("Abbas talked by telephone with Haniyeh on Monday."), "Consultation")
+    assert ("participant", ABBAS) in roles(c)
+    (h,) = events(run("Egypt held separate consultations with the factions in 2019."), "Consultation")
+    assert ("participant", EGYPT) in roles(h)
+    assert events(run("Abbas held talks with Haniyeh on Monday."), "Consultation") == []
+
+
+def test_decree_issued_in_relative_clause_and_planned_decree() -> None:
+    (d,) = events(run("The vote was set by the decree Abbas issued in January 2020."), "Decree")
+    assert (roles(d), d.time.earliest) == ({("agent", ABBAS)}, "2020-01-01")
+    (w,) = events(run("He said Abbas would issue a decree setting the dates."), "Decree")
+    assert (w.modality, roles(w)) == ("planned", {("agent", ABBAS)})
+    assert events(run("The decree was criticised by Hamas."), "Decree") == []
+
+
+def test_role_in_reaching_the_deal_is_a_mediation() -> None:
+    x = run("Hamas and Fatah signed the Cairo Agreement (2017) on Thursday. "
+            "Russia praised the role played by Egypt in reaching the deal.")
+    (m,) = events(x, "Mediation")
+    assert (roles(m), m.agreement) == ({("mediator", EGYPT)}, CAIRO_2017)
+    assert not any(("signatory", EGYPT) in roles(s) for s in events(x, "Signing"))
+    assert events(run("Russia praised the role of civil society in the region."), "Mediation") == []
+
+
+def test_control_verbs_make_control_of_territory() -> None:
+    x = run("The split left Hamas in charge of Gaza while the PA governs in the West Bank.")
+    got = {(e.participants[0].entity, e.territory) for e in events(x, "ControlOfTerritory")}
+    assert got == {(HAMAS, GAZA), (PA, WB)}
+    (c,) = events(x, "ControlOfTerritory")[:1]
+    assert (c.time.earliest, c.time.latest) == ("2020-03-12", None)  # reported as of publication, open end
+    assert events(run("Hamas runs a charity in Gaza."), "ControlOfTerritory") == []
+
+
+def test_planned_weekday_points_forward() -> None:
+    (m,) = events(run("Abbas was due to meet Haniyeh on Monday.", published="2020-03-12"), "Meeting")
+    assert (m.modality, m.time.earliest) == ("planned", "2020-03-16")
+    (a,) = events(run("Abbas met Haniyeh on Monday.", published="2020-03-12"), "Meeting")
+    assert a.time.earliest == "2020-03-09"
+
+
+def test_state_hosting_talks_without_place_meets_in_its_capital() -> None:
+    (m,) = events(run("Egypt hosted talks between Hamas and Fatah on Monday."), "Meeting")
+    assert (m.place, ("host", EGYPT) in roles(m)) == (CAIRO, True)
+    (d,) = events(run("Egypt hosted talks between Hamas and Fatah in Doha on Monday."), "Meeting")
+    assert d.place == DOHA
+
+
+def test_called_on_is_proposed_not_a_weekday() -> None:
+    (m,) = events(run("Abbas called on the factions to meet in Cairo."), "Meeting")
+    assert m.modality == "proposed"
+    assert modality_at("Abbas called on Monday and they met", 32)[0] == "actual"  # a weekday, not a call

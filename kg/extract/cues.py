@@ -40,9 +40,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Signing", _re(r"\b(?:signed|signs|sign|signing|inked|initial+ed|concluded|clinched|struck|forged)\b"
                            rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)|\bsigned(?=\s+by\b)"), "verb", 0.9,
             starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
-    Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching|sealed|seal|seals|clinched|struck|secured)\s+"
+                           r"(?:(?:an?|the|their|its)\s+)?(?:[\w'’-]+\s+){0,4}?"
                            r"(?:agreement|deal|accord|understanding)\b"), "verb", 0.85,
-            starts=("reached",)),
+            starts=("reached", "reach", "reaches", "reaching", "sealed", "seal", "seals", "clinched", "struck",
+                    "secured")),
     Trigger("Meeting", _re(r"\b(?:met|meets|meet)\b(?!\s+(?:the\s+)?(?:demands?|conditions?|needs?|requirements?))"),
             "verb", 0.85,
             starts=("met", "meet")),
@@ -52,9 +54,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Consultation", _re(r"\b(?:in\s+(?:very\s+)?(?:close\s+|constant\s+|regular\s+|permanent\s+)?"
                                 r"contacts?\s+with"
                                 r"|(?:very\s+)?(?:close\s+|constant\s+|regular\s+)?contacts\s+with|consulted\s+with"
-                                r"|consultations\s+with|phone\s+(?:call|conversation)\s+with"
-                                r"|spoke\s+by\s+(?:phone|telephone)\s+with)"), "verb", 0.8,
-            starts=("in", "very", "close", "constant", "regular", "contacts", "consulted", "phone", "spoke")),
+                                r"|consultations\s+with|(?:tele)?phone\s+(?:call|conversation)s?\s+with"
+                                r"|(?:spoke|talked|speaks|talks|conferred)\s+(?:by|over\s+the|on\s+the)\s+"
+                                r"(?:tele)?phone"
+                                r"|(?:held|holds|hold|conducted|began|launched)\s+(?:[\w-]+\s+){0,2}?consultations)"),
+            "verb", 0.8,
+            starts=("in", "very", "close", "constant", "regular", "contacts", "consulted", "consultations", "phone",
+                    "telephone", "spoke", "talked", "speaks", "talks", "conferred", "held", "holds", "hold",
+                    "conducted", "began", "launched")),
     Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"),
             "verb", 0.85,
             starts=("won", "wins", "win")),
@@ -72,11 +79,16 @@ TRIGGERS: tuple[Trigger, ...] = (
                          r"(?:split|division|divide))\b"),
             "noun", 0.6,
             starts=("schism", "intra", "palestinian", "internal", "political")),
-    Trigger("GovernmentFormation", _re(r"\bform(?:ed|s)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    # "formed a government", "the cabinet, formed in March", "expected the cabinet to be formed", "name a new
+    # cabinet", "work towards a unity government"
+    Trigger("GovernmentFormation", _re(r"\b(?:form(?:ed|s)?|name|names|named)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                                        r"(?:government|cabinet)\b"
-                                       r"|\b(?:government|cabinet)\s+(?:was|were|has\s+been)\s+formed\b"),
+                                       r"|\b(?:government|cabinet),?\s+(?:(?:which|that)\s+)?(?:(?:was|were|is|has|had"
+                                       r"|have|to|would|will|being|been|be)\s+){0,3}formed\b"
+                                       r"|\bwork(?:ed|ing|s)?\s+towards?\s+(?:forming\s+)?"
+                                       r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?government\b"),
             "verb", 0.85,
-            starts=("form", "government", "cabinet")),
+            starts=("form", "name", "names", "named", "government", "cabinet", "work", "worked", "working", "works")),
     Trigger("GovernmentFormation", _re(r"\bformation\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                                        r"(?:government|cabinet)\b"),
             "noun", 0.7,
@@ -104,9 +116,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Collapse", _re(r"\b(?:dismiss(?:ed|es|ing)?|sacked|dissolv(?:ed|es|ing|e)|resign(?:ed|s)?)\b"
                             r"(?!\s+(?:as|from)\b)"), "verb", 0.75,
             starts=("dismiss", "dismissed", "sacked", "dissolve", "dissolved", "resign", "resigned")),
-    Trigger("Decree", _re(r"\b(?:issued|signed)\s+(?:an?\s+)?(?:presidential\s+)?decree\b|\bdecreed\b"
+    Trigger("Decree", _re(r"\b(?:issued|issue|issues|issuing|signed|sign|signs)\s+(?:an?\s+|the\s+)?(?:new\s+)?"
+                          r"(?:presidential\s+)?decrees?\b|\bdecreed\b"
+                          r"|\bdecree\b(?=\s+(?:that\s+|which\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:had\s+|has\s+)?issued\b)"
                           ), "verb", 0.85,
-            starts=("issued", "signed", "decreed")),
+            starts=("issued", "issue", "issues", "issuing", "signed", "sign", "signs", "decreed", "decree")),
     # appointments and declarations are decrees: "X named Y prime minister", "declared a state of emergency"
     Trigger("Decree", _re(r"\b(?:named|appointed|nominated|appoints|names)\b(?=\s+[A-Z])"
                           r"|\bdeclared\s+(?:a|an)\s+(?:state\s+of\s+emergency|day\s+of\s+mourning|curfew)\b"),
@@ -117,6 +131,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("postponed", "postpones", "deferred", "defers", "delayed", "delays", "put", "pushed")),
     Trigger("Mediation", _re(r"\b(?:mediated|mediating|brokered|brokering)\b"), "verb", 0.75,
             starts=("mediated", "brokered")),
+    # "praised the role played by X in reaching the deal", "X's efforts to reach the agreement"
+    Trigger("Mediation", _re(r"\b(?:role|efforts?)\s+(?:(?:played\s+by|of)\s+[^.;,]{1,50}?\s+)?(?:in|to)\s+"
+                             r"(?:reaching|reach|achieving|achieve|brokering|securing|concluding|sealing)\s+"
+                             rf"(?:the|an?|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_AGREEMENT_NOUN}\b"), "verb", 0.7,
+            starts=("role", "effort", "efforts")),
     Trigger("Proposal", _re(r"\b(?:proposed|proposes|put\s+forward|unveiled)\b"
                             r"(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:plan|initiative|proposal|roadmap|road\s+map|paper|vision))"), "verb", 0.75,
@@ -150,10 +169,13 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                   r"|\bwith\s+an\s+eye\s+(?:of|to|on|toward)\b|\bseek(?:s|ing)?\s+to\b|\bsought\s+to\b"
                   r"|\bin\s+a\s+bid\s+to\b|\bin\s+an\s+effort\s+to\b")),
     ("proposed", _re(r"\bpropos(?:ed|es|e|al|ing)\b|\bcall(?:ed|s|ing)?\s+for\b|\bsuggest(?:ed|s)?\b|\burg(?:ed|es)\b"
-                     r"|\binvit(?:ed|es|ation)\b|\boffer(?:ed|s)?\s+to\b")),
+                     r"|\binvit(?:ed|es|ation)\b|\boffer(?:ed|s)?\s+to\b|\bcall(?:ed|s|ing)?\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")),
     ("planned", _re(r"\bwill\b|\bshall\b|\b(?:plan|plans|planned|planning|intend|intends|intended)\s+to\b"
                     r"|\b(?:is|are|was|were)\s+(?:expected|scheduled|set|due|supposed|slated|to)\b|\bto\s+be\s+held\b"
-                    r"|\bupcoming\b|\bforthcoming\b|\btasked\s+(?:with|to)\b|\bagreed\s+to\b|\bwould\b"
+                    r"|\bupcoming\b|\bforthcoming\b|\btasked\s+(?:with|to)\b|\bwould\b"
+                    r"|\bagreed\s+(?:(?:on|in|at)\s+(?:[\w-]+\s+){1,2}?)?to\b|\bpledg(?:ed|es|ing)\s+to\b"
+                    r"|\bcommit(?:ted|ting|s)?\s+(?:them(?:selves)?\s+|itself\s+|himself\s+)?to\b"
+                    r"|\bexpected\s+(?:[\w-]+\s+){1,3}?to\s+be\b"
                     r"|\bprepar(?:e|es|ing)\s+(?:for|to)\b")),
 )
 MODALITY_ORDER = tuple(name for name, _ in MODALITY_CUES)

@@ -6,6 +6,8 @@
   government is its leader (``resolve_government_event``);
 - Collapse: "X dismissed/dissolved Y" → agent X, target the government dismissed; "Y resigned" → agent Y;
 - Decree: "X named/appointed Y" → agent X, recipient Y (a person must follow the verb);
+  "the decree X issued" → agent X;
+- Mediation: "X's role in reaching the deal", "the role played by X in reaching …" → mediator X only;
 - Meeting: "X received Y" → host X, participant Y; "X hosted/organised talks" → host X; "X chaired" → leader;
 - Postponement: "at X's request" / "at the request of X" → agent X;
 - Proposal: "X invited Y to …" → recipient Y; "X's initiative", "an initiative by X", "an initiative X
@@ -80,6 +82,15 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
     elif type_ == "Collapse" and re.match(r"resign", body[start:end], re.IGNORECASE):
         if not re.search(r"\b(?:government|cabinet)\b", body[lo:start], re.IGNORECASE):
             return None  # a person resigning is a change of post, not a collapse
+    elif type_ == "Decree" and body[start:end].lower() == "decree":  # "the decree X issued": X after the noun
+        issued = re.compile(r"\bissued\b").search(body, end, hi)
+        participants = _as(_refs_in(refs, end, issued.start()) if issued else [], "agent")
+    elif type_ == "Mediation" and re.match(r"role|effort", body[start:end], re.IGNORECASE):
+        # "Egypt's role in reaching the deal", "the role played by Egypt in reaching …": the mediator only
+        owner = [r for r in _refs_in(refs, max(lo, start - 30), start) if _POSSESSIVE.match(body[r.end:start])]
+        participants = _as(owner or _refs_in(refs, start, end), "mediator")
+        if not participants:
+            return None
     elif type_ == "Decree" and re.match(r"nam|appoint|nominat", body[start:end], re.IGNORECASE):
         if first_after is None or not body[end:first_after.start].strip() == "" or first_after.kind != "mention":
             return None

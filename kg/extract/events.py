@@ -55,6 +55,7 @@ from kg.extract.event_links import (
     scheduled_owner,
     span_back,
 )
+from kg.extract.event_norms import capitals, normalise_event
 from kg.extract.event_roles import apply_conventions, passive_before
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE, absorb
@@ -71,6 +72,11 @@ SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation"
 OBJECT_ROLE = {"Signing": "signatory", "Mediation": "participant"}
 _CONTROL = re.compile(r"[-–](?:controlled|run|ruled|held|governed|dominated|administered)\s+(?:[a-z]+\s+){0,2}")
 _CONTROL_BY = re.compile(r",?\s+(?:which\s+is\s+|is\s+|was\s+|has\s+been\s+)?(?:controlled|run|ruled|governed)\s+by\s+")
+#: "X (is) in charge of Y", "X governs (in) Y", "X runs/rules/controls Y" (Y a territory or city named next).
+_CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now)\s+)?"
+                           r"(?:(?:still|firmly|effectively)\s+)?"
+                           r"(?:in\s+(?:full\s+|sole\s+)?(?:charge|control)\s+of|governs|governed|rules|ruled|runs"
+                           r"|controls)\s+(?:in\s+)?(?:(?:all\s+of\s+)?the\s+)?", re.IGNORECASE)
 _HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
                       r"|signed|called|received)"
@@ -103,6 +109,12 @@ _JOINED_MEETING = re.compile(r"\b(?:chaired|attended|joined|addressed|told|took\
 #: "in Cairo", "at the", "in the Egyptian coastal city of" right before a place name.
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:city|town|village|camp|resort|capital)"
                        r"\s+of\s+)?$", re.IGNORECASE)
+#: A verb setting a date for a vote right before it ("scheduled a presidential election for July 31").
+_SCHEDULING = re.compile(r"\b(?:schedul(?:ed|es|ing)|call(?:ed|s|ing)|set(?:s|ting)?|fix(?:ed|es|ing))\s+"
+                         r"(?:an?\s+|the\s+)?"
+                         r"(?:(?:new|early|general|presidential|legislative|parliamentary|local|municipal|national"
+                         r"|Palestinian|and|[A-Z][\w-]*)[\s,]+){0,4}$")
+_CALLED_BY = re.compile(r"\s+(?:called|scheduled|set)\s+(?:by|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had)\s+)?$")
 #: In the passive the actors before these triggers are what is acted on, not the actor ("was sworn in").
 _NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse"})
@@ -252,6 +264,11 @@ class EventFinder:
             self.status_rules(s.start, s.end)
         self.continue_meetings()
         self.date_news_of_the_day()
+        caps: dict[str, str] | None = None
+        for ev in self.events:
+            if caps is None and ev.type == "Meeting" and ev.place is None:
+                caps = capitals(self.idx)
+            normalise_event(ev, caps or {}, self.doc.published)
         self.events.extend(self.controls)
         self.events.extend(self.post_holdings())
         for ev in statements:
@@ -283,8 +300,18 @@ class EventFinder:
                               and n.type in ("Party", "Organization", "GoverningBody", "State")), None)
                 if agent:
                     self.add_control(agent.entity, agent.label, m.entity, m.start, agent.end)
+        for i, m in enumerate(ms):
+            if m.type not in ("Party", "Organization", "GoverningBody", "State", "UmbrellaOrganization"):
+                continue
+            c = _CONTROL_VERB.match(body, m.end)
+            if c and i + 1 < len(ms) and ms[i + 1].start == c.end() \
+                    and ms[i + 1].type in ("Territory", "City") and not self.doc.quote_at(m.start):
+                self.add_control(m.entity, m.label, ms[i + 1].entity, m.start, ms[i + 1].end, reported=True)
 
-    def add_control(self, agent: str, label: str, territory: str, start: int, end: int) -> None:
+    def add_control(self, agent: str, label: str, territory: str, start: int, end: int,
+                    reported: bool = False) -> None:
+        """A control fact from the sentence's "following/since" time (else, when ``reported`` by a verb
+        in the present — "X governs Y" — from the publication day) with an open end."""
         s = self.doc.sentence_at(start)
         since = None
         if _FOLLOWING.match(s.text) or re.search(r"\bsince\b", s.text):
@@ -293,7 +320,7 @@ class EventFinder:
                 since = times[0].spec
         pub = (self.doc.published or "")[:10] or None
         time = TimeSpec(since.text, since.precision, since.earliest, pub) if since else \
-            (TimeSpec("", None, None, pub) if pub else None)
+            (TimeSpec("", "day", pub, None) if pub and reported else TimeSpec("", None, None, pub) if pub else None)
         self.controllers.setdefault(territory, agent)
         self.controls.append(Event(
             key="", type="ControlOfTerritory", label=f"{label} controls {self.idx.label(territory)}",
@@ -394,6 +421,14 @@ class EventFinder:
         post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None)
         if modality == "actual" and post and post != "actual" and (h.form == "noun" or post != "planned"):
             modality = post
+        if h.type == "Election" and modality == "actual" and (_SCHEDULING.search(body, max(lo, h.start - 50), h.start)
+                                                              or _CALLED_BY.match(body, h.end, hi)):
+            modality = "planned"  # "a decree calling elections for May 22", "the elections called by X"
+        if h.type == "GovernmentFormation" and re.match(r"(?:government|cabinet)", body[h.start:h.end], re.I):
+            if modality == "actual" and re.search(r"\b(?:to|would|will)\s+be\s+formed", body[h.start:h.end]):
+                modality = "planned"  # "expected the cabinet to be formed within weeks"
+            if modality == "actual" and not any(0 <= t.start - h.end <= 40 for t in doc.times_in(h.end, hi)):
+                return None  # "a government formed without consensus": a description, not a report
         if h.type == "Proposal" and modality == "proposed":
             modality = "actual"  # "proposed … and suggested that …": the proposal itself is made
         governor = None
@@ -639,7 +674,8 @@ class EventFinder:
         names = [m.entity for m in self.doc.mentions_in(lo, hi) if m.type == "Agreement"]
         if names:
             ev.agreement = names[0]
-        elif h.type in ("Stall", "Collapse") and self.current_agreement:
+        elif self.current_agreement and (h.type in ("Stall", "Collapse") or (
+                h.type == "Mediation" and _AGREEMENT_HEAD.search(self.body, h.start, h.end))):
             ev.agreement = self.current_agreement
 
     def add_host(self, ev: Event) -> None:

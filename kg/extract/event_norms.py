@@ -1,0 +1,121 @@
+"""Norms applied to finished event records: what an event of a given type and modality reports.
+
+The annotation guidelines (``data/gold/README.md``) treat a planned election or government as a provision
+of an agreement or a decree, not as an act of the parties that agreed to it, so these records keep only
+the roles that describe the event itself:
+
+- **Elections** have no place (a national vote is not located by the city where it was agreed or
+  discussed); planned and postponed ones have no roles ("Fatah and Hamas agreed to hold elections" → an
+  election is planned, Fatah and Hamas are not its organisers), proposed ones keep only the proposer;
+- **planned government formations** keep only the leader ("agreed to form a government headed by X");
+- **future times**: a planned, hoped, proposed or postponed event dated "on Monday" before the publication day
+  is the next Monday, not the last one; one dated by a day without a year ("for July 31") that the
+  reader put in the year before publication is in the year after ("scheduled … for July 31" in April; not
+  for postponed events, which may have been due before the report);
+- **a meeting hosted by a state** with no place named takes place in that state's capital
+  (``rec:capitalOf`` in the reference layer): "Egypt hosted talks" → Cairo.
+
+Example:
+    >>> from kg.extract.records import Event, Participant
+    >>> ev = Event(key="", type="Election", label="", modality="planned", place="x",
+    ...            participants=[Participant("agent", "fatah", "Fatah")])
+    >>> normalise_event(ev, {}) ; (ev.place, ev.participants)
+    (None, [])
+    >>> forward_time(TimeSpec("on Monday", "day", "2023-07-24", "2023-07-24"), "2023-07-30").earliest
+    '2023-07-31'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.extract.lexicon import ReferenceIndex
+from kg.extract.records import Event, TimeSpec
+
+#: Roles kept per (type, modality); a missing entry keeps every role.
+KEPT_ROLES: dict[tuple[str, str], frozenset[str]] = {
+    ("Election", "planned"): frozenset(),
+    ("Election", "postponed"): frozenset(),
+    ("Election", "proposed"): frozenset({"proposer"}),
+    ("Election", "hoped"): frozenset({"proposer"}),
+    ("GovernmentFormation", "planned"): frozenset({"leader"}),
+}
+#: Modalities of events that lie ahead of the report (their weekdays and yearless days point forward).
+FORWARD = frozenset({"planned", "hoped", "proposed", "postponed"})
+_WEEKDAY = re.compile(r"^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", re.IGNORECASE)
+_YEAR = re.compile(r"\b\d{4}\b|\byear\b", re.IGNORECASE)
+#: Types never placed (the gold never locates a vote).
+UNPLACED = frozenset({"Election"})
+
+
+_CAPITALS: dict[int, tuple[ReferenceIndex, dict[str, str]]] = {}
+
+
+def capitals(idx: ReferenceIndex) -> dict[str, str]:
+    """State IRI → its capital's IRI, from ``rec:capitalOf`` (computed once per index).
+
+    Example:
+        >>> from kg.extract.lexicon import EntityInfo
+        >>> capitals(ReferenceIndex(entities={"c": EntityInfo("Cairo", type_local_name="City", capital_of="eg")}))
+        {'eg': 'c'}
+    """
+    cached = _CAPITALS.get(id(idx))
+    if cached is None or cached[0] is not idx:
+        cached = (idx, {info.capital_of: iri for iri, info in idx.entities.items() if info.capital_of})
+        _CAPITALS[id(idx)] = cached
+    return cached[1]
+
+
+def normalise_event(ev: Event, capital_of_state: dict[str, str], published: str | None = None) -> None:
+    """Apply the norms above to ``ev`` in place; ``capital_of_state`` maps a state to its capital
+    (``capitals``), ``published`` is the article's publication date.
+
+    Example: see the module docstring.
+    """
+    kept = KEPT_ROLES.get((ev.type, ev.modality))
+    if kept is not None:
+        ev.participants = [p for p in ev.participants if p.role in kept]
+    if ev.modality in FORWARD:
+        ev.time = forward_time(ev.time, published, yearless=ev.modality != "postponed")
+    if ev.type in UNPLACED:
+        ev.place = None
+    if ev.type == "Meeting" and ev.place is None:
+        hosts = [p.entity for p in ev.participants if p.role == "host"]
+        if len(hosts) == 1 and hosts[0] in capital_of_state:
+            ev.place = capital_of_state[hosts[0]]
+
+
+def _shift(spec: TimeSpec, days: int = 0, years: int = 0) -> TimeSpec:
+    def move(iso: str | None) -> str | None:
+        if iso is None:
+            return None
+        d = dt.date.fromisoformat(iso[:10]) + dt.timedelta(days=days)
+        if years:
+            d = d.replace(year=d.year + years) if not (d.month == 2 and d.day == 29) else d.replace(
+                year=d.year + years, day=28)
+        return d.isoformat()
+    return TimeSpec(spec.text, spec.precision, move(spec.earliest), move(spec.latest))
+
+
+def forward_time(spec: TimeSpec | None, published: str | None, yearless: bool = True) -> TimeSpec | None:
+    """The time of an event still ahead of the report: "on Monday" resolved to the Monday before
+    publication → the next one; a yearless day put more than two months before publication → a year later
+    (only when ``yearless``: a postponed event may have been due before the report).
+
+    Example:
+        >>> forward_time(TimeSpec("July 31", "day", "2020-07-31", "2020-07-31"), "2021-04-30").earliest
+        '2021-07-31'
+        >>> forward_time(TimeSpec("July 31, 2020", "day", "2020-07-31", "2020-07-31"), "2021-04-30").earliest
+        '2020-07-31'
+    """
+    if spec is None or not published or spec.precision != "day" or not spec.earliest:
+        return spec
+    pub = dt.date.fromisoformat(published[:10])
+    start = dt.date.fromisoformat(spec.earliest[:10])
+    if _WEEKDAY.match(spec.text.strip()) and start < pub:
+        return _shift(spec, days=7)
+    if spec.text and not _YEAR.search(spec.text) and (pub - start).days > 60 and spec.earliest == spec.latest \
+            and yearless:
+        return _shift(spec, years=1)
+    return spec
