@@ -116,6 +116,33 @@ def absorb(a: Event, b: Event) -> None:
     a.confidence = max(a.confidence, b.confidence)
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+_TYPE_NAMES = {"GovernmentFormation": "Government formation", "SwearingIn": "Swearing-in",
+               "ControlOfTerritory": "Control", "PostHolding": "Post"}
+
+
+def when_text(t: object) -> str:
+    """The normalised time of an event for labels: ``12 Oct 2017``, ``Oct 2017``, ``autumn 2017``, ``2006``.
+
+    Example:
+        >>> from kg.extract.records import TimeSpec
+        >>> when_text(TimeSpec("in the autumn of 2017", "season", "2017-09-01", "2017-11-30"))
+        'autumn 2017'
+    """
+    earliest, precision = getattr(t, "earliest", None), getattr(t, "precision", None)
+    if not earliest or not precision:
+        return ""
+    y, m, d = earliest[:4], int(earliest[5:7]), int(earliest[8:10])
+    if precision == "day":
+        return f"{d} {_MONTHS[m - 1]} {y}"
+    if precision == "month":
+        return f"{_MONTHS[m - 1]} {y}"
+    if precision == "season":
+        return f"{_SEASONS.get(m, 'season')} {y}"
+    return y
+
+
 def label_event(ev: Event, labels: dict[str, str]) -> str:
     """A short human-readable label.
 
@@ -127,7 +154,7 @@ def label_event(ev: Event, labels: dict[str, str]) -> str:
     """
     if ev.label and ev.type in ("Statement", "PostHolding", "ControlOfTerritory"):
         return ev.label
-    parts = [ev.type]
+    parts = [_TYPE_NAMES.get(ev.type, ev.type)]
     if ev.agreement:
         parts.append(f"of {labels.get(ev.agreement, ev.agreement.rsplit('/', 1)[-1])}")
     actors = [p.label for p in ev.participants if p.role not in NON_IDENTITY_ROLES | {"recipient", "target"}]
@@ -140,8 +167,9 @@ def label_event(ev: Event, labels: dict[str, str]) -> str:
         parts.append(f"over {labels.get(ev.territory, ev.territory.rsplit('/', 1)[-1])}")
     if ev.place:
         parts.append(f"in {labels.get(ev.place, ev.place.rsplit('/', 1)[-1])}")
-    if ev.time and ev.time.text:
-        parts.append(f"({ev.time.text})")
+    when = when_text(ev.time)
+    if when:
+        parts.append(f"({when})")
     extra = [ev.modality] if ev.modality != "actual" else []
     extra += [f"{role} {', '.join(dict.fromkeys(p.label for p in ev.participants if p.role == role))}"
               for role in ("proposer", "mediator", "host") if any(p.role == role for p in ev.participants)]
