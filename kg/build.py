@@ -35,6 +35,7 @@ class BuildResult:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
+    quality_warnings: list[Violation] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     handle: Store | None = None
@@ -66,7 +67,9 @@ def _populate(store: Store, sources: list[str] | None, result: BuildResult, prog
 
 def _finish(store: Store, result: BuildResult, validate: bool, dump_path: Path | None, pages: bool) -> None:
     if validate:
-        result.violations = validate_store(store)
+        found = validate_store(store)
+        result.violations = [v for v in found if v.severity == "Violation"]
+        result.quality_warnings = [v for v in found if v.severity != "Violation"]
     if dump_path is not None:
         dump_path.parent.mkdir(parents=True, exist_ok=True)
         tmp = dump_path.with_suffix(dump_path.suffix + ".tmp")

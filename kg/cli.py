@@ -88,12 +88,13 @@ def build_cmd(
         click.echo(f"  dump: {r.dump}")
     for out in r.outputs:
         click.echo(f"  page: {out}")
-    click.echo(f"  shapes: {'not checked' if no_validate else f'{len(r.violations)} violations'}")
+    checked = f"{len(r.violations)} violations, {len(r.quality_warnings)} warnings (kg validate lists them)"
+    click.echo(f"  shapes and checks: {'not checked' if no_validate else checked}")
     click.echo(f"  {r.seconds:.1f} s")
     for v in r.violations[:20]:
         note(str(v))
     if r.violations:
-        raise click.ClickException(f"{len(r.violations)} SHACL violations (see above; kg validate lists all)")
+        raise click.ClickException(f"{len(r.violations)} violations (see above; kg validate lists all)")
     fail_if_skipped(r)
 
 
@@ -102,8 +103,9 @@ def build_cmd(
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
 def validate_cmd(store_location: str | None, fmt: str) -> None:
-    """Check the store against the SHACL shapes in ontology/; prints each violation (focus node, path,
-    message). Exit 1 on violations.
+    """Check the store against the SHACL shapes in ontology/ and the SPARQL quality checks in
+    kg/queries/checks/; prints each finding (severity, focus node, path, message). Exit 1 on violations
+    (warnings are reported only).
 
     Example: kg validate --store data/build/store
     """
@@ -120,8 +122,9 @@ def validate_cmd(store_location: str | None, fmt: str) -> None:
     else:
         for v in found:
             click.echo(str(v))
-        note(f"{len(found)} violations")
-    if found:
+    errors = [v for v in found if v.severity == "Violation"]
+    note(f"{len(errors)} violations, {len(found) - len(errors)} warnings")
+    if errors:
         sys.exit(1)
 
 

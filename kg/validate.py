@@ -76,8 +76,43 @@ def _name(term: object) -> str:
     return str(term)
 
 
+def run_checks(store: Store) -> list[Violation]:
+    """The SPARQL quality checks in ``kg/queries/checks/*.rq``: every row a query returns is a finding (focus
+    node and value) with the check's ``# severity:`` (Violation or Warning) and ``# message:``.
+
+    Example:
+        >>> from kg.store import open_store
+        >>> run_checks(open_store("memory:"))
+        []
+    """
+    from importlib import resources
+
+    from kg.namespaces import sparql_prologue
+    from kg.query import parse_query_text
+
+    found = []
+    folder = resources.files("kg") / "queries" / "checks"
+    for f in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not f.name.endswith(".rq"):
+            continue
+        text = f.read_text(encoding="utf-8")
+        meta = dict(line[1:].strip().split(":", 1) for line in text.splitlines()
+                    if line.startswith("#") and ":" in line)
+        q = parse_query_text(text, f.name[:-3])
+        for row in store.query(sparql_prologue() + q.text, timeout=None).rows:
+            value = row.get("value")
+            found.append(Violation(
+                focus=_name(row.get("focus")),
+                path=f"[{f.name[:-3]}]",
+                message=meta.get("message", q.title).strip() + (f" ({_name(value)})" if value is not None else ""),
+                severity=meta.get("severity", "Violation").strip(),
+            ))
+    return sorted(set(found))
+
+
 def validate_store(store: Store) -> list[Violation]:
-    """Validate everything in ``store`` against the project's shapes."""
+    """Validate everything in ``store`` against the project's shapes, then run the SPARQL quality checks.
+    Results of severity ``Violation`` fail a build; ``Warning`` results are reported only."""
     from kg.layers import read_shapes
 
-    return validate_graph(store_graph(store), read_shapes())
+    return validate_graph(store_graph(store), read_shapes()) + run_checks(store)

@@ -74,3 +74,24 @@ def test_full_build_with_articles_is_deterministic_and_conforms(tmp_path: Path) 
     assert a.problems == [] and a.articles == b.articles >= 42
     assert a.violations == [], "\n".join(map(str, a.violations[:10]))
     assert a.dump.read_bytes() == b.dump.read_bytes()  # type: ignore[union-attr]
+
+
+def test_sparql_checks_find_bad_dates_and_sources() -> None:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS, XSD
+
+    from kg.namespaces import REC
+    from kg.validate import run_checks
+
+    store = open_store("memory:")
+    x = URIRef("https://w3id.org/reconciliation-kg/id/event/x")
+    store.replace_graph(str(REFERENCE_GRAPH), [
+        (x, REC.earliest, Literal("2017-10-12", datatype=XSD.date)),
+        (x, REC.latest, Literal("2017-10-01", datatype=XSD.date)),
+        (x, DCTERMS.source, Literal("Wikipedia")),
+    ])
+    found = {(v.severity, v.path, v.focus) for v in run_checks(store)}
+    assert found == {
+        ("Violation", "[dates-in-order]", f"<{x}>"),
+        ("Violation", "[curated-sources-are-urls]", f"<{x}>"),
+    }

@@ -20,6 +20,18 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def any_of(table: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching wherever some pattern of ``table`` matches: a cheap pre-test
+    before trying the patterns one by one (same flags, no groups, so a window has a match of the union iff
+    it has one of a member).
+
+    Example:
+        >>> any_of((("a", _re("cat")), ("b", _re("dog")))).search("hot DOG").group()
+        'DOG'
+    """
+    return _re("|".join(f"(?:{p.pattern})" for _, p in table))
+
+
 _AGREEMENT_NOUN = r"(?:agreement|deal|accord|declaration|pact|memorandum|understanding|document|charter)s?"
 
 
@@ -179,6 +191,7 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|\bprepar(?:e|es|ing)\s+(?:for|to)\b")),
 )
 MODALITY_ORDER = tuple(name for name, _ in MODALITY_CUES)
+MODALITY_ANY = any_of(MODALITY_CUES)
 #: Result phrases after a (nominal) trigger in the same clause.
 POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("postponed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:postponed|delayed|put\s+off"
@@ -188,6 +201,7 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held)\b")),
     ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+held\b|[^.;]{0,60}?\btook\s+place\b")),
 )
+POST_ANY = any_of(POST_CUES)
 #: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".
 GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi[sz]ed|organi[sz]e|attended|attend"
                 r"|joined|took\s+part\s+in|participated\s+in|arranged|resumed|launched|began|started|concluded"
@@ -227,6 +241,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("not-implemented", _re(r"\b(?:never\s+implemented|not\s+implemented|failed\s+to\s+(?:implement|do|carry))\b")),
     ("implemented", _re(r"\b(?:was|were|has\s+been|have\s+been)\s+implemented\b")),
 )
+STATUS_ANY = any_of(STATUS_CUES)
 #: Collective anaphors for the two sides most recently named ("the rival factions").
 PAIR_ANAPHOR = _re(r"\b(?:the|both|two)\s+(?:(?:rival|two|main|major|Palestinian|feuding|rival\s+Palestinian)\s+)*"
                    r"(?:factions|movements|parties|sides|rivals)\b")

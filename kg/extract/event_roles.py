@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.records import Participant
+from kg.extract.refs import Refs
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REQUEST = re.compile(r"\bat\s+(?:the\s+)?(?:request|behest|demand)\s+of\s+(?:the\s+)?$|\bat\s+$", re.IGNORECASE)
@@ -53,8 +54,8 @@ def _as(refs: list, role: str) -> list[Participant]:
                                                                            strict=False)]
 
 
-def _refs_in(refs: list, lo: int, hi: int) -> list:
-    return [r for r in refs if lo <= r.start and r.end <= hi]
+def _refs_in(refs: Refs, lo: int, hi: int) -> list:
+    return refs.inside(lo, hi)
 
 
 def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, lo: int, hi: int,
@@ -66,7 +67,8 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         >>> apply_conventions("Proposal", "an initiative", [], 3, 13, 0, 13, [], None) is None
         True
     """
-    after = [r for r in _refs_in(refs, end, hi)]
+    refs = refs if isinstance(refs, Refs) else Refs(refs)
+    after = _refs_in(refs, end, hi)
     first_after = after[0] if after and after[0].start - end <= 40 else None
     if type_ == "SwearingIn":
         for r in after:

@@ -26,17 +26,20 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from kg.extract.cues import (
     GERUND_GOVERNORS,
     GOVERNORS,
+    MODALITY_ANY,
     MODALITY_CUES,
+    POST_ANY,
     POST_CUES,
     PURPOSE_BACK,
     PURPOSE_HERE,
+    STATUS_ANY,
     STATUS_CUES,
     TRIGGER_INDEX,
     modality_of,
@@ -60,7 +63,7 @@ from kg.extract.event_roles import apply_conventions, passive_before
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE, absorb
 from kg.extract.records import Event, Participant, ProvisionRecord, TimeSpec
-from kg.extract.refs import Ref, actor_refs, affiliation, side_of
+from kg.extract.refs import Ref, Refs, actor_refs, affiliation, side_of
 from kg.extract.resolve import resolve_agreement, resolve_event, resolve_government
 from kg.extract.text import mint_iri, short_hash
 
@@ -79,13 +82,31 @@ _CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now)
                            r"|controls)\s+(?:in\s+)?(?:(?:all\s+of\s+)?the\s+)?", re.IGNORECASE)
 _HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
-                      r"|signed|called|received)"
+                      r"|signed|called|received|overseen|supervised)"
                       r"\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?by\s+(?:the\s+)?"
+                      r"(?:(?:its|his|her|their|the)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s+)?"  # "by its director, X"
                       r"(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+){0,3}$")
 _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "sponsored": "mediator",
              "hosted": "host", "received": "host", "organised": "host", "organized": "host", "convened": "host",
              "chaired": "leader",
-             "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer"}
+             "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer",
+             "overseen": "mediator", "supervised": "mediator"}
+_MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship)\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
+_WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
+_DELEGATIONS_FROM = re.compile(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_BORDER_BETWEEN = re.compile(r"\b(?:border|boundary|crossing|gap|line)\s+between\s+(?:the\s+)?$")
+#: "in the presence of (President) X": present at the event without being its subject → participant.
+_PRESENCE = re.compile(r"\bin\s+the\s+presence\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+#: A venue named by its owner ("at the headquarters of Egypt's General Intelligence Service") → the owner hosts.
+_VENUE_OF = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:headquarters|offices?|premises|seat|residence|compound)"
+                       r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: Types a venue owner hosts and a person present attends.
+_HOSTED_TYPES = frozenset({"Signing", "Meeting"})
+#: Two times coordinated on one trigger ("hosted meetings in 2011 and in January 2017"): one event each.
+_TIME_AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:again|also|later)\s+)?(?:(?:in|on)\s+)?")
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _UNDER_AUSPICES = re.compile(r"\bunder\s+(?:the\s+)?(?:auspices|mediation|sponsorship|patronage)\s+of\s+(?:the\s+)?$"
                              r"|\bunder\s+$", re.IGNORECASE)
 _JOIN = re.compile(r"^\s*(?:,|and|&|/|-|–|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?$")
@@ -148,6 +169,8 @@ def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
     """
     found: dict[str, tuple[int, int]] = {}
     lo = max(lo, pos - 140)
+    if not MODALITY_ANY.search(text, lo, pos):
+        return "actual", -1, -1
     for name, pattern in MODALITY_CUES:
         for m in pattern.finditer(text, lo, pos):
             found[name] = (m.start(), m.end())
@@ -157,12 +180,10 @@ def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
     return best, *found[best]
 
 
-def _groups(refs: list[Ref], body: str, lo: int, hi: int) -> list[list[Ref]]:
+def _groups(refs: Refs, body: str, lo: int, hi: int) -> list[list[Ref]]:
     """Actor references in ``[lo, hi)`` grouped by coordination ("Hamas and Fatah", "Hamas-Fatah")."""
-    starts = [r.start for r in refs]
-    inside = [r for r in refs[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if r.end <= hi]
     groups: list[list[Ref]] = []
-    for r in inside:
+    for r in refs.inside(lo, hi):
         if groups and _JOIN.match(body[groups[-1][-1].end:r.start]):
             groups[-1].append(r)
         else:
@@ -185,7 +206,7 @@ class EventFinder:
         self.doc, self.idx, self.body = doc, idx, doc.body
         self.controls: list[Event] = []
         self.controllers: dict[str, str] = {}
-        self.refs: list[Ref] = []
+        self.refs = Refs()
         self.events: list[Event] = []
         self.provisions: list[ProvisionRecord] = []
         self.current_agreement: str | None = None
@@ -257,6 +278,8 @@ class EventFinder:
                 if ev is not None:
                     h.event = ev
                     self.events.append(ev)
+                    if h.extra.get("twin") is not None:
+                        self.events.append(h.extra["twin"])
             self.sentence_time_inheritance(s.start, s.end, sent_hits)
             self.anaphoric_failure(s.start, s.end)
             self.purpose_back(s.start, s.end, statements)
@@ -272,6 +295,8 @@ class EventFinder:
         self.events.extend(self.controls)
         self.events.extend(self.post_holdings())
         for ev in statements:
+            if not (ev.basis and ev.evidence):
+                continue
             for ev2 in self.events:
                 if ev2.evidence and ev.evidence and ev.evidence[0].start <= ev2.evidence[0].start < ev.evidence[0].end \
                         and ev2.modality in _PLANNED_ONLY and ev.basis:
@@ -389,7 +414,7 @@ class EventFinder:
                          r"[^,.;]{0,40}?)(?=[,.;]|$)", body[head_end:hi])
         np_end = head_end + (right.end() if right else 0)
         names = [m.entity for m in self.doc.mentions_in(np_start, np_end) if m.type == "Agreement"]
-        parties = [r for r in self.refs if np_start <= r.start and r.end <= np_end and r.kind != "government"]
+        parties = [r for r in self.refs.inside(np_start, np_end) if r.kind != "government"]
         places = self.places_in(np_start, np_end, ("City", "State"))
         times = self.doc.times_in(np_start, np_end)
         if not (names or times or places):
@@ -418,7 +443,8 @@ class EventFinder:
         doc, body = self.doc, self.body
         lo, hi = self.clause(h.start)
         modality, cue_start, cue_end = modality_at(body, h.start, lo)
-        post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None)
+        post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None) \
+            if POST_ANY.match(body, h.end, hi) else None
         if modality == "actual" and post and post != "actual" and (h.form == "noun" or post != "planned"):
             modality = post
         if h.type == "Election" and modality == "actual" and (_SCHEDULING.search(body, max(lo, h.start - 50), h.start)
@@ -503,11 +529,15 @@ class EventFinder:
             ev.time = self.time_for(h, lo, hi, taken)
             if ev.time:
                 taken.update(t.start for t in doc.times_in(lo, hi) if t.spec == ev.time)
+        if ev.time is not None and not days:
+            h.extra["twin"] = self.coordinated_time(ev, lo, hi, taken)
         if days:
             ev.time = self.talks_span(ev.time, days, lo, hi)
             prev = h.extra.get("prev_hit")
             if prev is not None and prev.event is not None and prev.type == "Signing":
                 ev.place = ev.place or prev.event.place  # "X and Y signed … in Z after three days of talks"
+                prev.event.participants += [p for p in ev.participants if p.role == "host"
+                                            and p not in prev.event.participants]  # "… talks hosted by X"
                 ev.participants = [p for p in ev.participants if p.role != "participant"] + [
                     Participant("participant", p.entity, p.label) for p in prev.event.participants
                     if p.role == "signatory" and self.idx.type_of(p.entity) == "Party"]
@@ -534,6 +564,18 @@ class EventFinder:
                 if p.role == "participant":
                     ev.participants[ev.participants.index(p)] = Participant("winner", p.entity, p.label)
         return ev
+
+    def coordinated_time(self, ev: Event, lo: int, hi: int, taken: set[int]) -> Event | None:
+        """A copy of ``ev`` at the second of two coordinated times ("in 2011 and in January 2017") when the
+        event took the first; ``None`` otherwise."""
+        times = self.doc.times_in(lo, hi)
+        for t, t2 in pairwise(times):
+            if t.spec == ev.time and t2.start not in taken and t2.spec != t.spec \
+                    and _TIME_AND.fullmatch(self.body, t.end, t2.start):
+                taken.add(t2.start)
+                return replace(ev, time=t2.spec, participants=list(ev.participants), evidence=list(ev.evidence),
+                               concerns=list(ev.concerns), basis=list(ev.basis))
+        return None
 
     def talks_span(self, time: TimeSpec | None, days: int, lo: int, hi: int) -> TimeSpec | None:
         """"After three days of talks": the talks end on the clause's (last) day and last ``days`` days."""
@@ -619,22 +661,24 @@ class EventFinder:
             last_end = g[-1].end
             if by_role:  # "signed by Fatah's deputy chief X and Hamas's Y": the whole list
                 out += _participants([r for r in g if not self.title_org_of_person(r)], by_role)
-            elif re.search(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", pre) \
-                    and not re.search(r"\bwith\s+an\s+eye", pre):
+            elif _WITH_BEFORE.search(pre) and not _WITH_EYE.search(pre):
                 out += _participants(g, obj_role)
-            elif re.search(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$", pre) and h.type == "Meeting":
+            elif h.type == "Meeting" and _DELEGATIONS_FROM.search(pre):
                 out += _participants(g, "participant")  # "opened with delegations from X, Y and Z"
-            elif re.search(r"\bbetween\s+(?:the\s+)?$", pre) and not re.search(
-                    r"\b(?:border|boundary|crossing|gap|line)\s+between\s+(?:the\s+)?$", pre):
+            elif _BETWEEN.search(pre) and not _BORDER_BETWEEN.search(pre):
                 out += _participants(g, obj_role)
-            elif h.type == "Handover" and re.search(r"\bto\s+(?:the\s+)?$", pre):
+            elif h.type == "Handover" and _TO_BEFORE.search(pre):
                 out += _participants(g, "recipient")
             elif _UNDER_AUSPICES.search(pre):
                 out += _participants(g, "mediator")
-        for r in self.refs:
-            if lo <= r.start < hi and _HYPHEN_MEDIATOR.match(body, r.end):
-                out += _participants([r], "mediator")
-            elif lo <= r.start < hi and re.match(r"\s+(?:mediation|mediators|sponsorship)\b", body[r.end:r.end + 14]):
+            elif h.type in _HOSTED_TYPES and _PRESENCE.search(pre):
+                out += _participants(g, "participant")
+        if h.type in _HOSTED_TYPES:  # the venue may lie after a long by-list: the whole clause after the trigger
+            for r in self.refs.starting(h.end, hi):
+                if _VENUE_OF.search(body, max(h.end, r.start - 40), r.start):
+                    out += _participants([r], "host")
+        for r in self.refs.starting(lo, hi):
+            if _HYPHEN_MEDIATOR.match(body, r.end) or _MEDIATION_AFTER.match(body[r.end:r.end + 14]):
                 out += _participants([r], "mediator")
         return out
 
@@ -854,6 +898,8 @@ class EventFinder:
             evidence=[self.doc.evidence(start, start + len(label), "provision", 0.7)], confidence=0.7))
 
     def status_rules(self, lo: int, hi: int) -> None:
+        if not self.current_agreement or not STATUS_ANY.search(self.body, lo, hi):
+            return
         for status, pattern in STATUS_CUES:
             m = pattern.search(self.body, lo, hi)
             if m and self.current_agreement:

@@ -192,11 +192,14 @@ def merge_events(events: list[Event], labels: dict[str, str]) -> list[Event]:
     """Merged events in order of first evidence, each with a label and a unique stable key."""
     ordered = sorted(events, key=lambda e: (e.evidence[0].start if e.evidence else -1, e.type))
     merged: list[Event] = []
+    buckets: dict[tuple[str, str], list[Event]] = {}  # same_event needs equal type and modality
     for ev in ordered:
         ev.participants = list({(p.role, p.entity): p for p in ev.participants}.values())
-        target = next((m for m in merged if same_event(m, ev)), None)
+        bucket = buckets.setdefault((ev.type, ev.modality), [])
+        target = next((m for m in bucket if same_event(m, ev)), None)
         if target is None:
             merged.append(ev)
+            bucket.append(ev)
         else:
             absorb(target, ev)
     seen: dict[str, int] = {}

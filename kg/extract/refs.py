@@ -16,7 +16,9 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.extract.cues import GOVERNMENT_ANAPHOR, PAIR_ANAPHOR
@@ -43,12 +45,34 @@ class Ref:
     labels: tuple[str, ...] = ()
 
 
+class Refs(list):
+    """Actor references sorted by ``(start, end)``, with their starts kept for bisection.
+
+    Example:
+        >>> rs = Refs([Ref(0, 5, ("h",), "mention"), Ref(10, 15, ("f",), "mention")])
+        >>> [r.iris for r in rs.inside(0, 12)], [r.iris for r in rs.starting(3, 12)]
+        ([('h',)], [('f',)])
+    """
+
+    def __init__(self, refs: Iterable[Ref] = ()) -> None:
+        super().__init__(refs)
+        self.starts = [r.start for r in self]
+
+    def starting(self, lo: int, hi: int) -> list[Ref]:
+        """References starting in ``[lo, hi)``, in text order."""
+        return self[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+    def inside(self, lo: int, hi: int) -> list[Ref]:
+        """References lying inside ``[lo, hi)``, in text order."""
+        return [r for r in self.starting(lo, hi) if r.end <= hi]
+
+
 def is_actor_mention(m: Mention) -> bool:
     """True for mentions of parties, organisations, states, persons (not places or documents)."""
     return m.type in ACTOR_TYPES
 
 
-def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> list[Ref]:
+def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Refs:
     """Actor references in text order: actor mentions, metonymic places (→ the side governing them when
     known), "the rival factions" (→ the last two parties named) and "the government" (→ the last government)."""
     refs: list[Ref] = []
@@ -70,7 +94,7 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> li
         if gov and not any(r.start <= g.start() < r.end for r in refs):
             refs.append(Ref(g.start(), g.end(), (gov.entity,), "government", (gov.label,)))
     refs.sort(key=lambda r: (r.start, r.end))
-    return refs
+    return Refs(refs)
 
 
 def _last_parties(doc: Doc, offset: int) -> list[Mention]:
@@ -91,11 +115,20 @@ def last_of_type(doc: Doc, offset: int, types: tuple[str, ...]) -> Mention | Non
 
 
 def governing_side(idx: ReferenceIndex, controllers: dict[str, str], place: str) -> str | None:
-    """The actor that governs ``place`` or a place it lies in, from the article's control facts."""
+    """The actor that governs ``place`` or a place it lies in, from the article's control facts; else, for a
+    capital ("Moscow hosted talks"), the state it is the capital of (``rec:capitalOf``).
+
+    Example:
+        >>> from kg.extract.lexicon import EntityInfo
+        >>> idx = ReferenceIndex(entities={"moscow": EntityInfo("Moscow", type_local_name="City", capital_of="ru")})
+        >>> governing_side(idx, {}, "moscow"), governing_side(idx, {"moscow": "x"}, "moscow")
+        ('ru', 'x')
+    """
     for p in idx.ancestors(place):
         if p in controllers:
             return controllers[p]
-    return None
+    info = idx.entities.get(place)
+    return info.capital_of if info else None
 
 
 def resolve_who(doc: Doc, start: int, end: int) -> tuple[str, str] | None:

@@ -17,8 +17,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.articles.dates import WEEKDAYS, month_number
+from kg.articles.dates import WEEKDAYS
+from kg.articles.dates import month_number as _month_number
 from kg.extract.records import TimeSpec
 from kg.extract.text import Token, tokenize
 
@@ -115,6 +117,11 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
+#: Month names recur in every article: memoised (``month_number`` formats a date per call).
+month_number = lru_cache(maxsize=512)(_month_number)
+
+
+@lru_cache(maxsize=1024)
 def _month_bounds(year: int, month: int) -> tuple[str, str]:
     last = calendar.monthrange(year, month)[1]
     return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
