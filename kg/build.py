@@ -82,6 +82,29 @@ def _finish(store: Store, result: BuildResult, validate: bool, dump_path: Path |
             result.outputs = write_pages(store, dump_path.parent)
 
 
+def is_store_dir(path: Path) -> bool:
+    """True for a folder holding an on-disk Oxigraph (RocksDB) store."""
+    return (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
+
+
+def check_replaceable(final: Path) -> None:
+    """A build may replace ``final`` only when it is missing, an empty folder, or an Oxigraph store that no
+    other process holds; anything else is refused, so a mistyped ``--store`` never deletes someone's files.
+
+    Example:
+        >>> check_replaceable(Path("/nonexistent/kg-store"))
+    """
+    if not final.exists():
+        return
+    if not final.is_dir():
+        raise StoreError(f"{final}: exists and is not a store directory; refusing to replace it")
+    if not any(final.iterdir()):
+        return
+    if not is_store_dir(final):
+        raise StoreError(f"{final}: folder is not a kg store (no Oxigraph files); refusing to replace it")
+    OxigraphStore(final).close()  # fails with StoreLockedError while another process holds it
+
+
 def build(
     sources: list[str] | None = None,
     store_location: str | None = None,
@@ -116,11 +139,8 @@ def build(
         result.seconds = time.perf_counter() - t0
         return result
 
-    final = Path(loc)
-    if final.exists() and not final.is_dir():
-        raise StoreError(f"{final}: exists and is not a store directory")
-    if final.exists():
-        OxigraphStore(final).close()  # fails with StoreLockedError while another process holds it
+    final = Path(loc).resolve()
+    check_replaceable(final)
     tmp = final.with_name(final.name + ".building")
     shutil.rmtree(tmp, ignore_errors=True)
     store = OxigraphStore(tmp)

@@ -95,3 +95,21 @@ def test_sparql_checks_find_bad_dates_and_sources() -> None:
         ("Violation", "[dates-in-order]", f"<{x}>"),
         ("Violation", "[curated-sources-are-urls]", f"<{x}>"),
     }
+
+
+def test_build_never_replaces_a_folder_that_is_not_a_store(tmp_path: Path) -> None:
+    """Regression: --store pointing at a folder of someone's files used to delete them."""
+    from kg.errors import StoreError
+
+    victim = tmp_path / "thesis"
+    victim.mkdir()
+    (victim / "chapter1.txt").write_text("precious", encoding="utf-8")
+    with pytest.raises(StoreError, match="is not a kg store"):
+        build(sources=[], store_location=str(victim), validate=False, pages=False)
+    assert (victim / "chapter1.txt").read_text(encoding="utf-8") == "precious"
+    assert sorted(p.name for p in victim.iterdir()) == ["chapter1.txt"]
+    # an empty folder is fine, and a store may be rebuilt in place
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    build(sources=[], store_location=str(empty), validate=False, pages=False)
+    build(sources=[], store_location=str(empty), validate=False, pages=False)
