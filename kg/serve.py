@@ -371,10 +371,28 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
         return None
 
+    def _cross_origin(self) -> str | None:
+        """Why a write must be refused as coming from another site (None when it is same-origin or from a
+        non-browser client): a web page could otherwise POST a form to a local ``--allow-update`` server, and
+        a DNS-rebound name could reach it."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host.rsplit(":", 1)[0].strip("[]") if host else ""
+        bound = str(self.server.server_address[0]).lower()
+        if name and name not in {"localhost", "127.0.0.1", "::1", bound}:
+            return f"Host {host!r} is not this server's address"
+        origin = (self.headers.get("Origin") or "").strip().lower()
+        if origin and origin not in {f"http://{host}", f"https://{host}"}:
+            return f"cross-origin updates are refused (Origin {origin})"
+        return None
+
     def _update(self, text: str) -> None:
         if not self.server.allow_update:
             self._error(HTTPStatus.FORBIDDEN, "updates are disabled on this endpoint "
                         "(start the server with --allow-update to accept them)")
+            return
+        refused = self._cross_origin()
+        if refused:
+            self._error(HTTPStatus.FORBIDDEN, refused)
             return
         done = self._execute(lambda: self.server.store.update(text, allow_network=self.server.allow_network)
                              or True)

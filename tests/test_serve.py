@@ -258,3 +258,21 @@ def test_select_over_store_uri(srv: Running) -> None:
     s = SparqlHttpStore(f"{srv.base}/sparql", read_only=True)
     assert s.query(LABEL_Q).rows == [{"l": Literal(EVIL, lang="en")}]
     assert URIRef(str(ID["article/t1"])) in {URIRef(g) for g in s.graphs()}
+
+
+def test_cross_site_updates_are_refused_even_when_updates_are_allowed() -> None:
+    """Regression: a web page could POST update=DROP ALL to a local --allow-update server."""
+    store = make_store()
+    before = store.count()
+    r = Running(store, allow_update=True)
+    try:
+        body = urllib.parse.urlencode({"update": "DROP ALL"}).encode()
+        status, _, text = post(f"{r.base}/sparql", body, "application/x-www-form-urlencoded",
+                               {"Origin": "https://evil.example"})
+        assert (status, text) == (403, b"cross-origin updates are refused (Origin https://evil.example)\n")
+        status, _, text = post(f"{r.base}/sparql", b"DROP ALL", "application/sparql-update",
+                               {"Host": "rebound.example:7878"})
+        assert status == 403 and text.startswith(b"Host 'rebound.example:7878' is not this server's address")
+        assert store.count() == before
+    finally:
+        r.stop()
