@@ -116,11 +116,13 @@ def resolve_graph(store: Store, name: str) -> str:
         >>> resolve_graph(open_store("memory:"), "ontology")
         'https://w3id.org/reconciliation-kg/graph/ontology'
     """
+    present = store.graphs()
     if name.startswith(("http://", "https://")):
+        if name not in present:
+            raise UsageError(f"no graph <{name}> in the store")
         return name
     if name in {"ontology", "reference"}:
         return str(GRAPH[name])
-    present = store.graphs()
     by_id = [g for g in present if g.endswith("/article/" + name)]
     if len(by_id) == 1:
         return by_id[0]
@@ -129,10 +131,14 @@ def resolve_graph(store: Store, name: str) -> str:
         res = store.query(
             f"SELECT DISTINCT ?g ?p WHERE {{ GRAPH ?g {{ ?a <{REC['sourcePath']}> ?p }} }}", timeout=None
         )
+        from kg.mapping import portable_path
+        from kg.paths import project_root
+
         target = path.resolve()
+        wanted = {name, portable_path(str(target))}
         for row in res.rows:
             stored = str(row["p"])
-            if stored == name or Path(stored).resolve() == target:
+            if stored in wanted or (project_root() / stored).resolve() == target:
                 return str(row["g"])
     raise UsageError(f"no graph for {name!r} in the store (give an article id, its IRI or its source path)")
 

@@ -95,3 +95,20 @@ def test_strict_refuses_stdin(tmp_path: Path, bad: str) -> None:
     code, _, err = invoke("ingest", bad, "--strict", "--store", str(tmp_path / "s"))
     assert code == 2
     assert "--strict cannot check standard input" in err
+
+
+def test_remove_with_an_unknown_name_removes_nothing_and_absolute_paths_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: `kg remove A nosuch` removed A and then failed; absolute paths only worked from the root."""
+    from kg.build import build
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "articles" / "tass-2020-03-12.txt"
+    loc = str(tmp_path / "store")
+    build([str(seed)], loc, validate=False, pages=False, dump_path=None)
+    r = CliRunner().invoke(cli, ["remove", str(seed), "nosuch", "--store", loc])
+    assert r.exit_code == 2 and "no graph for 'nosuch'" in r.output
+    monkeypatch.chdir(tmp_path)  # not the project root
+    r = CliRunner().invoke(cli, ["remove", str(seed), "--store", loc])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("removed <https://w3id.org/reconciliation-kg/id/article/")

@@ -70,16 +70,20 @@ def remove_cmd(articles: tuple[str, ...], store_location: str | None) -> None:
 
     store = open_store(store_location)
     try:
+        graphs = []  # resolve every name first: one unknown name removes nothing
         for name in articles:
             graph = resolve_graph(store, name)
             if graph in _LAYERS:
                 raise UsageError(f"{name}: a curated layer, not an article (kg build rewrites it)")
-            if not store.remove_graph(graph):
-                raise UsageError(f"no graph <{graph}> in the store")
-            click.echo(f"removed <{graph}>")
-        from kg.consolidate import consolidate
+            graphs.append(graph)
+        try:
+            for graph in graphs:
+                if store.remove_graph(graph):
+                    click.echo(f"removed <{graph}>")
+        finally:
+            from kg.consolidate import consolidate
 
-        consolidate(store)  # the removed articles' reports leave the consolidated events
+            consolidate(store)  # the removed articles' reports leave the consolidated events
     finally:
         store.close()
 
