@@ -52,6 +52,8 @@ def handle_errors(f: Callable[..., Any]) -> Callable[..., Any]:
             raise click.UsageError(str(exc)) from None
         except KGError as exc:
             raise click.ClickException(str(exc)) from None
+        except UnicodeDecodeError as exc:
+            raise click.ClickException(f"input is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
         except OSError as exc:
             name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             raise click.ClickException(f"{name}{exc.strerror or exc}") from None

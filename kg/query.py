@@ -108,13 +108,47 @@ def expand_iri(value: str) -> URIRef | None:
     """``<…>``, a full http(s) IRI or a prefixed name such as ``id:party/hamas`` → URIRef; else None."""
     v = value.strip()
     if v.startswith("<") and v.endswith(">"):
-        return URIRef(v[1:-1])
+        return _checked_iri(v[1:-1])
     if re.match(r"^https?://", v):
-        return URIRef(v)
+        return _checked_iri(v)
     m = re.match(r"^([A-Za-z][\w-]*):(\S+)$", v)
     if m and m.group(1) in PREFIXES:
-        return URIRef(str(PREFIXES[m.group(1)]) + m.group(2))
+        return _checked_iri(str(PREFIXES[m.group(1)]) + m.group(2))
     return None
+
+
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _checked_iri(text: str) -> URIRef:
+    if not text or _BAD_IRI.search(text):
+        raise UsageError(f"{text!r} is not a valid IRI (spaces and <>\"{{}}|^`\\ are not allowed)")
+    return URIRef(text)
+
+
+def date_bound(raw: str, *, end: bool = False, what: str = "date") -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` → the first day of that period (or the last with ``end``),
+    checked against the calendar.
+
+    Example:
+        >>> date_bound("2017", end=True), date_bound("2024-02", end=True), date_bound("2017-10")
+        ('2017-12-31', '2024-02-29', '2017-10-01')
+    """
+    import calendar
+    import datetime as dt
+
+    raw = raw.strip()
+    if not _DATE.match(raw):
+        raise UsageError(f"{what}: {raw!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parts = [int(x) for x in raw.split("-")]
+    try:
+        if len(parts) == 3:
+            return dt.date(*parts).isoformat()
+        year, month = parts[0], parts[1] if len(parts) == 2 else (12 if end else 1)
+        day = calendar.monthrange(year, month)[1] if end else 1
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        raise UsageError(f"{what}: {raw!r} is not a calendar date") from None
 
 
 def resolve_entity(store: Store, value: str) -> URIRef:
@@ -124,6 +158,9 @@ def resolve_entity(store: Store, value: str) -> URIRef:
     """
     iri = expand_iri(value)
     if iri is not None:
+        found = store.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}", timeout=None).boolean
+        if not found:
+            raise UsageError(f"no entity <{iri}> in the store")
         return iri
     needle = json.dumps(value.strip().casefold())
     res = store.query(
@@ -150,11 +187,8 @@ def _term(store: Store, p: Param, raw: str) -> Node:
         if iri is None:
             raise UsageError(f"parameter {p.name}: {raw!r} is not an IRI")
         return iri
-    if p.type == "date":
-        if not _DATE.match(raw):
-            raise UsageError(f"parameter {p.name}: {raw!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-        full = raw + "-01-01"[len(raw) - 4:] if len(raw) < 10 else raw
-        return Literal(full, datatype=XSD.date)
+    if p.type in ("date", "date-end"):
+        return Literal(date_bound(raw, end=p.type == "date-end", what=f"parameter {p.name}"), datatype=XSD.date)
     return Literal(raw)
 
 
@@ -204,8 +238,22 @@ def run_text(store: Store, text: str, params: dict[str, str] | None = None, **kw
     return store.query(text, **kw)  # type: ignore[arg-type]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""Text safe to print on a terminal: control characters (escape sequences from untrusted article text)
+    shown as ``\xNN`` instead of being sent raw; tabs and newlines kept.
+
+    Example:
+        >>> printable("ok" + chr(27) + "]0;pwned" + chr(7)) == r"ok\x1b]0;pwned\x07"
+        True
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _cell(t: Node | None) -> str:
-    return "" if t is None else str(t)
+    return "" if t is None else printable(str(t))
 
 
 def _json_term(t: Node) -> dict[str, str]:
@@ -232,7 +280,11 @@ def format_result(res: QueryResult, fmt: str = "table") -> str:
         a
     """
     if res.graph is not None:
-        return res.graph.serialize(format="turtle" if fmt in {"table", "turtle"} else fmt)
+        if fmt in {"table", "turtle"}:
+            return res.graph.serialize(format="turtle")
+        if fmt == "json":
+            return res.graph.serialize(format="json-ld")
+        raise UsageError("CONSTRUCT and DESCRIBE give a graph: use --format table (Turtle) or json (JSON-LD)")
     if res.boolean is not None:
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": res.boolean}) + "\n"

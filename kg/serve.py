@@ -273,7 +273,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", extra)
 
     def _body(self) -> bytes | None:
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self._error(HTTPStatus.BAD_REQUEST, "Content-Length must be a non-negative whole number")
+            return None
         if length > MAX_BODY:
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes")
             return None
@@ -410,7 +416,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _page_file(self, rel: str) -> None:
         root = self.server.pages_dir
         parts = rel.split("/")
-        if root is None or not rel or any(p in {"", ".", ".."} or p.startswith(".") for p in parts):
+        if root is None or not rel or "\x00" in rel or any(p in {"", ".", ".."} or p.startswith(".") for p in parts):
             self._error(HTTPStatus.NOT_FOUND, "not found")
             return
         base = root.resolve()

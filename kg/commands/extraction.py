@@ -18,6 +18,8 @@ CSV_COLUMNS = ["kind", "article", "id", "type", "label", "modality", "date_start
 
 def facts_as_csv(rows: list[dict]) -> str:
     """Flatten facts to CSV (one row per fact; participants as role:label pairs)."""
+    from kg.query import printable
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
@@ -25,14 +27,15 @@ def facts_as_csv(rows: list[dict]) -> str:
         date = f.get("date") or {}
         ev = (f.get("evidence") or [{}])[0]
         ent = f.get("entity") or {}
-        w.writerow([
+        cells = [
             f["kind"], f["article"]["iri"], f.get("id", ""), f.get("type", ""), f.get("label", ""),
             f.get("modality", ""), date.get("start") or "", date.get("end") or "", date.get("precision") or "",
             (f.get("place") or {}).get("label", ""), (f.get("agreement") or {}).get("label", ""),
             "; ".join(f"{p['role']}:{p['label']}" for p in f.get("participants", [])),
             ent.get("label", ""), ent.get("linked", ""), f.get("text", ""),
             f.get("start", ev.get("start", "")), f.get("end", ev.get("end", "")), f.get("quote") or "",
-        ])
+        ]
+        w.writerow([printable(str(c)) for c in cells])  # article text is untrusted: no raw control characters
     return buf.getvalue()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import webbrowser
 from pathlib import Path
 
@@ -11,12 +10,13 @@ import click
 from kg.cliutil import CONTEXT_SETTINGS, emit, handle_errors, note, store_option
 from kg.errors import UsageError
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
 
 def _check_date(name: str, value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise UsageError(f"{name}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    """Refuse what is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD); the pages read the period itself."""
+    if value is not None:
+        from kg.query import date_bound
+
+        date_bound(value, what=name)
     return value
 
 
@@ -84,11 +84,11 @@ def show_cmd(entity: str, store_location: str | None) -> None:
     Example: kg show Hamas
     """
     from kg.analysis import describe_entity
-    from kg.query import resolve_entity
+    from kg.query import printable, resolve_entity
     from kg.render.text import format_card
 
     store = _open(store_location)
-    emit(format_card(describe_entity(store, str(resolve_entity(store, entity)))))
+    emit(printable(format_card(describe_entity(store, str(resolve_entity(store, entity))))))
 
 
 @click.command("viz", context_settings=CONTEXT_SETTINGS)

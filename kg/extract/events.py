@@ -211,6 +211,8 @@ class EventFinder:
         self.provisions: list[ProvisionRecord] = []
         self.current_agreement: str | None = None
         self.purpose_spans: list[tuple[int, int]] = []
+        #: Whole-body matches of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` (see ``may_match``).
+        self.cue_matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
         self.time_owner: dict[int, int] = {}  # time start → end of the trigger it is scheduled for
         self.anaphors: list[Event] = []  # "The talks were hosted by X": continues the last meeting
 
@@ -354,13 +356,22 @@ class EventFinder:
 
     def find_purpose_spans(self) -> None:
         for pattern in (PURPOSE_BACK, PURPOSE_HERE):
+            spans = self.cue_matches[pattern] = []
             for m in pattern.finditer(self.body):
+                spans.append(m.span())
                 s = self.doc.sentence_at(m.start())
                 end = s.end - 1 if s.text.endswith((".", "!", "?")) else s.end
                 q = self.doc.quote_at(m.start())
                 if q:
                     end = min(end, q.end)
                 self.purpose_spans.append((m.end(), max(m.end(), end)))
+
+    def may_match(self, pattern: re.Pattern[str], lo: int, hi: int) -> bool:
+        """False when ``pattern.search(body, lo, hi)`` surely finds nothing: no whole-body match of it overlaps
+        ``[lo, hi)``. Sound for ``PURPOSE_BACK``/``PURPOSE_HERE`` (non-empty matches, no lookahead, ``$`` or final
+        ``\\b``): a match inside the window is one in the body at the same start, and the leftmost-first scan of
+        the body then has a match starting at or before it and reaching past it."""
+        return any(a < hi and b > lo for a, b in self.cue_matches[pattern])
 
     def in_purpose(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.purpose_spans)
@@ -734,7 +745,7 @@ class EventFinder:
             ev.participants.append(Participant("proposer", state, self.idx.label(state)))
 
     def purpose_here(self, h: _Hit, ev: Event, hi: int) -> None:
-        m = PURPOSE_HERE.search(self.body, h.end, hi)
+        m = PURPOSE_HERE.search(self.body, h.end, hi) if self.may_match(PURPOSE_HERE, h.end, hi) else None
         on = re.match(r"(?:\s+in\s+[A-Z]\w+)?\s+on\s+(?=\w+ing\b)", self.body[h.end:hi]) \
             if h.type == "Meeting" else None
         if on:
@@ -756,7 +767,7 @@ class EventFinder:
 
     def purpose_back(self, lo: int, hi: int, statements: list[Event]) -> None:
         """"It will help reach …" → the aim of the last non-actual event in this or the previous sentence."""
-        m = PURPOSE_BACK.search(self.body, lo, hi)
+        m = PURPOSE_BACK.search(self.body, lo, hi) if self.may_match(PURPOSE_BACK, lo, hi) else None
         if not m:
             return
         prev_lo = self.doc.sentence_at(max(0, lo - 2)).start
