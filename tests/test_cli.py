@@ -119,3 +119,46 @@ def test_strict_build_touches_nothing(tmp_path: Path) -> None:
     assert r.exit_code == 1
     assert "empty file" in r.stderr
     assert not store.exists()
+
+
+def test_review_regressions_are_usage_errors(built: str) -> None:
+    """Each of these used to print a traceback or silently answer nothing."""
+    cases = [
+        (["query", "timeline", "--param", "from=2017-13-45"], "is not a calendar date"),
+        (["query", "mentions", "--param", "entity=<a b>"], "is not a valid IRI"),
+        (["show", "id:party/nope"], "no entity <https://w3id.org/reconciliation-kg/id/party/nope> in the store"),
+        (["viz", "--since", "2017-02-30", "-o", "/dev/null"], "is not a calendar date"),
+    ]
+    for args, message in cases:
+        r = CliRunner().invoke(cli, [*args, "--store", built])
+        assert r.exit_code == 2, (args, r.output)
+        assert message in r.output and "Traceback" not in r.output
+    r = CliRunner().invoke(cli, ["query", "-", "--store", built, "--format", "csv"],
+                           input="CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1")
+    assert r.exit_code == 2 and "give a graph: use --format table (Turtle) or json (JSON-LD)" in r.output
+
+
+def test_year_bounds_cover_the_whole_year(built: str) -> None:
+    whole = CliRunner().invoke(cli, ["query", "timeline", "--store", built, "--format", "csv",
+                                     "--param", "from=2017", "--param", "to=2017"])
+    days = CliRunner().invoke(cli, ["query", "timeline", "--store", built, "--format", "csv",
+                                    "--param", "from=2017-01-01", "--param", "to=2017-12-31"])
+    assert whole.output == days.output
+    assert "Cairo Agreement (2017)" in whole.output
+
+
+def test_control_characters_from_articles_never_reach_the_terminal(tmp_path: Path) -> None:
+    # a text file with control characters is refused as binary; JSON can still carry them as \u escapes
+    art = tmp_path / "hostile.json"
+    art.write_text(json.dumps({"title": "Title", "published": "2017-10-12", "text":
+                               "CAIRO, Oct. 12, 2017 /KGNEWS/. Hamas spokesman Fawzi Barhoum said "
+                               "\"we will \x1b]0;pwned\x07 sign\x1b[2J today\"."}), encoding="utf-8")
+    store = str(tmp_path / "store")
+    r = CliRunner().invoke(cli, ["build", str(art), "--store", store, "--no-pages", "--no-validate"])
+    assert r.exit_code == 0, r.output
+    for args in (["query", "statements"], ["query", "statements", "--format", "csv"],
+                 ["facts", "--format", "csv"], ["facts"]):
+        out = CliRunner().invoke(cli, [*args, "--store", store]).output
+        assert "\x1b" not in out and "\x07" not in out, args
+    out = CliRunner().invoke(cli, ["query", "statements", "--store", store]).output
+    assert "\\x1b]0;pwned\\x07" in out
