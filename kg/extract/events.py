@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from kg.extract.clauses import subclause
 from kg.extract.cues import (
     GERUND_GOVERNORS,
     GOVERNORS,
@@ -46,6 +47,7 @@ from kg.extract.cues import (
     provision_type,
 )
 from kg.extract.document import Doc
+from kg.extract.event_factions import add_factions
 from kg.extract.event_links import (
     add_leader,
     by_list_continues,
@@ -102,6 +104,11 @@ _PRESENCE = re.compile(r"\bin\s+the\s+presence\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0
 #: A venue named by its owner ("at the headquarters of Egypt's General Intelligence Service") → the owner hosts.
 _VENUE_OF = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:headquarters|offices?|premises|seat|residence|compound)"
                        r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+#: Meeting default roles: a speaker, a genitive ("a meeting of the X leadership") and a non-faction actor take no
+#: part by default (states and bodies host, mediate or are talked about).
+_SPEAKER_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|stated|added|welcomed)\b")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_FACTION_SIDE = frozenset({"Party", "UmbrellaOrganization", "Person"})
 #: Types a venue owner hosts and a person present attends.
 _HOSTED_TYPES = frozenset({"Signing", "Meeting"})
 #: Two times coordinated on one trigger ("hosted meetings in 2011 and in January 2017"): one event each.
@@ -288,6 +295,9 @@ class EventFinder:
             self.provision_rules(s.start, s.end, sent_hits)
             self.status_rules(s.start, s.end)
         self.continue_meetings()
+        factions: dict[str, str | None] = {}
+        for ev in self.events:
+            add_factions(ev, self.doc, self.idx, factions)
         self.date_news_of_the_day()
         caps: dict[str, str] | None = None
         for ev in self.events:
@@ -524,6 +534,8 @@ class EventFinder:
         if conv is None:
             return None
         participants = conv
+        if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):
+            participants += self.clause_participants(h, lo, hi, participants)
         ev = Event(key="", type=h.type, label="", modality=modality, participants=participants,
                    evidence=[doc.evidence(h.start, h.end, f"trigger-{h.type.lower()}-{h.form}", h.confidence)],
                    confidence=h.confidence)
@@ -691,6 +703,27 @@ class EventFinder:
         for r in self.refs.starting(lo, hi):
             if _HYPHEN_MEDIATOR.match(body, r.end) or _MEDIATION_AFTER.match(body[r.end:r.end + 14]):
                 out += _participants([r], "mediator")
+        return out
+
+    def clause_participants(self, h: _Hit, lo: int, hi: int, taken: list[Participant]) -> list[Participant]:
+        """Meeting default role: every faction or person named in the trigger's sub-clause
+        (``kg.extract.clauses.subclause``, outside its relative clauses) that has no role yet is a participant,
+        unless it speaks, is a genitive ("a meeting of the X leadership") or sits in a person's title.
+
+        Example: "Fatah, Hamas and Islamic Jihad ended two days of talks in Moscow" → the three take part
+        (only the group nearest the trigger is its subject).
+        """
+        have = {p.entity for p in taken}
+        out: list[Participant] = []
+        lo, hi, holes = subclause(self.body, h.start, h.end, lo, hi)
+        for r in self.refs.inside(lo, hi):
+            if any(a <= r.start < b for a, b in holes) or self.title_org_of_person(r) \
+                    or _SPEAKER_AFTER.match(self.body, r.end, hi) \
+                    or _OF_BEFORE.search(self.body, max(lo, r.start - 8), r.start) \
+                    or not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris):
+                continue
+            out += [p for p in _participants([r], "participant") if p.entity not in have]
+            have.update(r.iris)
         return out
 
     def title_org_of_person(self, r: Ref) -> bool:
