@@ -32,8 +32,8 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import UsageError
-from kg.namespaces import REC, sparql_prologue
-from kg.store import Store
+from kg.namespaces import REC
+from kg.store import Store, rows
 
 REC_NS = str(REC)
 
@@ -162,10 +162,6 @@ class Facts:
         return out
 
 
-def _rows(store: Store, body: str) -> list[dict[str, str]]:
-    res = store.query(sparql_prologue() + body, timeout=None)
-    return [{k: str(v) for k, v in r.items() if v is not None} for r in res.rows]
-
 
 def load_facts(store: Store) -> Facts:
     """Read the typed nodes, labels, roles, dates, modality, evidence and sources from a store.
@@ -177,16 +173,16 @@ def load_facts(store: Store) -> Facts:
     """
     facts = Facts()
     kinds: dict[str, str] = {}
-    for r in _rows(store, f'SELECT DISTINCT ?s ?t WHERE {{ ?s a ?t FILTER(STRSTARTS(STR(?t), "{REC_NS}")) }}'):
+    for r in rows(store, f'SELECT DISTINCT ?s ?t WHERE {{ ?s a ?t FILTER(STRSTARTS(STR(?t), "{REC_NS}")) }}'):
         k = _local(r["t"])
         if k in _KIND_RANK and (r["s"] not in kinds or _KIND_RANK[k] < _KIND_RANK[kinds[r["s"]]]):
             kinds[r["s"]] = k
-    roles_rows = _rows(store, "SELECT DISTINCT ?c ?p ?a WHERE { VALUES ?p { "
+    roles_rows = rows(store, "SELECT DISTINCT ?c ?p ?a WHERE { VALUES ?p { "
                        + " ".join(f"rec:{r}" for r in ROLES) + " } ?c ?p ?a FILTER(isIRI(?a)) }")
     for r in roles_rows:  # a participant nobody typed is still an actor
         kinds.setdefault(r["a"], "Actor")
     labels: dict[str, str] = {}
-    for r in _rows(store, "SELECT ?s ?l WHERE { { ?s skos:prefLabel ?l } UNION { ?s schema:headline ?l } "
+    for r in rows(store, "SELECT ?s ?l WHERE { { ?s skos:prefLabel ?l } UNION { ?s schema:headline ?l } "
                    "UNION { ?s rdfs:label ?l FILTER NOT EXISTS { ?s skos:prefLabel ?x } } "
                    "FILTER(LANG(?l) = '' || LANGMATCHES(LANG(?l), 'en')) }"):
         if r["s"] in kinds and (r["s"] not in labels or r["l"] < labels[r["s"]]):
@@ -197,20 +193,20 @@ def load_facts(store: Store) -> Facts:
     for r in roles_rows:
         if r["c"] in ents:
             ents[r["c"]].roles.setdefault(r["a"], set()).add(_local(r["p"]))
-    notation = {r["m"]: r["n"] for r in _rows(store, "SELECT ?m ?n WHERE { ?m skos:inScheme rec:ModalityScheme ; "
+    notation = {r["m"]: r["n"] for r in rows(store, "SELECT ?m ?n WHERE { ?m skos:inScheme rec:ModalityScheme ; "
                                                       "skos:notation ?n }")}
     values = " ".join(f"rec:{a}" for a in _ATTRS) + " org:heldBy org:postIn"
-    for r in _rows(store, f"SELECT DISTINCT ?s ?p ?v WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?v }}"):
+    for r in rows(store, f"SELECT DISTINCT ?s ?p ?v WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?v }}"):
         if r["s"] in ents:
             name = _local(r["p"])
             v = notation.get(r["v"], _local(r["v"]).lower()) if name == "modality" else r["v"]
             ents[r["s"]].attrs.setdefault(name, []).append(v)
-    for r in _rows(store, "SELECT DISTINCT ?s ?quote ?article ?title WHERE { ?s rec:evidence ?ev . "
+    for r in rows(store, "SELECT DISTINCT ?s ?quote ?article ?title WHERE { ?s rec:evidence ?ev . "
                    "?ev oa:exact ?quote FILTER NOT EXISTS { ?s a rec:Mention } "
                    "OPTIONAL { ?ev rec:inArticle ?article OPTIONAL { ?article schema:headline ?title } } }"):
         if r["s"] in ents:
             ents[r["s"]].evidence.append((r["quote"], r.get("title", ""), r.get("article", "")))
-    for r in _rows(store, "SELECT DISTINCT ?s ?src WHERE { ?s dcterms:source ?src }"):
+    for r in rows(store, "SELECT DISTINCT ?s ?src WHERE { ?s dcterms:source ?src }"):
         if r["s"] in ents:
             ents[r["s"]].sources.append(r["src"])
     for e in ents.values():
@@ -226,7 +222,7 @@ def load_facts(store: Store) -> Facts:
 def _fold_reports(facts: Facts, store: Store) -> None:
     """Article events grouped by ``kg.consolidate`` stand behind their consolidated event (``rec:reportedBy``):
     they keep their label and evidence but lose their roles, so each real-world event is counted once."""
-    for r in _rows(store, "SELECT ?c ?m WHERE { ?c rec:reportedBy ?m }"):
+    for r in rows(store, "SELECT ?c ?m WHERE { ?c rec:reportedBy ?m }"):
         member = facts.entities.get(r["m"])
         if member is not None and r["c"] in facts.entities and r["c"] != r["m"]:
             member.reported_by = r["c"]
@@ -605,11 +601,11 @@ def describe_entity(store: Store, iri: str, facts: Facts | None = None) -> Card:
     """
     facts = facts or load_facts(store)
     node = f"<{iri}>"
-    rows = _rows(store, f"SELECT ?p ?v WHERE {{ VALUES ?p {{ rdf:type skos:altLabel rdfs:comment }} {node} ?p ?v "
-                        "FILTER(!isLiteral(?v) || LANG(?v) = '' || LANGMATCHES(LANG(?v), 'en')) }")
-    types = sorted({_local(r["v"]) for r in rows if r["p"].endswith("type") and r["v"].startswith(REC_NS)})
-    aliases = sorted({r["v"] for r in rows if r["p"].endswith("altLabel")})
-    comments = sorted(r["v"] for r in rows if r["p"].endswith("comment"))
+    found = rows(store, f"SELECT ?p ?v WHERE {{ VALUES ?p {{ rdf:type skos:altLabel rdfs:comment }} {node} ?p ?v "
+                         "FILTER(!isLiteral(?v) || LANG(?v) = '' || LANGMATCHES(LANG(?v), 'en')) }")
+    types = sorted({_local(r["v"]) for r in found if r["p"].endswith("type") and r["v"].startswith(REC_NS)})
+    aliases = sorted({r["v"] for r in found if r["p"].endswith("altLabel")})
+    comments = sorted(r["v"] for r in found if r["p"].endswith("comment"))
     posts = []
     for e in facts.entities.values():
         if e.kind != "Post":

@@ -48,6 +48,17 @@ def default_dump_path(store_location: str) -> Path:
     return Path(store_location).resolve().parent / "kg.trig"
 
 
+def default_pages_dir(store_location: str) -> Path:
+    """Where ``kg build`` writes the pages for a store, and so where ``kg serve`` looks for them: the folder of
+    the default dump (beside an on-disk store, else ``data/build``).
+
+    Example:
+        >>> default_pages_dir("/srv/kg/store").as_posix()
+        '/srv/kg'
+    """
+    return default_dump_path(store_location).parent
+
+
 def _populate(store: Store, sources: list[str] | None, result: BuildResult, progress: bool) -> None:
     result.counts.update(load_layers(store))
     if sources is None or sources:

@@ -133,7 +133,8 @@ def validate_cmd(store_location: str | None, fmt: str) -> None:
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Query parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before the query stops.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Seconds before the query stops (0: no limit).")
 @click.option("--allow-network", is_flag=True, help="Allow SERVICE/LOAD/FROM, which reach the network.")
 @store_option
 @output_option
@@ -165,6 +166,8 @@ def query_cmd(
     p = parse_params(params)
     if name == "-":
         res = run_text(store, sys.stdin.read(), p, **kw)
+    elif Path(name).is_dir():
+        raise UsageError(f"{name}: is a directory (give a query NAME, a FILE.rq or '-')")
     elif name.endswith((".rq", ".sparql")) or Path(name).is_file():
         if not Path(name).is_file():
             raise UsageError(f"{name}: no such query file")

@@ -42,8 +42,8 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from kg.namespaces import GRAPH, ID, REC, REFERENCE_GRAPH, sparql_prologue
-from kg.store import Store
+from kg.namespaces import GRAPH, ID, REC, REFERENCE_GRAPH
+from kg.store import Store, rows
 
 CONSOLIDATED_GRAPH = GRAPH["consolidated"]
 #: Minimum Jaccard index of two participant sets (all roles pooled) for them to count as the same actors.
@@ -404,10 +404,6 @@ def consolidated_graph(clusters: Iterable[Cluster]) -> Graph:
 # ---------------------------------------------------------------- reading the store
 
 
-def _rows(store: Store, body: str) -> list[dict[str, str]]:
-    res = store.query(sparql_prologue() + body, timeout=None)
-    return [{k: str(v) for k, v in r.items() if v is not None} for r in res.rows]
-
 
 def _fill(reports: dict[str, Report], rows: list[dict[str, str]]) -> None:
     for row in rows:
@@ -452,21 +448,21 @@ def read_reports(store: Store) -> tuple[list[Report], list[Report]]:
     """(article reports, curated reference events) from a store, each sorted by IRI."""
     types = " ".join(f"rec:{t}" for t in EVENT_TYPES)
     art: dict[str, Report] = {}
-    published = {r["g"]: r["d"][:10] for r in _rows(
+    published = {r["g"]: r["d"][:10] for r in rows(
         store, f'SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?g schema:datePublished ?d }} '
                f'FILTER(STRSTARTS(STR(?g), "{_ARTICLE_NS}")) }}')}
-    rows = _rows(store, f'SELECT ?g ?e ?p ?o WHERE {{ GRAPH ?g {{ ?e a ?t ; ?p ?o }} VALUES ?t {{ {types} }} '
-                        f'FILTER(STRSTARTS(STR(?g), "{_ARTICLE_NS}")) }}')
-    for row in rows:
+    found = rows(store, f'SELECT ?g ?e ?p ?o WHERE {{ GRAPH ?g {{ ?e a ?t ; ?p ?o }} VALUES ?t {{ {types} }} '
+                         f'FILTER(STRSTARTS(STR(?g), "{_ARTICLE_NS}")) }}')
+    for row in found:
         if row["e"] not in art:
             art[row["e"]] = Report(row["e"], "", article=row["g"], published=published.get(row["g"]))
-    _fill(art, rows)
+    _fill(art, found)
     ref: dict[str, Report] = {}
-    rows = _rows(store, f"SELECT ?e ?p ?o WHERE {{ GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t ; ?p ?o }} "
-                        f"VALUES ?t {{ {types} }} }}")
-    for row in rows:
+    found = rows(store, f"SELECT ?e ?p ?o WHERE {{ GRAPH <{REFERENCE_GRAPH}> {{ ?e a ?t ; ?p ?o }} "
+                         f"VALUES ?t {{ {types} }} }}")
+    for row in found:
         ref.setdefault(row["e"], Report(row["e"], ""))
-    _fill(ref, rows)
+    _fill(ref, found)
     return sorted(art.values(), key=lambda r: r.iri), sorted(ref.values(), key=lambda r: r.iri)
 
 

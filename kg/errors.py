@@ -29,6 +29,20 @@ class QueryError(KGError):
     """A SPARQL query is malformed, refused (network access) or timed out."""
 
 
+class QueryTimeout(QueryError):  # noqa: N818
+    """A query ran longer than its timeout (a server answers 503 rather than 400).
+
+    Example:
+        >>> print(QueryTimeout.after(2.5))
+        query timed out after 2.5 s (raise --timeout, or simplify the query)
+    """
+
+    @classmethod
+    def after(cls, seconds: float) -> QueryTimeout:
+        """The error for a query stopped after ``seconds``."""
+        return cls(f"query timed out after {seconds:g} s (raise --timeout, or simplify the query)")
+
+
 class ShapeError(KGError):
     """The graph does not conform to the SHACL shapes."""
 

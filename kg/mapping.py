@@ -37,22 +37,26 @@ def _h(*parts: object, n: int = 16) -> str:
 
 def portable_path(source: str) -> str:
     """A source path as stored: relative to the project root (with ``/``) when inside it, so the same corpus
-    gives the same triples wherever the checkout lives.
+    gives the same triples wherever the checkout lives and whichever folder the command ran in (a relative
+    ``source`` is read from the current directory). A source outside the project is stored as an absolute
+    path; ``<stdin>`` and URLs are kept as given.
 
     Example:
         >>> from kg.paths import project_root
         >>> portable_path(str(project_root() / "data" / "articles" / "a.txt"))
         'data/articles/a.txt'
     """
+    import os
+
     from kg.paths import project_root
 
-    p = Path(source)
-    if p.is_absolute():
-        try:
-            return p.resolve().relative_to(project_root().resolve()).as_posix()
-        except ValueError:
-            return source
-    return p.as_posix()
+    if not source or source.startswith("<") or "://" in source:  # "<stdin>", a URL: not a file path
+        return source
+    full = Path(os.path.abspath(source))
+    try:
+        return full.resolve().relative_to(project_root().resolve()).as_posix()
+    except ValueError:
+        return source if Path(source).is_absolute() else full.as_posix()
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -93,8 +97,15 @@ def concept(scheme: str, notation: str) -> URIRef:
 
 
 def _date(value: str) -> Literal:
-    full = value if len(value) == 10 else (value + "-01-01")[:10]
-    return Literal(full, datatype=XSD.date)
+    """An ``xsd:date`` for a full or partial date: ``YYYY``/``YYYY-MM`` padded to the period's first day, a time
+    of day dropped; text that is not a calendar date is kept as given, for the shapes to report."""
+    from kg.errors import UsageError
+    from kg.query import date_bound
+
+    try:
+        return Literal(date_bound(value[:10]), datatype=XSD.date)
+    except UsageError:
+        return Literal(value, datatype=XSD.date)
 
 
 class _Builder:

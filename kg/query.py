@@ -24,10 +24,12 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import QueryError, UsageError
-from kg.namespaces import PREFIXES, sparql_prologue
+from kg.namespaces import PREFIXES
 from kg.store import QueryResult, Store
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_CANDIDATES = 8
+"""How many entities an ambiguous-label error lists."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,13 @@ class Param:
 
 @dataclass
 class NamedQuery:
-    """A query from ``kg/queries``: its name, header and SPARQL body."""
+    r"""A query from ``kg/queries``: its name, header and SPARQL body. ``meta`` holds every ``# key: value``
+    header line except ``param`` (``title``, ``columns``, and keys of its own such as a check's ``severity``).
+
+    Example:
+        >>> parse_query_text("# severity: Warning\nASK {}").meta
+        {'severity': 'Warning'}
+    """
 
     name: str
     title: str
@@ -50,6 +58,7 @@ class NamedQuery:
     columns: list[str]
     params: list[Param] = field(default_factory=list)
     text: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 def _parse_header(name: str, text: str) -> NamedQuery:
@@ -77,6 +86,7 @@ def _parse_header(name: str, text: str) -> NamedQuery:
         columns=[c.strip() for c in meta.get("columns", "").split(",") if c.strip()],
         params=params,
         text=text,
+        meta=meta,
     )
 
 
@@ -174,8 +184,12 @@ def resolve_entity(store: Store, value: str) -> URIRef:
         raise UsageError(f"no entity is labelled {value!r}")
     if len(found) > 1:
         prefs = {str(r["e"]): str(r["pref"]) for r in res.rows if r.get("pref") is not None}
-        listing = ", ".join(f"{prefs.get(f, f)} <{f}>" for f in found)
-        raise UsageError(f"{value!r} is ambiguous: {listing}")
+        same = value.strip().casefold()  # a label is worth showing when the value matched another name
+        listing = ", ".join(f"{compact(URIRef(f))} ({prefs[f]})" if prefs.get(f, same).casefold() != same
+                            else compact(URIRef(f)) for f in found[:MAX_CANDIDATES])
+        more = f" and {len(found) - MAX_CANDIDATES} more" if len(found) > MAX_CANDIDATES else ""
+        raise UsageError(f"{value!r} is ambiguous ({len(found)} entities): {listing}{more} "
+                         "(give an IRI or prefixed name instead)")
     return URIRef(found[0])
 
 
@@ -194,7 +208,8 @@ def _term(store: Store, p: Param, raw: str) -> Node:
 
 def bind_params(store: Store, query: NamedQuery, values: dict[str, str]) -> str:
     """The query text with every ``${NAME}`` replaced by an RDF term (or an unbound variable for an optional
-    parameter left out), prefixed by the project's PREFIX lines."""
+    parameter left out). No PREFIX lines are added: every store declares the project's prefixes itself, so a
+    syntax error's line and column point into the text as written."""
     declared = {p.name: p for p in query.params}
     unknown = sorted(set(values) - set(declared))
     if unknown:
@@ -213,7 +228,7 @@ def bind_params(store: Store, query: NamedQuery, values: dict[str, str]) -> str:
         text = text.replace("${" + p.name + "}", replacement)
     if "${" in text:
         raise QueryError(f"query {query.name!r} refers to an undeclared parameter: {text[text.index('${'):][:30]}")
-    return sparql_prologue() + text
+    return text
 
 
 def run_named(store: Store, name: str, params: dict[str, str] | None = None, **kw: object) -> QueryResult:
@@ -233,8 +248,6 @@ def run_text(store: Store, text: str, params: dict[str, str] | None = None, **kw
     q = parse_query_text(text)
     if params or q.params:
         text = bind_params(store, q, params or {})
-    else:
-        text = sparql_prologue() + text
     return store.query(text, **kw)  # type: ignore[arg-type]
 
 
@@ -328,11 +341,9 @@ def compact(t: Node | None) -> str:
 
 def format_table(res: QueryResult, max_width: int = 60) -> str:
     """Aligned plain-text table (IRIs compacted); long cells are cut with an ellipsis."""
-    def cut(s: str) -> str:
-        s = " ".join(s.split())
-        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+    from kg.render.text import cut
 
-    cells = [[cut(compact(r.get(v))) for v in res.vars] for r in res.rows]
+    cells = [[cut(compact(r.get(v)), max_width) for v in res.vars] for r in res.rows]
     widths = [max([len(v)] + [len(c[i]) for c in cells]) for i, v in enumerate(res.vars)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(res.vars, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

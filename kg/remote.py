@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.namespaces import sparql_prologue
 from kg.store import DEFAULT_TIMEOUT, QueryResult, Store, Triple, _insert_data, check_network_access
 from kg.terms import to_ox
@@ -102,20 +102,27 @@ def _term(b: dict[str, str]) -> Node:
 
 
 def parse_json_results(data: bytes) -> QueryResult:
-    """SPARQL 1.1 Query Results JSON → QueryResult.
+    """SPARQL 1.1 Query Results JSON → QueryResult; QueryError when ``data`` is not that.
 
     Example:
         >>> parse_json_results(b'{"head": {}, "boolean": true}').boolean
         True
+        >>> parse_json_results(b'<html>')
+        Traceback (most recent call last):
+        kg.errors.QueryError: not SPARQL JSON results (JSONDecodeError: Expecting value: line 1 column 1 (char 0))
     """
-    doc = json.loads(data)
-    if "boolean" in doc:
-        return QueryResult(boolean=bool(doc["boolean"]))
-    names = list(doc.get("head", {}).get("vars", []))
-    rows = [
-        {n: (_term(b[n]) if n in b else None) for n in names}
-        for b in doc.get("results", {}).get("bindings", [])
-    ]
+    try:
+        doc = json.loads(data)
+        if "boolean" in doc:
+            return QueryResult(boolean=bool(doc["boolean"]))
+        names = [str(n) for n in doc.get("head", {}).get("vars", [])]
+        rows = [
+            {n: (_term(b[n]) if n in b else None) for n in names}
+            for b in doc.get("results", {}).get("bindings", [])
+        ]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not JSON, or not shaped like results
+        detail = f"missing {exc}" if isinstance(exc, KeyError) else str(exc).splitlines()[0] if str(exc) else ""
+        raise QueryError(f"not SPARQL JSON results ({type(exc).__name__}: {detail})") from None
     return QueryResult(vars=names, rows=rows)
 
 
@@ -150,10 +157,12 @@ class SparqlHttpStore(Store):
     # -- HTTP -------------------------------------------------------------------------------------------
     def _request(
         self, method: str, url: str, *, body: bytes | None = None, headers: dict[str, str] | None = None,
-        timeout: float | None = None, what: str = "request",
+        timeout: float | None = None, what: str = "request", missing_ok: bool = False,
     ) -> tuple[int, str, bytes]:
-        """Send one request; returns (status, content type, body). 404 is returned, not raised.
-        ``timeout`` None means the store's ``request_timeout``: no request waits forever."""
+        """Send one request; returns (status, content type, body). An answer outside 2xx raises (QueryError
+        for 400, else StoreError), except that 404 is returned when ``missing_ok`` (a Graph Store DELETE of
+        a graph that does not exist). ``timeout`` None means the store's ``request_timeout``: no request
+        waits forever."""
         limit = timeout if timeout is not None else self.request_timeout
         deadline = time.monotonic() + limit
         req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
@@ -164,26 +173,26 @@ class SparqlHttpStore(Store):
                     chunks.append(chunk)
                     if time.monotonic() > deadline:
                         raise TimeoutError
+                if not 200 <= resp.status < 300:
+                    raise StoreError(f"{self.location}: {what} failed: HTTP {resp.status} from {url}")
                 return resp.status, resp.headers.get("Content-Type", ""), b"".join(chunks)
         except urllib.error.HTTPError as exc:
             text = exc.read().decode("utf-8", "replace").strip()
             if exc.code == 404:
-                return 404, "", text.encode()
+                if missing_ok:
+                    return 404, "", text.encode()
+                raise StoreError(f"{self.location}: {what} failed: nothing at {url} (HTTP 404)") from None
             first = text.splitlines()[0] if text else exc.reason
             if exc.code == 400:
                 raise QueryError(f"{self.location}: {what} rejected: {first}") from None
             raise StoreError(f"{self.location}: {what} failed: HTTP {exc.code}: {first}") from None
         except TimeoutError:
             if what == "query":
-                raise QueryError(
-                    f"query timed out after {limit:g} s (raise --timeout, or simplify the query)"
-                ) from None
+                raise QueryTimeout.after(limit) from None
             raise StoreError(f"{self.location}: {what} timed out after {limit:g} s") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError) and what == "query":
-                raise QueryError(
-                    f"query timed out after {limit:g} s (raise --timeout, or simplify the query)"
-                ) from None
+                raise QueryTimeout.after(limit) from None
             raise StoreError(f"{self.location}: cannot reach the SPARQL endpoint: {exc.reason}") from None
         except OSError as exc:
             raise StoreError(f"{self.location}: {what} failed: {exc}") from None
@@ -204,13 +213,19 @@ class SparqlHttpStore(Store):
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT_QUERY}
         _, ctype, data = self._request("POST", url, body=body, headers=headers, timeout=timeout, what="query")
         ctype = ctype.split(";")[0].strip().lower()
-        if ctype in {"application/sparql-results+json", "application/json"}:
-            return parse_json_results(data)
-        if ctype in {"application/n-triples", "text/plain", "text/turtle"}:
-            g = Graph()
-            g.parse(data=data.decode("utf-8"), format="turtle" if ctype == "text/turtle" else "nt")
-            return QueryResult(graph=g)
-        raise QueryError(f"{self.location}: unexpected answer type {ctype!r}")
+        try:
+            if ctype in {"application/sparql-results+json", "application/json"}:
+                return parse_json_results(data)
+            if ctype in {"application/n-triples", "text/plain", "text/turtle"}:
+                g = Graph()
+                g.parse(data=data.decode("utf-8"), format="turtle" if ctype == "text/turtle" else "nt")
+                return QueryResult(graph=g)
+        except QueryError as exc:
+            raise QueryError(f"unexpected answer from {url}: {exc}") from None
+        except Exception as exc:  # rdflib's parsers raise many kinds
+            raise QueryError(f"unexpected answer from {url}: {type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else ''}") from None
+        raise QueryError(f"unexpected answer from {url}: content type {ctype or 'missing'!r}")
 
     def update(self, sparql: str, *, allow_network: bool = False) -> None:
         self._writable()
@@ -218,9 +233,7 @@ class SparqlHttpStore(Store):
             check_network_access(sparql, update=True)
         body = urllib.parse.urlencode({"update": sparql_prologue() + sparql}).encode()
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
-        status, _, _ = self._request("POST", self.endpoints.update, body=body, headers=headers, what="update")
-        if status == 404:
-            raise StoreError(f"{self.location}: no update endpoint at {self.endpoints.update}")
+        self._request("POST", self.endpoints.update, body=body, headers=headers, what="update")
 
     def _graph_url(self, graph: str) -> str:
         assert self.endpoints.store is not None
@@ -238,7 +251,7 @@ class SparqlHttpStore(Store):
     def remove_graph(self, graph: str) -> bool:
         self._writable()
         if self.endpoints.store is not None:
-            status, _, _ = self._request("DELETE", self._graph_url(graph), what="graph removal")
+            status, _, _ = self._request("DELETE", self._graph_url(graph), what="graph removal", missing_ok=True)
             return status != 404
         existed = graph in self.graphs()
         if existed:

@@ -39,8 +39,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.dump import nt
-from kg.errors import KGError, QueryError, StoreError, UsageError
+from kg.errors import KGError, QueryError, QueryTimeout, StoreError, UsageError
 from kg.query import format_result, list_named_queries, run_named
+from kg.render.html import render_page
 from kg.store import QueryResult, Store, abandoned_queries
 
 MAX_BODY = 16 * 1024 * 1024
@@ -163,13 +164,15 @@ _STYLE = (
     "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;"
     "vertical-align:top}th{background:#eee}form.q{display:inline}code{background:#f4f4f4}"
 )
+#: Sent as a header with the server's own pages, besides the page's policy: they may not be framed.
+_FRAMING = {"Content-Security-Policy": "frame-ancestors 'none'"}
 
 
 def _page(title: str, body: str) -> bytes:
-    return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-        f"<style>{_STYLE}</style></head>\n<body>\n<h1>{html.escape(title)}</h1>\n{body}\n</body></html>\n"
-    ).encode()
+    """A server page: the project's page shell (its Content-Security-Policy allows no script at all and forms
+    only to this server), with the title as a heading."""
+    return render_page(title, f"<h1>{html.escape(title)}</h1>\n{body}", style=_STYLE, probe=False,
+                       forms=True).encode("utf-8")
 
 
 def home_page(pages: list[str]) -> bytes:
@@ -268,7 +271,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str, extra: dict[str, str] | None = None) -> None:
         if self.path.startswith("/run/"):  # pages people read in a browser: an escaped HTML page
             body = _page(f"Error {int(status)}", f'<p>{html.escape(message)}</p><p><a href="/">home</a></p>')
-            self._send(status, body, "text/html; charset=utf-8", extra)
+            self._send(status, body, "text/html; charset=utf-8", {**_FRAMING, **(extra or {})})
             return
         self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8", extra)
 
@@ -303,13 +306,15 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             self._query(params)
         elif path in {"/", "/index.html"}:
-            self._send(HTTPStatus.OK, home_page(self.server.pages()), "text/html; charset=utf-8")
+            self._send(HTTPStatus.OK, home_page(self.server.pages()), "text/html; charset=utf-8", _FRAMING)
         elif path.startswith("/run/"):
             self._run_named(urllib.parse.unquote(path[len("/run/"):]), params)
         elif path.startswith("/pages/"):
             self._page_file(urllib.parse.unquote(path[len("/pages/"):]))
         else:
             self._error(HTTPStatus.NOT_FOUND, "not found (try / or /sparql)")
+
+    do_HEAD = do_GET  # noqa: N815 (http.server's method names); _send leaves the body out
 
     def do_POST(self) -> None:
         url = urllib.parse.urlsplit(self.path)
@@ -368,9 +373,10 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         try:
             return run()
+        except QueryTimeout as exc:
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
         except QueryError as exc:
-            timed_out = "timed out" in str(exc)
-            self._error(HTTPStatus.SERVICE_UNAVAILABLE if timed_out else HTTPStatus.BAD_REQUEST, str(exc))
+            self._error(HTTPStatus.BAD_REQUEST, str(exc))
         except UsageError as exc:
             self._error(HTTPStatus.BAD_REQUEST, str(exc))
         except (StoreError, KGError) as exc:
@@ -411,12 +417,13 @@ class _Handler(BaseHTTPRequestHandler):
                                               timeout=self.server.query_timeout,
                                               allow_network=self.server.allow_network))
         if res is not None:
-            self._send(HTTPStatus.OK, result_page(name, res), "text/html; charset=utf-8")
+            self._send(HTTPStatus.OK, result_page(name, res), "text/html; charset=utf-8", _FRAMING)
 
     def _page_file(self, rel: str) -> None:
         root = self.server.pages_dir
         parts = rel.split("/")
-        if root is None or not rel or "\x00" in rel or any(p in {"", ".", ".."} or p.startswith(".") for p in parts):
+        odd = "\x00" in rel or "\\" in rel or any(p in {"", ".", ".."} or p.startswith(".") for p in parts)
+        if root is None or not rel or odd:
             self._error(HTTPStatus.NOT_FOUND, "not found")
             return
         base = root.resolve()

@@ -5,6 +5,8 @@ Example:
     ['LOAD']
     >>> network_operations("SELECT * WHERE { ?s ?p ?o }")
     []
+    >>> network_operations("DELETE { ?s ?p ?o } USING NAMED <http://example.org/g> WHERE { ?s ?p ?o }", update=True)
+    ['USING']
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ def _walk(node: Any, found: list[str]) -> None:
         found.append("SERVICE")
     elif name == "Load":
         found.append("LOAD")
+    elif name == "UsingClause":  # an update's dataset (USING, USING NAMED): refused like a query's FROM
+        found.append("USING")
     if isinstance(node, dict):
         queries = {"SelectQuery", "ConstructQuery", "AskQuery", "DescribeQuery"}
         if name in queries and "datasetClause" in node and node["datasetClause"]:
@@ -35,7 +39,7 @@ def _walk(node: Any, found: list[str]) -> None:
 
 
 def network_operations(sparql: str, *, update: bool = False) -> list[str]:
-    """The network-reaching operations (``SERVICE``, ``LOAD``, ``FROM``) in ``sparql``, in order.
+    """The network-reaching operations (``SERVICE``, ``LOAD``, ``FROM``, ``USING``) in ``sparql``, in order.
 
     Raises QueryError when the text does not parse, so nothing unparsed is ever run.
     """

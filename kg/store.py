@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError, StoreLockedError
+from kg.errors import QueryError, QueryTimeout, StoreError, StoreLockedError
 from kg.namespaces import PREFIXES
 from kg.terms import to_ox, to_rdflib
 
@@ -125,6 +125,21 @@ class Store:
         """Release the store (the lock of an on-disk store)."""
 
 
+def rows(store: Store, sparql: str) -> list[dict[str, str]]:
+    """A SELECT (the project's prefixes declared, no timeout) as rows of strings; unbound variables left out.
+
+    Example:
+        >>> s = open_store("memory:")
+        >>> s.replace_graph("https://example.org/g", [(RDFS.Class, RDFS.label, Literal("c"))])
+        >>> rows(s, "SELECT ?l WHERE { ?s rdfs:label ?l OPTIONAL { ?s skos:notation ?n } }")
+        [{'l': 'c'}]
+    """
+    from kg.namespaces import sparql_prologue
+
+    res = store.query(sparql_prologue() + sparql, timeout=None)
+    return [{k: str(v) for k, v in r.items() if v is not None} for r in res.rows]
+
+
 def _insert_data(graph: str, triples: Iterable[Triple]) -> str:
     body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples)
     return f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
@@ -152,7 +167,7 @@ def abandoned_queries() -> int:
 
 
 def _run_with_timeout(fn, timeout: float | None):  # type: ignore[no-untyped-def]
-    """Run ``fn`` in a daemon thread; raise QueryError when it outlives ``timeout`` seconds (the thread is
+    """Run ``fn`` in a daemon thread; raise QueryTimeout when it outlives ``timeout`` seconds (the thread is
     abandoned: see ``abandoned_queries``)."""
     if timeout is None:
         return fn()
@@ -175,7 +190,7 @@ def _run_with_timeout(fn, timeout: float | None):  # type: ignore[no-untyped-def
     t.join(timeout)
     if t.is_alive():
         _ABANDONED.add(t)
-        raise QueryError(f"query timed out after {timeout:g} s (raise --timeout, or simplify the query)")
+        raise QueryTimeout.after(timeout)  # type: ignore[arg-type]
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
     return box["value"]
@@ -274,7 +289,7 @@ def _collect(res: object, deadline: float | None, timeout: float | None = None) 
         rows: list[dict[str, Node | None]] = []
         for i, sol in enumerate(res):
             if deadline is not None and i % 1000 == 0 and time.monotonic() > deadline:
-                raise QueryError(f"query timed out after {timeout:g} s (raise --timeout, or simplify the query)")
+                raise QueryTimeout.after(timeout)  # type: ignore[arg-type]
             rows.append({n: (to_rdflib(sol[n]) if sol[n] is not None else None) for n in names})
         return QueryResult(vars=names, rows=rows)
     g = Graph()
@@ -312,4 +327,5 @@ __all__ = [
     "abandoned_queries",
     "check_network_access",
     "open_store",
+    "rows",
 ]

@@ -95,17 +95,14 @@ def run_checks(store: Store) -> list[Violation]:
     for f in sorted(folder.iterdir(), key=lambda p: p.name):
         if not f.name.endswith(".rq"):
             continue
-        text = f.read_text(encoding="utf-8")
-        meta = dict(line[1:].strip().split(":", 1) for line in text.splitlines()
-                    if line.startswith("#") and ":" in line)
-        q = parse_query_text(text, f.name[:-3])
+        q = parse_query_text(f.read_text(encoding="utf-8"), f.name[:-3])
         for row in store.query(sparql_prologue() + q.text, timeout=None).rows:
             value = row.get("value")
             found.append(Violation(
                 focus=_name(row.get("focus")),
                 path=f"[{f.name[:-3]}]",
-                message=meta.get("message", q.title).strip() + (f" ({_name(value)})" if value is not None else ""),
-                severity=meta.get("severity", "Violation").strip(),
+                message=q.meta.get("message", q.title) + (f" ({_name(value)})" if value is not None else ""),
+                severity=q.meta.get("severity", "Violation"),
             ))
     return sorted(set(found))
 

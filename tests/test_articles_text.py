@@ -8,7 +8,7 @@ import pytest
 
 from kg.articles import read_article_file, read_text, split_sentences
 from kg.articles.datelines import find_dateline
-from kg.articles.dates import infer_year, parse_metadata_date, resolve_published
+from kg.articles.dates import infer_year, month_number, parse_metadata_date, parse_month_day, resolve_published
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 SEED = Path(__file__).parents[1] / "data/articles/tass-2020-03-12.txt"
@@ -219,3 +219,21 @@ def test_split_sentences(text, expected):
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == expected
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_month_names_do_not_follow_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process whose LC_TIME is German (strftime("%B") → "Oktober") still reads English month names."""
+    import datetime
+
+    german = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+              "November", "Dezember")
+
+    class GermanDate(datetime.date):
+        def strftime(self, fmt: str) -> str:
+            return fmt.replace("%B", german[self.month - 1]) if "%B" in fmt else super().strftime(fmt)
+
+    monkeypatch.setattr(datetime, "date", GermanDate)
+    assert datetime.date(2000, 10, 1).strftime("%B") == "Oktober"  # the stand-in locale is in effect
+    assert [month_number(w) for w in ("October", "Oct.", "March", "Mar", "Mai", "Oktober")] == [
+        10, 10, 3, 3, None, None]
+    assert parse_month_day("October 12, 2017") == (2017, 10, 12)

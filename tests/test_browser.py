@@ -16,7 +16,7 @@ from test_analysis import HAMAS, SMALL, store_from
 from test_render import EVIL, HOSTILE
 
 from kg.render.browser import BrowserRun, find_chromium, run_chromium
-from kg.render.html import CSP, esc, render_page
+from kg.render.html import esc, render_page
 from kg.render.pages import ego_page, graph_page, timeline_page
 from kg.store import Store
 
@@ -78,11 +78,22 @@ def test_timeline_page_in_chromium(hostile: Store, tmp_path: Path) -> None:
 
 def test_probe_sees_requests_when_allowed(tmp_path: Path) -> None:
     """Control: with the CSP relaxed, an image request is recorded (so resources == 0 above means none)."""
-    page = render_page("control", '<img src="http://example.org/x.png" alt="">'
-                       '<script>window.addEventListener("load", function () { kgReady("drawn"); });</script>')
-    page = page.replace(esc(CSP), "default-src * 'unsafe-inline'")
+    script = 'window.addEventListener("load", function () { kgReady("drawn"); });'
+    page = render_page("control", '<img src="http://example.org/x.png" alt="">', scripts=(script,))
+    page = page.replace("img-src data: blob:", "img-src *")
     run = open_page(tmp_path, "control.html", page)
     assert run.probe.get("resource-names") == "http://example.org/x.png"
+
+
+def test_injected_script_and_handlers_do_not_run(tmp_path: Path) -> None:
+    """The policy lists the page's own scripts by hash: markup that slipped past escaping stays inert."""
+    injected = ('<img src="data:," onerror="document.title=\'pwned\'"><svg onload="document.title=\'pwned\'">'
+                "</svg><script>document.title = 'pwned';</script>")
+    own = 'window.addEventListener("load", function () { kgReady("drawn"); });'
+    run = open_page(tmp_path, "injected.html", render_page("safe", injected, scripts=(own,)))
+    assert run.probe.get("ready") == "drawn"  # the page's own scripts ran…
+    assert re.search(r"<title>(.*?)</title>", run.dom, re.S).group(1) == "safe"  # …the injected ones did not
+    assert any("Content Security Policy" in line for line in run.log.splitlines())
 
 
 def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:

@@ -77,6 +77,21 @@ def test_syntax_error_is_one_line_no_traceback(built: str) -> None:
     assert "Traceback" not in r.output
 
 
+def test_syntax_error_position_counts_the_text_as_written(built: str) -> None:
+    """The project's prefixes are declared by the store, not prepended, so line 1 is the user's line 1."""
+    r = CliRunner().invoke(cli, ["query", "-", "--store", built], input="SELECT ?x WHERE { ?x rec:p ?y } ORDER BY")
+    assert r.exit_code == 1 and "(at char 32), (line:1, col:33)" in r.output, r.output
+
+
+def test_timeout_zero_means_no_limit_and_negative_is_refused(built: str, tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["query", "agreements", "--store", built, "--timeout", "0", "--format", "csv"])
+    assert r.exit_code == 0 and r.output.splitlines()[0].startswith("agreement,"), r.output
+    r = CliRunner().invoke(cli, ["query", "agreements", "--store", built, "--timeout", "-1"])
+    assert r.exit_code == 2 and "-1.0 is not in the range x>=0" in r.output
+    r = CliRunner().invoke(cli, ["query", str(tmp_path), "--store", built])
+    assert r.exit_code == 2 and f"Error: {tmp_path}: is a directory" in r.output
+
+
 def test_bad_param_syntax_is_usage(built: str) -> None:
     r = CliRunner().invoke(cli, ["query", "timeline", "--store", built, "--param", "from"])
     assert r.exit_code == 2

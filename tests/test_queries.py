@@ -130,3 +130,25 @@ def test_json_format_is_sparql_results_json(curated_store: Store) -> None:
     got = {b["partyLabel"]["value"] for b in doc["results"]["bindings"]}
     assert got == {"Fatah", "Hamas"}
     assert all(b["party"]["type"] == "uri" for b in doc["results"]["bindings"])
+
+
+def test_ambiguous_label_lists_a_few_compact_candidates() -> None:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    from kg.query import resolve_entity
+    from kg.store import open_store
+
+    s = open_store("memory:")
+    triples = [(URIRef(f"{ID}party/p{i}"), SKOS.prefLabel, Literal("Same", lang="en")) for i in range(10)]
+    triples.append((URIRef(f"{ID}party/q"), SKOS.altLabel, Literal("same")))
+    triples.append((URIRef(f"{ID}party/q"), SKOS.prefLabel, Literal("Other name", lang="en")))
+    s.replace_graph("https://example.org/g", triples)
+    with pytest.raises(UsageError) as err:
+        resolve_entity(s, "same")
+    listed = ", ".join(f"id:party/p{i}" for i in range(8))
+    assert str(err.value) == (f"'same' is ambiguous (11 entities): {listed} and 3 more "
+                              "(give an IRI or prefixed name instead)")
+    s.replace_graph("https://example.org/g", [triples[1], *triples[-2:]])
+    with pytest.raises(UsageError, match=r"\(2 entities\): id:party/p1, id:party/q \(Other name\) \(give"):
+        resolve_entity(s, "Same")

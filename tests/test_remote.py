@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -184,3 +186,78 @@ def test_endpoint_rule() -> None:
     e = endpoints("https://example.org/sparql")
     assert (e.query, e.update, e.store, e.union_param) == (
         "https://example.org/sparql", "https://example.org/sparql", None, None)
+
+
+ODD_ANSWERS = {  # what a remote store should not trust: a proxy's page, broken JSON, an untyped binding
+    "/html/sparql": (200, "text/html", b"<html><body>Please sign in</body></html>"),
+    "/broken/sparql": (200, "application/sparql-results+json", b'{"head": {"vars": ["x"]}, "results": '),
+    "/query": (200, "application/sparql-results+json",
+               b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"value": "a"}}]}}'),
+    "/update": (204, "text/plain", b""),
+}
+
+
+class _Odd(http.server.BaseHTTPRequestHandler):
+    """Answers by path from ODD_ANSWERS; 404 for anything else (such as a missing Graph Store endpoint)."""
+
+    def answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        status, ctype, body = ODD_ANSWERS.get(self.path.split("?")[0], (404, "text/plain", b"Not Found"))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = answer  # noqa: N815
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def odd_server() -> Iterator[str]:
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Odd)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_html_answer_is_a_query_error(odd_server: str) -> None:
+    s = SparqlHttpStore(f"{odd_server}/html/sparql")
+    with pytest.raises(QueryError) as err:
+        s.query("ASK { ?s ?p ?o }")
+    assert str(err.value) == f"unexpected answer from {odd_server}/html/sparql: content type 'text/html'"
+
+
+def test_malformed_json_and_untyped_binding_are_query_errors(odd_server: str) -> None:
+    with pytest.raises(QueryError, match=rf"^unexpected answer from {odd_server}/broken/sparql: not SPARQL JSON "
+                       r"results \(JSONDecodeError: "):
+        SparqlHttpStore(f"{odd_server}/broken/sparql").query("SELECT ?x WHERE { ?x ?p ?o }")
+    with pytest.raises(QueryError) as err:
+        SparqlHttpStore(odd_server).query("SELECT ?x WHERE { ?x ?p ?o }")
+    assert str(err.value) == (f"unexpected answer from {odd_server}/query?union-default-graph: "
+                              "not SPARQL JSON results (KeyError: missing 'type')")
+
+
+def test_writes_to_a_missing_endpoint_fail_loudly(odd_server: str) -> None:
+    s = SparqlHttpStore(odd_server)  # /update answers 204, /store does not exist
+    with pytest.raises(StoreError) as err:
+        s.replace_graph(EX + "g", [(URIRef(EX + "a"), RDFS.label, Literal("A"))])
+    assert str(err.value) == (f"{odd_server}: graph upload failed: nothing at "
+                              f"{odd_server}/store?graph=https%3A%2F%2Fexample.org%2Fg (HTTP 404)")
+    s.update("CLEAR ALL")  # the update endpoint itself works
+    with pytest.raises(StoreError, match=r"update failed: nothing at .*/missing/sparql \(HTTP 404\)$"):
+        SparqlHttpStore(f"{odd_server}/missing/sparql").update("CLEAR ALL")
+    assert s.remove_graph(EX + "g") is False  # a DELETE's 404 means "no such graph"
+
+
+def test_cli_reports_an_unexpected_answer_in_one_line(odd_server: str) -> None:
+    r = CliRunner().invoke(cli, ["query", "agreements", "--store", f"{odd_server}/html/sparql"])
+    assert r.exit_code == 1
+    assert r.output == f"Error: unexpected answer from {odd_server}/html/sparql: content type 'text/html'\n"

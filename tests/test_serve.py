@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import threading
 import urllib.error
 import urllib.parse
@@ -215,6 +216,16 @@ def test_home_page_lists_named_queries_and_pages(srv: Running) -> None:
         assert f'<a href="/run/{nq.name}">' in page, nq.name
     assert '<a href="/pages/network.html">network.html</a>' in page
     assert "CURRENT" not in page
+    # the project's page shell: no script may run, forms go only to this server, no framing
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+    assert "script-src &#x27;none&#x27;" in policy and "form-action &#x27;self&#x27;" in policy
+    assert headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert "<script" not in page
+
+
+def test_head_answers_like_get_without_a_body(srv: Running) -> None:
+    status, headers, body = call(urllib.request.Request(f"{srv.base}/", method="HEAD"))
+    assert (status, body) == (200, b"") and int(headers["Content-Length"]) > 1000
 
 
 def test_named_query_page_escapes_values(srv: Running) -> None:
@@ -231,7 +242,8 @@ def test_named_query_page_escapes_values(srv: Running) -> None:
 
 
 @pytest.mark.parametrize("path", ["/pages/../secret.html", "/pages/%2e%2e/secret.html", "/pages/store/CURRENT",
-                                  "/pages/..%2fsecret.html", "/pages/", "/pages//etc/passwd"])
+                                  "/pages/..%2fsecret.html", "/pages/", "/pages//etc/passwd",
+                                  "/pages/..%5Csecret.html"])
 def test_pages_are_read_only_and_confined(srv: Running, path: str) -> None:
     status, _, body = get(srv.base + path)
     assert status == 404 and b"secret" not in body
@@ -276,3 +288,13 @@ def test_cross_site_updates_are_refused_even_when_updates_are_allowed() -> None:
         assert store.count() == before
     finally:
         r.stop()
+
+
+def test_pages_default_to_where_build_writes_them(tmp_path: Path) -> None:
+    from kg.build import default_dump_path, default_pages_dir
+    from kg.paths import project_root
+
+    store = str(tmp_path / "elsewhere" / "store")
+    assert default_pages_dir(store) == tmp_path.resolve() / "elsewhere" == default_dump_path(store).parent
+    assert default_pages_dir("memory:") == project_root() / "data" / "build"
+    assert default_pages_dir("http://127.0.0.1:7878") == project_root() / "data" / "build"

@@ -17,7 +17,7 @@ from rdflib.namespace import RDFS, XSD
 
 from kg.cli import cli
 from kg.dump import write_nquads
-from kg.errors import QueryError, StoreLockedError
+from kg.errors import QueryError, QueryTimeout, StoreLockedError
 from kg.ingest import ingest_articles, store_graph_if_changed
 from kg.namespaces import ID, REC
 from kg.store import OxigraphStore, Triple, open_store
@@ -222,7 +222,7 @@ def test_pathological_query_times_out_quickly() -> None:
 def test_row_producing_query_stops_its_worker_at_the_deadline() -> None:
     s = OxigraphStore(None)
     s.replace_graph(EX + "g", [(URIRef(f"{EX}e{i}"), RDFS.label, Literal(f"fact {i}")) for i in range(20000)])
-    with pytest.raises(QueryError, match=r"timed out after 0\.5 s"):
+    with pytest.raises(QueryTimeout, match=r"timed out after 0\.5 s"):  # a QueryError that serve answers with 503
         s.query("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", timeout=0.5)
 
 
@@ -257,6 +257,18 @@ def test_service_and_from_are_refused(text: str, op: str) -> None:
 def test_load_is_refused_in_updates() -> None:
     with pytest.raises(QueryError, match=r"^LOAD is refused: queries may not reach the network"):
         open_store("memory:").update("LOAD <file:///etc/passwd> INTO GRAPH <https://example.org/g>")
+
+
+@pytest.mark.parametrize("using", ["USING <https://example.org/g>", "using named <https://example.org/g>"])
+def test_using_is_refused_in_updates(using: str) -> None:
+    s = open_store("memory:")
+    s.replace_graph("https://example.org/g", [(URIRef("https://example.org/a"), RDFS.label, Literal("A"))])
+    with pytest.raises(QueryError) as err:
+        s.update(f"DELETE {{ ?s ?p ?o }} {using} WHERE {{ ?s ?p ?o }}")
+    assert str(err.value) == "USING is refused: queries may not reach the network (use --allow-network)"
+    assert s.count() == 1  # nothing ran
+    s.update(f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} {using} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+             allow_network=True)  # allowed on request (Oxigraph scopes USING to its own graphs)
 
 
 def test_service_is_attempted_with_allow_network() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,9 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.export import export_store
+from kg.mapping import portable_path
 from kg.namespaces import ID
+from kg.paths import project_root
 from kg.store import open_store
 
 ARTICLE = """---
@@ -112,3 +115,17 @@ def test_remove_with_an_unknown_name_removes_nothing_and_absolute_paths_work(
     r = CliRunner().invoke(cli, ["remove", str(seed), "--store", loc])
     assert r.exit_code == 0, r.output
     assert r.output.startswith("removed <https://w3id.org/reconciliation-kg/id/article/")
+
+
+def test_stored_source_path_does_not_depend_on_the_current_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    root = project_root()
+    monkeypatch.chdir(root)
+    from_root = portable_path("data/articles/text/a.txt")
+    monkeypatch.chdir(root / "data")  # `kg build articles/text/a.txt` run from data/
+    assert from_root == portable_path("articles/text/a.txt") == "data/articles/text/a.txt"
+    assert portable_path(str(root / "data" / "articles" / "text" / "a.txt")) == from_root
+    monkeypatch.chdir(tmp_path)  # outside the project: an absolute path, not one relative to some folder
+    assert portable_path("b.txt") == os.path.abspath(tmp_path / "b.txt")
+    assert portable_path("<stdin>#2") == "<stdin>#2"

@@ -20,10 +20,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")  # fixed English names: not strftime("%B"), which follows the locale
+MONTHS = {name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _MONTH_WORD = r"([A-Za-z]{3,9})\.?"
@@ -54,7 +53,7 @@ def month_number(word: str) -> int | None:
     """
     w = word.rstrip(".").lower()
     n = MONTHS.get(w[:3])
-    full = dt.date(2000, n, 1).strftime("%B").lower() if n else ""
+    full = MONTH_NAMES[n - 1].lower() if n else ""
     if n and (full.startswith(w) or w == "sept"):
         return n
     return None

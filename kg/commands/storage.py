@@ -151,10 +151,12 @@ def import_cmd(file: str, fmt: str | None, graph: str | None, store_location: st
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=7878, show_default=True)
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (refused with 403 otherwise).")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds before a query stops.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds before a query stops (more than 0: a server always limits queries).")
 @click.option("--allow-network", is_flag=True, help="Allow SERVICE/LOAD/FROM, which reach the network.")
 @click.option("--pages", "pages_dir", type=click.Path(file_okay=False), default=None,
-              help="Folder of graph pages served under /pages/ (default data/build).")
+              help="Folder of graph pages served under /pages/ (default: the folder holding the store, where "
+                   "kg build writes them; data/build for memory: and remote stores).")
 @handle_errors
 def serve_cmd(
     store_location: str | None, host: str, port: int, allow_update: bool, timeout: float, allow_network: bool,
@@ -165,12 +167,12 @@ def serve_cmd(
 
     Example: kg serve --port 7878 && curl 'http://127.0.0.1:7878/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'
     """
-    from kg.paths import project_root
+    from kg.build import default_pages_dir
     from kg.serve import make_server
     from kg.store import open_store
 
     store = open_store(store_location, read_only=not allow_update)
-    pages = Path(pages_dir) if pages_dir else project_root() / "data" / "build"
+    pages = Path(pages_dir) if pages_dir else default_pages_dir(store.location)
     try:
         server = make_server(store, host, port, allow_update=allow_update, timeout=timeout,
                              allow_network=allow_network, pages_dir=pages, verbose=True)

@@ -28,6 +28,7 @@ from kg.render.assets import vis_network_js
 from kg.render.html import esc, json_for_script, render_page
 from kg.render.layout import layout_positions
 from kg.render.style import NEGATIVE, TENTATIVE, group_colour, legend_for, node_style
+from kg.render.text import cut
 
 MAX_LABEL = 42
 EDGE_LABELS_UP_TO = 400  # more edges than this: relation only in the tooltip (drawing labels is slow)
@@ -77,10 +78,6 @@ _SCRIPT = """
 """
 
 
-def _cut(text: str, n: int = MAX_LABEL) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def graph_page_data(
     g: nx.Graph, *, physics: bool = False, seed: int = 7,
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
@@ -96,7 +93,7 @@ def graph_page_data(
         label = str(d.get("label", n))
         colour, shape = node_style(str(d.get("kind", "Thing")))
         node: dict = {
-            "id": str(n), "label": _cut(label), "title": str(d.get("title") or label),
+            "id": str(n), "label": cut(label, MAX_LABEL, squash=False), "title": str(d.get("title") or label),
             "shape": shape, "size": round(8 + 22 * math.sqrt(wdeg[n] / top), 1),
             "color": {"background": colour, "border": "#444"},
         }

@@ -1,7 +1,10 @@
-"""The offline page shell shared by the graph and timeline pages: escaping, embedded JSON, a strict
-Content-Security-Policy, and the small probes the browser tests read (errors, network requests, drawn time).
+"""The offline page shell shared by the graph and timeline pages and ``kg serve``'s own pages: escaping,
+embedded JSON, a strict Content-Security-Policy, and the small probes the browser tests read (errors, network
+requests, drawn time).
 
-Every text that comes from data goes through :func:`esc` (HTML) or :func:`json_for_script` (script data).
+Every text that comes from data goes through :func:`esc` (HTML) or :func:`json_for_script` (script data). As a
+second line of defence, the policy lets only the page's own inline scripts run (each listed by its SHA-256),
+so an injected ``<script>`` or ``on…=`` attribute would not run even if an escaping slip let it in.
 
 Example:
     >>> esc('<img src=x onerror="alert(1)">')
@@ -12,16 +15,13 @@ Example:
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
+from collections.abc import Iterable
 
-#: No network, no plugins, no eval: only the page's own inline scripts and styles, and data: images.
-CSP = (
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
-    "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
-)
-
-_PROBE = """<script>
+_PROBE = """
 (function () {
   var errors = [];
   function show() {
@@ -41,7 +41,7 @@ _PROBE = """<script>
     show();
   };
 })();
-</script>"""
+"""
 
 _STYLE = """
 * { box-sizing: border-box; }
@@ -70,19 +70,51 @@ def json_for_script(data: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def render_page(title: str, body: str, *, style: str = "", scripts: tuple[str, ...] = ()) -> str:
+def csp(scripts: Iterable[str] = (), *, forms: bool = False) -> str:
+    """The Content-Security-Policy of a page whose inline ``<script>`` elements hold exactly ``scripts``: no
+    network, no plugins, no eval, no event-handler attributes; only those scripts run (by hash), forms
+    submit only to the same server when ``forms`` is true.
+
+    Example:
+        >>> csp(["x"]).split("; ")[1]
+        "script-src 'sha256-LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE='"
+        >>> csp().split("; ")[1], csp(forms=True).split("; ")[-1]
+        ("script-src 'none'", "form-action 'self'")
+    """
+    hashes = sorted({f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+                     for s in scripts})
+    allowed = " ".join(hashes) or "'none'"
+    return (f"default-src 'none'; script-src {allowed}; "
+            "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'; "
+            f"base-uri 'none'; form-action '{'self' if forms else 'none'}'")
+
+
+def render_page(
+    title: str, body: str, *, style: str = "", scripts: tuple[str, ...] = (), probe: bool = True,
+    forms: bool = False,
+) -> str:
     """A complete offline HTML document. ``title`` is data (escaped here); ``body``, ``style`` and
-    ``scripts`` are markup the caller built with :func:`esc` / :func:`json_for_script`."""
-    script_tags = "\n".join(f"<script>\n{s}\n</script>" for s in scripts)
+    ``scripts`` are markup the caller built with :func:`esc` / :func:`json_for_script`. ``probe`` adds the
+    script the browser tests read; ``forms`` lets the page's forms submit to its own server (see :func:`csp`).
+
+    Example:
+        >>> page = render_page("<T>", "<p>hi</p>", probe=False)
+        >>> "<title>&lt;T&gt;</title>" in page, "<script" in page, "script-src &#x27;none&#x27;" in page
+        (True, False, True)
+    """
+    own = [f"\n{s}\n" for s in scripts]
+    policy = csp(([_PROBE] if probe else []) + own, forms=forms)
+    probe_tag = f"<script>{_PROBE}</script>" if probe else ""
+    script_tags = "\n".join(f"<script>{s}</script>" for s in own)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">
+<meta http-equiv="Content-Security-Policy" content="{esc(policy)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>{esc(title)}</title>
-{_PROBE}
+{probe_tag}
 <style>{_STYLE}{style}</style>
 </head>
 <body>

@@ -10,7 +10,10 @@ Example:
 
 from __future__ import annotations
 
-from kg.analysis import Card, Stats
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.analysis import Card, Stats
 
 MAX_QUOTE = 160
 
@@ -39,8 +42,16 @@ def format_stats(st: Stats) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cut(text: str, n: int) -> str:
-    text = " ".join(text.split())
+def cut(text: str, n: int, *, squash: bool = True) -> str:
+    r"""``text`` in at most ``n`` characters, ending with an ellipsis when shortened; runs of white space become
+    one space unless ``squash`` is False.
+
+    Example:
+        >>> cut("a  long\nline", 8), cut("a  long", 4, squash=False)
+        ('a long …', 'a  …')
+    """
+    if squash:
+        text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
@@ -50,7 +61,7 @@ def format_card(card: Card) -> str:
     if card.aliases:
         lines.append(f"  also: {'; '.join(card.aliases)}")
     if card.comment:
-        lines.append(f"  {_cut(card.comment, 300)}")
+        lines.append(f"  {cut(card.comment, 300)}")
     if card.posts:
         lines.append("posts:")
         for title, other, start, end in card.posts:
@@ -64,5 +75,5 @@ def format_card(card: Card) -> str:
     if card.sources or card.evidence:
         lines.append("sources:")
         lines += [f"  {s}" for s in card.sources]
-        lines += [f"  “{_cut(q, MAX_QUOTE)}” — {t or a}" for q, t, a in card.evidence]
+        lines += [f"  “{cut(q, MAX_QUOTE)}” — {t or a}" for q, t, a in card.evidence]
     return "\n".join(lines) + "\n"

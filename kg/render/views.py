@@ -25,6 +25,7 @@ from kg.analysis import (
     participation_graph,
 )
 from kg.errors import UsageError
+from kg.render.text import cut
 from kg.store import Store
 
 MAX_QUOTES = 3
@@ -34,16 +35,11 @@ MAX_SHARED = 8
 VIEW_TYPES = ("overview", "actors", "agreements", "events", "all")
 
 
-def _cut(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
 def evidence_lines(e: Entity) -> list[str]:
     """Quotes with their article titles (at most MAX_QUOTES), then curated source URLs."""
     lines = []
     for quote, title, article in e.evidence[:MAX_QUOTES]:
-        lines.append(f"“{_cut(quote, MAX_QUOTE)}” — {title or article or 'article'}")
+        lines.append(f"“{cut(quote, MAX_QUOTE)}” — {title or article or 'article'}")
     if len(e.evidence) > MAX_QUOTES:
         lines.append(f"(+{len(e.evidence) - MAX_QUOTES} more quotes)")
     lines += [f"Source: {s}" for s in e.sources[:MAX_SOURCES]]
