@@ -61,7 +61,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             "verb", 0.85,
             starts=("met", "meet")),
     Trigger("Meeting", _re(r"\b(?:rounds?\s+of\s+(?:talks|negotiations|dialogue|consultations)|meetings?|talks|"
-                           r"negotiations|summit|dialogue)\b"), "noun", 0.75,
+                           r"negotiations|summit|dialogue|rounds?(?=\s+(?:between|with)\s))\b"), "noun", 0.75,
             starts=("rounds", "meeting", "talks", "negotiations", "summit", "dialogue")),
     Trigger("Consultation", _re(r"\b(?:in\s+(?:very\s+)?(?:close\s+|constant\s+|regular\s+|permanent\s+)?"
                                 r"contacts?\s+with"

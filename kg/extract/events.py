@@ -108,6 +108,11 @@ _VENUE_OF = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:headquarters|offices?|premi
 #: part by default (states and bodies host, mediate or are talked about).
 _SPEAKER_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|stated|added|welcomed)\b")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+_NOUN_ARGUMENT = re.compile(r"\s+(?:between|with|among|of)\s+(?:the\s+)?(?:(?:two|rival|[\w-]+\s+and)\s+)?")
+_ACTOR_SIDE = frozenset({"Party", "UmbrellaOrganization", "Person", "State"})
+_APPOSITION = re.compile(r",\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at|in)\s+(?:the\s+)?")
+_DELEGATION_AFTER = re.compile(r"(?:[’']s)?\s+(?:delegation|team)\b")
+_OF_FACTION = re.compile(r",?\s+of\s+(?:the\s+)?")
 _FACTION_SIDE = frozenset({"Party", "UmbrellaOrganization", "Person"})
 #: Types a venue owner hosts and a person present attends.
 _HOSTED_TYPES = frozenset({"Signing", "Meeting"})
@@ -494,7 +499,7 @@ class EventFinder:
             governor = gov[-1] if gov else None
             own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start))
             winner = re.match(r"^,?\s+won\s+by\b", body[h.end:hi])
-            if not (governor or modality != "actual" or post or own_time or winner):
+            if not (governor or modality != "actual" or post or own_time or winner or self.noun_argument(h, hi)):
                 return None
             if ger and not governor and modality == "actual" and not (post or own_time or winner):
                 return None
@@ -521,6 +526,10 @@ class EventFinder:
                 and not (h.type in _NO_PASSIVE_SUBJECT and (passive_before(body, h.start)
                                                             or re.match(r"\w+\s+by\b", body[h.start:hi]))):
             subject = before[-1]
+            if len(before) > 1 and _OF_FACTION.fullmatch(body, before[-2][-1].end, subject[0].start) \
+                    and self.idx.type_of(subject[0].iris[0]) == "Party" \
+                    and self.idx.type_of(before[-2][-1].iris[0]) == "Person":
+                subject = before[-2] + subject  # "Azzam al-Ahmad of Fatah signed": the person and his faction
             prev = h.extra.get("prev_hit")
             at = h.start if h.form == "verb" else (governor.start() if governor else -1)
             if at >= 0 and prev is not None and prev.event is not None and prev.extra.get("subject") \
@@ -536,6 +545,9 @@ class EventFinder:
         participants = conv
         if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):
             participants += self.clause_participants(h, lo, hi, participants)
+        elif h.type == "Signing" and modality == "actual" and h.form == "verb" \
+                and not (passive_before(body, h.start) or re.match(r"\w+\s+by\b", body[h.start:hi])):
+            participants += self.clause_participants(h, lo, hi, participants, "signatory", before=True)
         ev = Event(key="", type=h.type, label="", modality=modality, participants=participants,
                    evidence=[doc.evidence(h.start, h.end, f"trigger-{h.type.lower()}-{h.form}", h.confidence)],
                    confidence=h.confidence)
@@ -659,6 +671,21 @@ class EventFinder:
             if news_of_the_day(self.body, lo, start, bool(self.doc.times_in(s.start, s.end))):
                 ev.time = day
 
+    def noun_argument(self, h: _Hit, hi: int) -> bool:
+        """True when the noun trigger takes its actors in a prepositional phrase right after it ("talks between
+        X and Y", "a meeting with X", "the signing of … by X"): the noun phrase reports the event by itself.
+
+        Example: "a first round of talks between Fatah and Hamas in Beijing" (not "talks on the crisis").
+        """
+        m = _NOUN_ARGUMENT.match(self.body, h.end, hi)
+        if not m:
+            return False
+        if any(r.start == m.end() and all(self.idx.type_of(i) in _ACTOR_SIDE for i in r.iris)
+               for r in self.refs.starting(m.end(), min(hi, m.end() + 1))):
+            return True
+        return h.type == "Takeover" and m.group().strip().startswith("of") \
+            and any(p.start == m.end() for p in self.places_in(m.end(), min(hi, m.end() + 1), ("Territory",)))
+
     def we_side(self, cue_start: int) -> str | None:
         """"We hope …" inside a quote → the side the speaker speaks for."""
         if not re.search(r"\b(?:[Ww]e|[Oo]ur\s+\w+)\s+$", self.body[max(0, cue_start - 15):cue_start]):
@@ -683,7 +710,8 @@ class EventFinder:
                 by_role = None
             last_end = g[-1].end
             if by_role:  # "signed by Fatah's deputy chief X and Hamas's Y": the whole list
-                out += _participants([r for r in g if not self.title_org_of_person(r)], by_role)
+                out += _participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))],
+                                     by_role)
             elif _WITH_BEFORE.search(pre) and not _WITH_EYE.search(pre):
                 out += _participants(g, obj_role)
             elif h.type == "Meeting" and _DELEGATIONS_FROM.search(pre):
@@ -705,10 +733,12 @@ class EventFinder:
                 out += _participants([r], "mediator")
         return out
 
-    def clause_participants(self, h: _Hit, lo: int, hi: int, taken: list[Participant]) -> list[Participant]:
+    def clause_participants(self, h: _Hit, lo: int, hi: int, taken: list[Participant], role: str = "participant",
+                            before: bool = False) -> list[Participant]:
         """Meeting default role: every faction or person named in the trigger's sub-clause
         (``kg.extract.clauses.subclause``, outside its relative clauses) that has no role yet is a participant,
-        unless it speaks, is a genitive ("a meeting of the X leadership") or sits in a person's title.
+        unless it speaks, is a genitive ("a meeting of the X leadership") or sits in a person's title. With
+        ``role="signatory", before=True`` the same default for a Signing, over the actors before the verb only.
 
         Example: "Fatah, Hamas and Islamic Jihad ended two days of talks in Moscow" → the three take part
         (only the group nearest the trigger is its subject).
@@ -716,15 +746,27 @@ class EventFinder:
         have = {p.entity for p in taken}
         out: list[Participant] = []
         lo, hi, holes = subclause(self.body, h.start, h.end, lo, hi)
-        for r in self.refs.inside(lo, hi):
-            if any(a <= r.start < b for a, b in holes) or self.title_org_of_person(r) \
+        for r in self.refs.inside(lo, h.start if before else hi):
+            if any(a <= r.start < b for a, b in holes) or self.title_org_of_person(r) or self.apposition_org(r) \
                     or _SPEAKER_AFTER.match(self.body, r.end, hi) \
                     or _OF_BEFORE.search(self.body, max(lo, r.start - 8), r.start) \
                     or not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris):
                 continue
-            out += [p for p in _participants([r], "participant") if p.entity not in have]
+            out += [p for p in _participants([r], role) if p.entity not in have]
             have.update(r.iris)
         return out
+
+    def apposition_org(self, r: Ref) -> bool:
+        """True when ``r`` is the organisation in a title apposition after a person ("Abbas Kamel, director of
+        Egypt's General Intelligence", "X, a member of the Y Committee"): the person is the actor. A delegation
+        ("X, head of the Fatah delegation") is not such a title: the faction takes part.
+
+        Example: "…by Khaled Fawzi, head of Egypt's intelligence service" → the service is no participant.
+        """
+        prev = self.refs.starting(max(0, r.start - 60), r.start)
+        return bool(prev) and self.idx.type_of(prev[-1].iris[0]) == "Person" \
+            and bool(_APPOSITION.fullmatch(self.body, prev[-1].end, r.start)) \
+            and not _DELEGATION_AFTER.match(self.body, r.end)
 
     def title_org_of_person(self, r: Ref) -> bool:
         """True when ``r`` is the non-party organisation in a person's title ("Fatah Central Committee
