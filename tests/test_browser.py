@@ -18,6 +18,7 @@ from test_render import EVIL, HOSTILE
 from kg.render.browser import BrowserRun, find_chromium, run_chromium
 from kg.render.html import esc, render_page
 from kg.render.pages import ego_page, graph_page, timeline_page
+from kg.render.timeline import TimelineItem, render_timeline_page
 from kg.store import Store
 
 pytestmark = pytest.mark.browser
@@ -74,6 +75,14 @@ def test_timeline_page_in_chromium(hostile: Store, tmp_path: Path) -> None:
     run = open_page(tmp_path, "timeline.html", timeline_page(hostile))
     assert_clean(run, scripts=2)
     assert "Deal &lt;i&gt;href&lt;/i&gt; &amp; &lt;img src=x onerror=alert(1)&gt;" in run.dom  # shown as text
+
+
+def test_timeline_with_chips_and_folded_lane_in_chromium(tmp_path: Path) -> None:
+    items = [TimelineItem(f"https://x/s{k}", f"Speaker {k}: <b>said</b>", "Statement", "2017-10-12") for k in range(9)]
+    items.append(TimelineItem("https://x/p", "A post", "PostHolding", "2017-10-12"))
+    run = open_page(tmp_path, "timeline.html", render_timeline_page(items, "T"))
+    assert_clean(run, scripts=2)
+    assert '<details class="lane" data-lane="posts">' in run.dom and ">+4</text>" in run.dom
 
 
 def test_probe_sees_requests_when_allowed(tmp_path: Path) -> None:

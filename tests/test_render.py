@@ -15,10 +15,11 @@ from test_analysis import A1, A2, EGYPT, FATAH, HAMAS, ID, PIJ, PREFIXES, RUSSIA
 from kg.analysis import load_facts
 from kg.cli import cli
 from kg.errors import UsageError
-from kg.render.graph import graph_page_data, render_graph_page
-from kg.render.layout import layout_positions
+from kg.render.graph import EDGE_LABELS_UP_TO, graph_page_data, render_graph_page
+from kg.render.layout import ego_positions, layout_positions
 from kg.render.pages import ego_page, graph_page, timeline_page, write_pages
-from kg.render.timeline import timeline_items
+from kg.render.text import cut
+from kg.render.timeline import MAX_ROWS, Scale, TimelineItem, pack_lane, render_timeline_page, timeline_items
 from kg.render.views import ego_graph, overview_graph
 from kg.store import OxigraphStore, Store
 
@@ -76,7 +77,7 @@ def test_graph_page_escapes_everything(hostile: Store) -> None:
 def test_graph_page_data_round_trips_hostile_text(hostile: Store) -> None:
     data = page_json(graph_page(hostile))
     labels = {n["id"]: n["label"] for n in data["nodes"]}
-    assert labels[EVIL] == PAYLOAD[:41] + "…"  # canvas label (cut), full text in the tooltip
+    assert labels[EVIL] == PAYLOAD[:35] + "…"  # canvas label (cut between words), full text in the tooltip
     titles = {n["id"]: n["title"] for n in data["nodes"]}
     assert titles[EVIL].startswith(PAYLOAD + "\nParty")
     deal = titles[ID + "agreement/h"]
@@ -172,6 +173,80 @@ def test_write_pages(small: Store, tmp_path: Path) -> None:
     assert [p.name for p in paths] == ["graph.html", "timeline.html"]
     assert all(p.stat().st_size > 1000 for p in paths)
     assert "Agreement One" in paths[1].read_text(encoding="utf-8")
+
+
+def test_cut_between_words() -> None:
+    assert cut("Fatah: Fatah and Hamas agreed on Tuesday on a revised version of th", 40, words=True) == \
+        "Fatah: Fatah and Hamas agreed on…"
+    assert cut("Meeting in Cairo, with Egypt", 18, words=True) == "Meeting in Cairo…"  # no dangling comma
+    assert cut("Supercalifragilisticexpialidocious", 10, words=True) == "Supercali…"  # one long word: cut inside
+    assert cut("Short", 10, words=True) == "Short"
+
+
+def test_timeline_lane_shows_at_most_max_rows_and_chips_the_rest() -> None:
+    same_day = [TimelineItem(f"https://x/m{k}", f"Talks round {k}", "Meeting", "2017-10-12") for k in range(8)]
+    later = TimelineItem("https://x/late", "Later talks", "Meeting", "2019-06-01")
+    lay = pack_lane([*same_day, later], Scale(2017, 2020))
+    assert [(it.label, row) for it, row, _ in lay.rows] == [
+        *((f"Talks round {k}", k) for k in range(MAX_ROWS)), ("Later talks", 0)]  # first fit: back to row 0
+    assert [[it.label for it in chip] for chip in lay.chips] == [[f"Talks round {k}" for k in range(MAX_ROWS, 8)]]
+    page = render_timeline_page([*same_day, later], "T")
+    assert f">+{8 - MAX_ROWS}</text>" in page
+    assert f"{8 - MAX_ROWS} more: 2017-10-12 to 2017-10-12" in page  # the chip's tooltip lists them…
+    assert all(f'id="item-{k}"' in page for k in range(9))  # …and every item is in the list below the chart
+    assert "9 items, 3 in +N chips" in page
+
+
+def test_timeline_folds_posts_lane_and_links_article_titles() -> None:
+    items = [TimelineItem("https://x/a", "Cairo Agreement", "Agreement", "2011-05-04"),
+             TimelineItem("https://x/p", "Khaled Mashal, politburo chief (Hamas)", "PostHolding", "2011-05-04",
+                          sources=["https://x/article/1"], titles={"https://x/article/1": "<b>Deal signed</b>"})]
+    page = render_timeline_page(items, "T")
+    assert '<details class="lane" data-lane="agreements" open>' in page
+    assert '<details class="lane" data-lane="posts">' in page  # folded until clicked
+    assert "(Posts held, as reported: folded, click the caption to open)" in page
+    assert '<a href="https://x/article/1" rel="noopener noreferrer nofollow">&lt;b&gt;Deal signed&lt;/b&gt;</a>' in page
+
+
+def test_overview_leaves_out_actors_sharing_nothing() -> None:
+    store = store_from(PREFIXES + """
+@base <https://w3id.org/reconciliation-kg/id/> .
+<party/fatah> a rec:Party ; skos:prefLabel "Fatah"@en .
+<party/hamas> a rec:Party ; skos:prefLabel "Hamas"@en .
+<state/russia> a rec:State ; skos:prefLabel "Russia"@en .
+<event/m> a rec:Meeting ; skos:prefLabel "Talks"@en ; rec:date "2017-10-10"^^xsd:date ;
+    rec:participant <party/fatah> , <party/hamas> .
+<event/s> a rec:Statement ; skos:prefLabel "Russia: welcomed the talks"@en ; rec:date "2017-10-11"^^xsd:date ;
+    rec:speaker <state/russia> .
+""")
+    g = overview_graph(load_facts(store))
+    assert sorted(g.nodes) == [FATAH, HAMAS] and g.graph["alone"] == 1  # the lone speaker is left out…
+    assert "1 actor sharing nothing not drawn (kg viz --type all)" in graph_page(store)  # …and the page says so
+
+
+def test_many_edges_label_only_the_heaviest_and_keep_the_relation() -> None:
+    g = nx.star_graph(EDGE_LABELS_UP_TO + 5)
+    nx.set_edge_attributes(g, "met", "relation")
+    g.add_edge(1, 2, relation="met", weight=4)
+    edges = {(e["from"], e["to"]): e for e in graph_page_data(g)["edges"]}
+    assert [k for k, e in edges.items() if "label" in e] == [("1", "2")]
+    assert edges["1", "2"]["label"] == "met ×4" and edges["0", "7"]["relation"] == "met"
+
+
+def test_edge_order_does_not_depend_on_insertion() -> None:
+    one, two = nx.Graph(), nx.Graph()
+    one.add_edges_from([("a", "b"), ("c", "b")])
+    two.add_edges_from([("b", "c"), ("b", "a")])
+    assert graph_page_data(one) == graph_page_data(two)
+
+
+def test_ego_page_puts_neighbours_in_columns(small: Store) -> None:
+    data = page_json(ego_page(small, HAMAS, 1))
+    pos = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    # the centre in the middle; agreements (by date) before events, left column first, then right
+    assert pos == {HAMAS: (0.0, 0.0), A1: (-270.0, -20.0), A2: (-270.0, 20.0), ID + "event/m1": (270.0, 0.0)}
+    star = ego_positions(nx.star_graph(100), 0)
+    assert sorted({x for x, _ in star.values()}) == [-540.0, -270.0, 0.0, 270.0, 540.0]  # four columns at most
 
 
 # ---------------------------------------------------------------- CLI

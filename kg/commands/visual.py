@@ -140,8 +140,8 @@ def viz_cmd(
 @since_option
 @until_option
 @click.option("--type", "lanes", metavar="LANE[,LANE…]",
-              help="Only these lanes: agreements, meetings, proposals, elections, governments, statements, "
-                   "decrees, control, setbacks, other.")
+              help="Only these lanes: agreements, meetings, proposals, elections, governments, decrees, control, "
+                   "setbacks, statements, other, posts (posts held: folded until clicked).")
 @page_output
 @click.option("--open", "open_it", is_flag=True, help="Open the page in the default browser.")
 @store_option

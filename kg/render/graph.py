@@ -31,10 +31,14 @@ from kg.render.style import NEGATIVE, TENTATIVE, group_colour, legend_for, node_
 from kg.render.text import cut
 
 MAX_LABEL = 42
-EDGE_LABELS_UP_TO = 400  # more edges than this: relation only in the tooltip (drawing labels is slow)
+#: Up to this many edges, every edge is labelled; above, only the HEAVY_LABELS heaviest (weight 3 or more)
+#: are, and clicking a node labels its own edges (every edge says it in its tooltip).
+EDGE_LABELS_UP_TO = 40
+HEAVY_LABELS = 15
 
 _STYLE = """
-#kg-main { display: flex; height: calc(100vh - 92px); min-height: 420px; }
+body { display: flex; flex-direction: column; height: 100vh; }
+#kg-main { display: flex; flex: 1; min-height: 420px; }
 #kg-network { flex: 1; background: #fff; }
 #kg-details { width: 320px; padding: 10px 12px; border-left: 1px solid #ddd; background: #fff; overflow: auto;
               white-space: pre-wrap; font-size: 12px; color: #333; }
@@ -52,7 +56,36 @@ _SCRIPT = """
   var box = document.getElementById("kg-details");
   var net = new vis.Network(document.getElementById("kg-network"), {nodes: nodes, edges: edges}, data.options);
   var drawn = false;
-  net.on("afterDrawing", function () { if (!drawn) { drawn = true; window.kgReady("drawn"); } });
+  function fitWithLabels() {  // net.fit() frames the nodes alone: labels under the nodes stuck out of the view
+    var ctx = document.createElement("canvas").getContext("2d"), pos = net.getPositions(), ext = null;
+    ctx.font = data.options.nodes.font.size + "px arial";
+    nodes.forEach(function (n) {
+      var p = pos[n.id], r = n.size || 10, half = Math.max(r, ctx.measureText(n.label || "").width / 2);
+      var b = {left: p.x - half, right: p.x + half, top: p.y - r, bottom: p.y + r + data.options.nodes.font.size + 6};
+      ext = ext ? {left: Math.min(ext.left, b.left), right: Math.max(ext.right, b.right),
+                   top: Math.min(ext.top, b.top), bottom: Math.max(ext.bottom, b.bottom)} : b;
+    });
+    var el = document.getElementById("kg-network");
+    if (!ext || !el.clientWidth) { return; }
+    var scale = Math.min(el.clientWidth / (ext.right - ext.left + 30), el.clientHeight / (ext.bottom - ext.top + 30));
+    net.moveTo({position: {x: (ext.left + ext.right) / 2, y: (ext.top + ext.bottom) / 2},
+                scale: Math.min(scale, 1.5), animation: false});
+  }
+  var m = /^#focus=(.+)$/.exec(location.hash);
+  var focus = m ? nodes.get(decodeURIComponent(m[1])) : null;
+  var refit = false, moved = false;  // once the reader zooms or drags, resizing the window keeps their view
+  net.on("afterDrawing", function () {
+    if (refit) { refit = false; fitWithLabels(); }
+    if (drawn) { return; }
+    drawn = true;
+    window.kgReady("drawn");
+  });
+  if (!focus && !data.options.physics.enabled) { fitWithLabels(); }  // positions are known: no need to wait
+  net.on("zoom", function () { moved = true; });
+  net.on("dragStart", function () { moved = true; });
+  net.on("resize", function () {  // vis rescales the view after this event: fit again once it has drawn
+    refit = !moved && !focus && !data.options.physics.enabled;
+  });
   if (data.options.physics.enabled) {
     net.once("stabilizationIterationsDone", function () { net.setOptions({physics: {enabled: false}}); });
   }
@@ -62,20 +95,47 @@ _SCRIPT = """
     if (isNode) { text += "\\n\\n" + item.id + "\\n\\nDetails: " + data.ego.replace("{}", item.id); }
     box.textContent = text;
   }
+  var shown = [];
+  function labelEdgesOf(id) {  // a selected node's edges show their relation; the others go back
+    var back = shown.map(function (e) { return {id: e.id, label: e.label || ""}; });
+    shown = id === null ? [] : net.getConnectedEdges(id).map(function (k) { return edges.get(k); });
+    edges.update(back.concat(shown.map(function (e) { return {id: e.id, label: e.relation}; })));
+  }
   net.on("click", function (p) {
+    labelEdgesOf(p.nodes.length ? p.nodes[0] : null);
     if (p.nodes.length) { details(nodes.get(p.nodes[0]), true); }
     else if (p.edges.length) { details(edges.get(p.edges[0]), false); }
     else { details(null); }
   });
-  var m = /^#focus=(.+)$/.exec(location.hash);
-  var focus = m ? nodes.get(decodeURIComponent(m[1])) : null;
   if (focus) {
     net.selectNodes([focus.id]);
+    labelEdgesOf(focus.id);
     net.focus(focus.id, {scale: 1.3});
     details(focus, true);
   }
 })();
 """
+
+
+def _weight(d: Mapping) -> float:
+    w = d.get("weight", 1)
+    return w if isinstance(w, int | float) else 1
+
+
+def _edge_order(g: nx.Graph) -> list[tuple[Hashable, Hashable]]:
+    """Edges as (lesser, greater) pairs by text, sorted: the same for a graph however it was built (an
+    undirected graph reports an edge in the direction it was first added)."""
+    ends = (tuple(sorted(e, key=str)) for e in g.edges)
+    return sorted(ends, key=lambda e: (str(e[0]), str(e[1])))  # type: ignore[arg-type,return-value]
+
+
+def _labelled_edges(g: nx.Graph) -> set[tuple[Hashable, Hashable]]:
+    """The edges drawn with their label: all of a small graph's, else the heaviest (see EDGE_LABELS_UP_TO)."""
+    order = _edge_order(g)
+    if len(order) <= EDGE_LABELS_UP_TO:
+        return set(order)
+    heavy = sorted((e for e in order if _weight(g.edges[e]) >= 3), key=lambda e: -_weight(g.edges[e]))
+    return set(heavy[:HEAVY_LABELS])
 
 
 def graph_page_data(
@@ -93,7 +153,8 @@ def graph_page_data(
         label = str(d.get("label", n))
         colour, shape = node_style(str(d.get("kind", "Thing")))
         node: dict = {
-            "id": str(n), "label": cut(label, MAX_LABEL, squash=False), "title": str(d.get("title") or label),
+            "id": str(n), "label": cut(label, MAX_LABEL, squash=False, words=True),
+            "title": str(d.get("title") or label),
             "shape": shape, "size": round(8 + 22 * math.sqrt(wdeg[n] / top), 1),
             "color": {"background": colour, "border": "#444"},
         }
@@ -105,16 +166,16 @@ def graph_page_data(
             node["borderWidth"] = 2
             node["shapeProperties"] = {"borderDashes": [5, 3] if modality in TENTATIVE else [1, 3]}
         nodes.append(node)
-    labelled = g.number_of_edges() <= EDGE_LABELS_UP_TO
+    labelled = _labelled_edges(g)
     edges = []
-    for a, b in sorted(g.edges, key=lambda e: (str(e[0]), str(e[1]))):
+    for a, b in _edge_order(g):
         d = g.edges[a, b]
         relation = str(d.get("relation", ""))
-        w = d.get("weight", 1)
-        text = relation + (f" ×{w}" if isinstance(w, int | float) and w > 1 else "")
-        edge = {"from": str(a), "to": str(b), "title": str(d.get("title") or text),
-                "width": round(1 + 1.5 * math.log2(w), 2) if isinstance(w, int | float) and w >= 1 else 1}
-        if labelled and text:
+        w = _weight(d)
+        text = relation + (f" ×{w:g}" if w > 1 else "")
+        edge = {"id": f"{a}\n{b}", "from": str(a), "to": str(b), "title": str(d.get("title") or text),
+                "width": round(1 + 1.5 * math.log2(w), 2) if w >= 1 else 1, "relation": text}
+        if (a, b) in labelled and text:
             edge["label"] = text
         edges.append(edge)
     big = len(nodes) > 500

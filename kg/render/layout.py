@@ -14,7 +14,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import math
+from collections.abc import Callable, Hashable
 
 import networkx as nx
 import numpy as np
@@ -87,3 +88,30 @@ def layout_positions(g: nx.Graph, *, seed: int = 7, scale: float | None = None) 
     span = float(np.abs(xy).max()) or 1.0
     xy *= scale / span
     return {v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(nodes, xy, strict=True)}
+
+
+def ego_positions(
+    g: nx.Graph, centre: Hashable, *, key: Callable[[Hashable], object] = str, per_column: int = 22,
+    column: float = 270.0, row: float = 40.0,
+) -> dict[Hashable, tuple[float, float]]:
+    """The centre at (0, 0) and every other node in columns on both sides of it, in ``key`` order: the first
+    column left of the centre, the second right, then farther out (two or four columns of ``per_column`` rows
+    or more). Labels are drawn under the nodes, so
+    stacked rows ``row`` pixels apart and columns ``column`` pixels apart keep them from overlapping (a ring
+    of 90 leaves does not).
+
+    Example:
+        >>> ego_positions(nx.star_graph(3), 0, per_column=2, column=100, row=10)
+        {0: (0.0, 0.0), 1: (-100.0, -5.0), 2: (-100.0, 5.0), 3: (100.0, 0.0)}
+    """
+    others = sorted((n for n in g.nodes if n != centre), key=lambda n: (key(n), str(n)))
+    tallest = max(per_column, math.ceil(len(others) / 4))  # at most four columns, taller if need be
+    cols = max(2, 2 * math.ceil(len(others) / (2 * tallest)))
+    size = math.ceil(len(others) / cols)
+    pos: dict[Hashable, tuple[float, float]] = {centre: (0.0, 0.0)}
+    for c in range(cols):
+        chunk = others[c * size:(c + 1) * size]
+        x = float((c // 2 + 1) * column * (-1 if c % 2 == 0 else 1))
+        for r, n in enumerate(chunk):
+            pos[n] = (round(x, 1), round((r - (len(chunk) - 1) / 2) * row, 1))
+    return pos

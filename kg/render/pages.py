@@ -14,11 +14,13 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from pathlib import Path
 
 from kg.analysis import Facts, as_facts
 from kg.render.graph import render_graph_page
+from kg.render.layout import ego_positions
+from kg.render.style import group_rank
 from kg.render.timeline import render_timeline_page, timeline_items
 from kg.render.views import article_graph, ego_graph, view_graph
 from kg.store import Store
@@ -49,7 +51,9 @@ def graph_page(
 ) -> str:
     """The network page of one view (see :func:`kg.render.views.view_graph`)."""
     g = view_graph(as_facts(source), view, since=since, until=until)
-    sub = " · ".join(x for x in (_SUBTITLES.get(view, ""), _span(since, until)) if x)
+    alone = g.graph.get("alone", 0)
+    note = f"{alone} actor{'s' if alone != 1 else ''} sharing nothing not drawn (kg viz --type all)" if alone else ""
+    sub = " · ".join(x for x in (_SUBTITLES.get(view, ""), _span(since, until), note) if x)
     return render_graph_page(g, _TITLES[view], subtitle=sub, physics=physics)
 
 
@@ -59,7 +63,14 @@ def ego_page(source: Store | Facts, iri: str, depth: int = 1, *, physics: bool =
     g = ego_graph(facts, iri, depth, **kw)
     title = f"{facts.label(iri)}: everything within {depth} link{'s' if depth != 1 else ''}"
     sub = " · ".join(x for x in (iri, _span(kw.get("since"), kw.get("until"))) if x)
-    return render_graph_page(g, title, subtitle=sub, physics=physics)
+    positions = None
+    if depth == 1 and not physics:  # a star: neighbours in columns, actors first, then agreements, events by date
+        def key(n: Hashable) -> tuple[int, str, str]:
+            d = g.nodes[n]
+            return group_rank(str(d.get("kind", "Thing"))), str(d.get("when", "")), str(d.get("label", n))
+
+        positions = ego_positions(g, iri, key=key)
+    return render_graph_page(g, title, subtitle=sub, physics=physics, positions=positions)
 
 
 def article_page(store: Store, article: str, *, physics: bool = False) -> str:

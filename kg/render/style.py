@@ -28,6 +28,7 @@ GROUPS: tuple[tuple[str, str, str, str], ...] = (
 )
 _BY_GROUP = {g: (c, s) for g, c, s, _ in GROUPS}
 _CAPTION = {g: cap for g, _, _, cap in GROUPS}
+_RANK = {g: k for k, (g, *_) in enumerate(GROUPS)}
 _GROUP_OF = {
     **{k: "Event" for k in EVENT_KINDS},
     "Government": "GoverningBody", "Ministry": "GoverningBody", "IntelligenceService": "GoverningBody",
@@ -56,6 +57,16 @@ def legend_for(kinds: set[str]) -> dict[str, str]:
     """Legend entries (group → caption) for the kinds present, in the fixed group order."""
     groups = {group_of(k) for k in kinds}
     return {g: _CAPTION[g] for g, *_ in GROUPS if g in groups}
+
+
+def group_rank(kind: str) -> int:
+    """The place of a kind's legend group in :data:`GROUPS` (actors first, then agreements, events, others).
+
+    Example:
+        >>> group_rank("Party") < group_rank("Agreement") < group_rank("Meeting")
+        True
+    """
+    return _RANK[group_of(kind)]
 
 
 def group_colour(group: str) -> str:

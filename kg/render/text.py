@@ -42,17 +42,28 @@ def format_stats(st: Stats) -> str:
     return "\n".join(lines) + "\n"
 
 
-def cut(text: str, n: int, *, squash: bool = True) -> str:
+def cut(text: str, n: int, *, squash: bool = True, words: bool = False) -> str:
     r"""``text`` in at most ``n`` characters, ending with an ellipsis when shortened; runs of white space become
-    one space unless ``squash`` is False.
+    one space unless ``squash`` is False. With ``words``, a cut falls between words (unless that would drop
+    more than a third of the room) and leaves no dangling punctuation.
 
     Example:
         >>> cut("a  long\nline", 8), cut("a  long", 4, squash=False)
         ('a long …', 'a  …')
+        >>> cut("Hamas: talks in Cairo, next week", 24, words=True)
+        'Hamas: talks in Cairo…'
     """
     if squash:
         text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    if len(text) <= n:
+        return text
+    head = text[: n - 1]
+    if words:
+        if text[n - 1].isalnum() and head[-1:].isalnum():  # the cut falls inside a word
+            space = head.rfind(" ")
+            head = head[:space] if space >= (2 * n) // 3 else head
+        head = head.rstrip(" ,;:-–—(")
+    return head + "…"
 
 
 def format_card(card: Card) -> str:

@@ -85,6 +85,8 @@ def _decorate(g: nx.Graph, facts: Facts) -> nx.Graph:
     for n in g.nodes:
         g.nodes[n]["title"] = describe_node(facts, n, counts)
         e = facts.entities.get(n)
+        if e is not None and e.when:
+            g.nodes[n]["when"] = e.when
         if e is not None and e.roles:
             g.nodes[n]["modality"] = e.modality
     for a, b, d in g.edges(data=True):
@@ -97,17 +99,24 @@ def _decorate(g: nx.Graph, facts: Facts) -> nx.Graph:
             if len(occ) > MAX_SHARED:
                 lines.append(f"(+{len(occ) - MAX_SHARED} more)")
             d["title"] = "\n".join(lines)
-        elif "role" in d:
+        elif "role" in d:  # actor — role — occasion, whichever way round the edge was added
+            if (facts.kind(a) in OCCASION_KINDS) > (facts.kind(b) in OCCASION_KINDS) or (
+                    (facts.kind(a) in OCCASION_KINDS) == (facts.kind(b) in OCCASION_KINDS) and str(a) > str(b)):
+                a, b = b, a
             d["title"] = f"{facts.label(a)} — {d['role']} — {facts.label(b)}"
     return g
 
 
 def overview_graph(facts: Facts, *, since: str | None = None, until: str | None = None) -> nx.Graph:
     """Actors and agreements: actual events folded into weighted actor–actor edges (co-participation), and
-    actor → agreement edges labelled by role."""
+    actor → agreement edges labelled by role. Actors that share nothing with another actor (a lone speaker)
+    are left out; ``g.graph["alone"]`` counts them."""
     g = co_participation(facts, facts.occasions(kinds=EVENT_KINDS, since=since, until=until,
                                                 modalities=("actual",)))
     g.add_edges_from(participation_graph(facts, kinds=("Agreement",), since=since, until=until).edges(data=True))
+    alone = sorted(nx.isolates(g), key=str)
+    g.remove_nodes_from(alone)
+    g.graph["alone"] = len(alone)
     for n in g.nodes:
         if "kind" not in g.nodes[n]:
             g.nodes[n].update(label=facts.label(n), kind=facts.kind(n))
