@@ -92,6 +92,20 @@ _BOUNDARY = re.compile(r"[.!?:]\s*[:;]?\s*(?=[A-Z])")
 _ACCORDING = re.compile(r"^According\s+to\s+(?P<who>[^,]{1,80}),\s+(?P<content>.+?)[.!]?$")
 
 
+def short_quote(text: str, limit: int = 60) -> str:
+    """The start of a quote for a label, cut between words with an ellipsis.
+
+    Example:
+        >>> short_quote("the amended version preserved the movement's positions on the state", 40)
+        'the amended version preserved the…'
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
 def quote_spans(doc: Doc) -> list[tuple[int, int, int]]:
     """``(start, end, close_mark_offset)`` of quoted text; trailing commas and spaces are left out."""
     body = doc.body
@@ -456,7 +470,7 @@ def _statement(doc: Doc, idx: ReferenceIndex, quote: Quote, time: TimeSpec) -> E
     speakers = quote.speakers or ((quote.speaker, quote.speaker_label or ""),)
     text = doc.body[quote.start:quote.end]
     conf = 0.9 if quote.kind == "direct" else 0.75
-    ev = Event(key="", type="Statement", label=f"{quote.speaker_label}: {text[:60]}", time=time,
+    ev = Event(key="", type="Statement", label=f"{quote.speaker_label}: {short_quote(text)}", time=time,
                participants=[Participant("speaker", iri, label) for iri, label in speakers],
                quote=text, quote_type=quote.kind,
                speaker_affiliation=affiliation(doc, idx, quote.speaker) if len(speakers) == 1 else None,
