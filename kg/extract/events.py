@@ -27,6 +27,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -114,6 +115,18 @@ _APPOSITION = re.compile(r",\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at
 _DELEGATION_AFTER = re.compile(r"(?:[’']s)?\s+(?:delegation|team)\b")
 _OF_FACTION = re.compile(r",?\s+of\s+(?:the\s+)?")
 _FACTION_SIDE = frozenset({"Party", "UmbrellaOrganization", "Person"})
+_FACTION_TYPES = frozenset({"Party", "UmbrellaOrganization"})
+#: "a meeting of all (the) Palestinian factions", "consultations with the factions": a generic group of actors.
+_GENERIC_GROUP = re.compile(r"(?:all\s+|both\s+|the\s+)*(?:(?:[A-Z][\w-]*|rival|main|other|major|two|several)\s+){0,2}"
+                            r"(?:factions|movements|sides|parties|rivals)\b")
+_GROUP_TYPES = frozenset({"Meeting", "Consultation"})
+#: A gerund right before the noun makes it a topic ("reviving direct talks with the factions").
+_GERUND_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:[a-z]+\s+)?$")
+#: ", the head of the Fatah delegation" after a person: he leads the delegation of that faction.
+_HEAD_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+)?(?:head|chief|leader)\s+of\s+(?:the\s+|his\s+|her\s+|its\s+)?"
+                              r"(?:[\w’'-]+\s+){0,3}?(?:delegation|team)\b", re.IGNORECASE)
+#: A faction's possessive before one of its persons, with up to three title words ("Fatah's deputy chief X").
+_POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}")
 #: Types a venue owner hosts and a person present attends.
 _HOSTED_TYPES = frozenset({"Signing", "Meeting"})
 #: Two times coordinated on one trigger ("hosted meetings in 2011 and in January 2017"): one event each.
@@ -192,11 +205,13 @@ def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
     return best, *found[best]
 
 
-def _groups(refs: Refs, body: str, lo: int, hi: int) -> list[list[Ref]]:
-    """Actor references in ``[lo, hi)`` grouped by coordination ("Hamas and Fatah", "Hamas-Fatah")."""
+def _groups(refs: Refs, body: str, lo: int, hi: int,
+            bridge: Callable[[Ref, Ref], bool] | None = None) -> list[list[Ref]]:
+    """Actor references in ``[lo, hi)`` grouped by coordination ("Hamas and Fatah", "Hamas-Fatah"); ``bridge``
+    joins two references that are one list item ("Fatah's Azzam al-Ahmad", see ``EventFinder.faction_bridge``)."""
     groups: list[list[Ref]] = []
     for r in refs.inside(lo, hi):
-        if groups and _JOIN.match(body[groups[-1][-1].end:r.start]):
+        if groups and (_JOIN.match(body[groups[-1][-1].end:r.start]) or (bridge and bridge(groups[-1][-1], r))):
             groups[-1].append(r)
         else:
             groups.append([r])
@@ -510,8 +525,8 @@ class EventFinder:
             role = "agent"  # "tasked to organize … polls": the organiser
         participants: list[Participant] = []
         anchor = cue_start if cue_start >= 0 else (governor.start() if governor else h.start)
-        between = _groups(self.refs, body, cue_end, h.start) if cue_start >= 0 else []
-        before = _groups(self.refs, body, lo, anchor)
+        between = _groups(self.refs, body, cue_end, h.start, self.faction_bridge) if cue_start >= 0 else []
+        before = _groups(self.refs, body, lo, anchor, self.faction_bridge)
         if h.form == "noun" and not governor and not between and before and cue_start < 0:
             before = [g for g in before if h.start - g[-1].end <= 30]
         if between:
@@ -548,6 +563,8 @@ class EventFinder:
         elif h.type == "Signing" and modality == "actual" and h.form == "verb" \
                 and not (passive_before(body, h.start) or re.match(r"\w+\s+by\b", body[h.start:hi])):
             participants += self.clause_participants(h, lo, hi, participants, "signatory", before=True)
+        if h.type == "Meeting":
+            participants = self.apposition_heads(lo, hi, participants)
         ev = Event(key="", type=h.type, label="", modality=modality, participants=participants,
                    evidence=[doc.evidence(h.start, h.end, f"trigger-{h.type.lower()}-{h.form}", h.confidence)],
                    confidence=h.confidence)
@@ -683,8 +700,12 @@ class EventFinder:
         if any(r.start == m.end() and all(self.idx.type_of(i) in _ACTOR_SIDE for i in r.iris)
                for r in self.refs.starting(m.end(), min(hi, m.end() + 1))):
             return True
+        if h.type in _GROUP_TYPES and m.group().split()[0] in ("of", "with") \
+                and _GENERIC_GROUP.match(self.body, m.end(), hi) \
+                and not _GERUND_BEFORE.search(self.body, max(0, h.start - 30), h.start):
+            return True  # "a meeting of all Palestinian factions": annotated, with no named participant
         return h.type == "Takeover" and m.group().strip().startswith("of") \
-            and any(p.start == m.end() for p in self.places_in(m.end(), min(hi, m.end() + 1), ("Territory",)))
+            and any(p.start == m.end() for p in self.places_in(m.end(), hi, ("Territory",)))
 
     def we_side(self, cue_start: int) -> str | None:
         """"We hope …" inside a quote → the side the speaker speaks for."""
@@ -701,7 +722,7 @@ class EventFinder:
         obj_role = OBJECT_ROLE.get(h.type, "participant")
         window_end = hi if h.extra.get("anaphor") else min(hi, h.end + 120)
         by_role, last_end = None, h.end
-        for g in _groups(self.refs, body, h.end, window_end):
+        for g in _groups(self.refs, body, h.end, window_end, self.faction_bridge):
             pre = body[max(h.start, g[0].start - 40):g[0].start]
             by = _BY_ROLE.search(pre)
             if by:
@@ -755,6 +776,37 @@ class EventFinder:
             out += [p for p in _participants([r], role) if p.entity not in have]
             have.update(r.iris)
         return out
+
+    def apposition_heads(self, lo: int, hi: int, participants: list[Participant]) -> list[Participant]:
+        """A participant person followed by the apposition "the head of the Y delegation" is the meeting's
+        ``leader`` and the faction Y a participant (the gold convention for delegation heads).
+
+        Example: "Azzam al-Ahmad, the head of the Fatah delegation, met X" → leader al-Ahmad, participant Fatah.
+        """
+        have = {p.entity for p in participants if p.role == "participant"}
+        for r in self.refs.inside(lo, hi):
+            m = _HEAD_APPOSITION.match(self.body, r.end) if have.intersection(r.iris) else None
+            if m is None or self.idx.type_of(r.iris[0]) != "Person":
+                continue
+            participants = [Participant("leader", p.entity, p.label) if p.entity in r.iris and p.role == "participant"
+                            else p for p in participants]
+            for f in self.refs.inside(r.end, m.end()):
+                if all(self.idx.type_of(i) in _FACTION_TYPES for i in f.iris):
+                    participants += [p for p in _participants([f], "participant") if p not in participants]
+        return participants
+
+    def faction_bridge(self, a: Ref, b: Ref) -> bool:
+        """True when the faction ``a`` qualifies the person ``b`` right after it, so that both are one item of a
+        coordinated list: a possessive ("Fatah's (deputy chief) Azzam al-Ahmad") or a title naming the faction
+        ("Hamas politburo chief X").
+
+        Example: "Fatah's A, Hamas's B and Islamic Jihad's C met" → one group of six actors, not three.
+        """
+        if self.idx.type_of(a.iris[0]) not in _FACTION_TYPES or self.idx.type_of(b.iris[0]) != "Person":
+            return False
+        return bool(_POSSESSIVE_GAP.fullmatch(self.body, a.end, b.start)) or any(
+            t.person in b.iris and t.org in a.iris and a.end <= t.start and t.end <= b.start <= t.end + 2
+            for t in self.doc.titles)
 
     def apposition_org(self, r: Ref) -> bool:
         """True when ``r`` is the organisation in a title apposition after a person ("Abbas Kamel, director of
