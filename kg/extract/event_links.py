@@ -6,7 +6,9 @@ signatories and the date of the day's news.
   the talks an actual meeting (whatever "agreed to …" precedes them) that ends on the clause's day and
   starts N-1 days earlier ("nearly a week" = 7 days).
 - **Delegation heads**: "The X delegation was led/headed by P", "P, who led his movement's delegation",
-  "Y was represented by P" → P is a ``leader`` of the last actual meeting of this or the 3 sentences before.
+  "Y was represented by P" → P is a ``leader`` of the last actual meeting of this or the 3 sentences before,
+  and the faction named as the delegation's owner ("The Fatah delegation", "Hamas was represented") a
+  participant; an elided second half ("… led by P and Fatah's by Q") adds Q and Fatah.
 - **Anaphoric meetings**: a sentence whose subject is "The meeting/talks/negotiations/summit" continues
   the last meeting of the 2 sentences before: its roles, place and time go to that meeting.
 - **Scheduled times**: a time after "due/scheduled/set/slated/planned (to take place) on/for/in" belongs
@@ -44,8 +46,10 @@ _ANAPHOR = re.compile(r"^(?:The|Their|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:meeti
                       r"|gathering|conference|session)\b(?P<rest>[^.;]*)")
 _DELEGATION_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\s+"
                             r"|\b(?:was|were)\s+represented\s+by\s+", re.IGNORECASE)
-_LED_DELEGATION = re.compile(r"\b(?:led|headed)\s+(?:his|her|its|their|the)\s+(?:[\w’'-]+\s+){0,3}?delegations?\b",
-                             re.IGNORECASE)
+#: The elided second half of a delegation-head sentence: "… was led by P and Fatah's by Q".
+_GAPPED_BY = re.compile(r"\s+and\s+(?P<side>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[’']s\s+by\s+")
+_LED_DELEGATION = re.compile(r"\b(?:led|headed)\s+(?:his|her|its|their|the|[A-Z][\w-]*[’']s)\s+"
+                             r"(?:[\w’'-]+\s+){0,3}?delegations?\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:due|scheduled|set|slated|planned|expected)\s+(?:to\s+(?:take\s+place|be\s+held)\s+)?"
                         r"(?:on|for|in|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:had|has|have|since|until|till|before|after|when|once|which|who|whose|ago|last|"
@@ -124,10 +128,35 @@ def delegation_heads(body: str, lo: int, hi: int, persons: list) -> list:
         nxt = next((p for p in persons if m.end() <= p.start <= m.end() + 60), None)
         if nxt is not None and not _BY_LIST_STOP.search(body, m.end(), nxt.start):
             out.append(nxt)
+            gap = _GAPPED_BY.match(body, nxt.end, hi)
+            second = next((p for p in persons if gap and p.start == gap.end()), None)
+            out += [second] if second is not None else []
     for m in _LED_DELEGATION.finditer(body, lo, hi):
         prev = [p for p in persons if lo <= p.end <= m.start()]
         if prev:
             out.append(prev[-1])
+    return out
+
+
+def delegation_sides(body: str, lo: int, hi: int, persons: list) -> list[tuple[int, int]]:
+    """Spans of ``body[lo:hi]`` naming whose delegation a head leads: the words before "delegation was led
+    by" / "was represented by" (back to a comma or the sentence start, at most 30 characters), and the
+    elided half "… and Fatah's by Q". The caller keeps the factions found in them.
+
+    Example:
+        >>> from types import SimpleNamespace as N
+        >>> text = "Hamas's delegation was led by Abu Marzouk and Fatah's by al-Ahmad."
+        >>> [text[a:b] for a, b in delegation_sides(text, 0, len(text), [N(start=30, end=41)])]
+        ["Hamas's ", 'Fatah']
+    """
+    out = []
+    for m in _DELEGATION_BY.finditer(body, lo, hi):
+        start = max(lo, m.start() - 30, body.rfind(",", lo, m.start()) + 1)
+        out.append((start, m.start()))
+        nxt = next((p for p in persons if m.end() <= p.start <= m.end() + 60), None)
+        gap = _GAPPED_BY.match(body, nxt.end, hi) if nxt is not None else None
+        if gap:
+            out.append(gap.span("side"))
     return out
 
 

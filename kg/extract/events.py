@@ -53,6 +53,7 @@ from kg.extract.event_links import (
     add_leader,
     by_list_continues,
     delegation_heads,
+    delegation_sides,
     duration_days,
     is_anaphoric_meeting,
     lede_is_news,
@@ -137,6 +138,9 @@ _UNDER_AUSPICES = re.compile(r"\bunder\s+(?:the\s+)?(?:auspices|mediation|sponso
 _JOIN = re.compile(r"^\s*(?:,|and|&|/|-|–|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?$")
 _AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memorandum\s+of\s+understanding|charter)\b",
                              re.IGNORECASE)
+#: A verb ordering an anaphoric meeting after/before another one ("The talks followed a first round …"):
+#: a clause boundary, so that each meeting keeps its own actors and time.
+_SEQUENCE = re.compile(r"\b(?:followed|preceded|(?:came|come|comes)\s+(?:[\w-]+\s+){0,2}?(?:after|before))\b")
 _FOLLOWING = re.compile(r"^(?:Following|After|Since|In\s+the\s+wake\s+of)\b")
 _ANAPHORIC_FAIL = re.compile(r"\bfail(?:ed|s)?\s+to\s+(?:do|carry\s+out|fulfil+|implement|accomplish|achieve)\s+"
                              r"(?:so|it|this|that|what|its\s+(?:task|mission|mandate))\b", re.IGNORECASE)
@@ -245,7 +249,8 @@ class EventFinder:
 
     # --- helpers -----------------------------------------------------------------------------
     def clause(self, pos: int) -> tuple[int, int]:
-        """Bounds of the clause around ``pos``: its sentence, cut at semicolons and quote edges."""
+        """Bounds of the clause around ``pos``: its sentence, cut at semicolons, quote edges and, in a sentence
+        continuing a meeting ("The talks …"), at a verb ordering it after/before another ("followed")."""
         s = self.doc.sentence_at(pos)
         lo, hi = s.start, s.end
         q = self.doc.quote_at(pos)
@@ -253,7 +258,12 @@ class EventFinder:
             lo, hi = max(lo, q.start), min(hi, q.end)
         semi_before = self.body.rfind(";", lo, pos)
         semi_after = self.body.find(";", pos, hi)
-        return (semi_before + 1 if semi_before >= 0 else lo), (semi_after if semi_after >= 0 else hi)
+        lo, hi = (semi_before + 1 if semi_before >= 0 else lo), (semi_after if semi_after >= 0 else hi)
+        seq = _SEQUENCE.search(self.body, lo, hi)
+        if seq is not None and is_anaphoric_meeting(self.body[s.start:s.end]):
+            # "The talks followed a first round between X and Y in April": two meetings, two clauses
+            lo, hi = (seq.end(), hi) if pos >= seq.end() else (lo, seq.start())
+        return lo, hi
 
     def places_in(self, lo: int, hi: int, types: tuple[str, ...] = ("City", "Territory", "State",
                                                                        "BorderCrossing")) -> list:
@@ -660,6 +670,10 @@ class EventFinder:
             target = self.last_meeting(s.start, 4) if heads else None
             for person in heads if target is not None else ():
                 add_leader(target, person)
+            for a, b in delegation_sides(self.body, s.start, s.end, persons) if target is not None else ():
+                sides = [r for r in self.refs.inside(a, b)
+                         if all(self.idx.type_of(i) in _FACTION_TYPES for i in r.iris)]
+                target.participants += [p for p in _participants(sides, "participant") if p not in target.participants]
 
     def last_meeting(self, pos: int, sentences: int, exclude: Event | None = None, first: bool = False) -> Event | None:
         """The last (``first``: the first) reported, actual meeting starting before ``pos`` within ``sentences``
