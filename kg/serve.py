@@ -297,6 +297,10 @@ class _Handler(BaseHTTPRequestHandler):
         })
 
     def do_GET(self) -> None:
+        foreign = self._foreign_host()
+        if foreign:
+            self._error(HTTPStatus.FORBIDDEN, foreign)
+            return
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         path = url.path
@@ -317,6 +321,10 @@ class _Handler(BaseHTTPRequestHandler):
     do_HEAD = do_GET  # noqa: N815 (http.server's method names); _send leaves the body out
 
     def do_POST(self) -> None:
+        foreign = self._foreign_host()
+        if foreign:
+            self._error(HTTPStatus.FORBIDDEN, foreign)
+            return
         url = urllib.parse.urlsplit(self.path)
         if url.path != "/sparql":
             self._error(HTTPStatus.NOT_FOUND, "not found (POST to /sparql)")
@@ -383,15 +391,26 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
         return None
 
+    def _foreign_host(self) -> str | None:
+        """On a loopback-bound server, a Host header naming anything but this machine means a DNS-rebound
+        page is talking to us: refuse it (reads too), so a web page cannot read the local store's data."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host.rsplit(":", 1)[0].strip("[]") if host else ""
+        bound = str(self.server.server_address[0]).lower()
+        loopback = bound in {"127.0.0.1", "::1", "localhost"} or bound.startswith("127.")
+        allowed = {"localhost", "127.0.0.1", "::1", bound}
+        if name and (name not in allowed) and (loopback or bound not in {"0.0.0.0", "::"}):
+            return f"Host {host!r} is not this server's address"
+        return None
+
     def _cross_origin(self) -> str | None:
         """Why a write must be refused as coming from another site (None when it is same-origin or from a
         non-browser client): a web page could otherwise POST a form to a local ``--allow-update`` server, and
         a DNS-rebound name could reach it."""
         host = (self.headers.get("Host") or "").strip().lower()
-        name = host.rsplit(":", 1)[0].strip("[]") if host else ""
-        bound = str(self.server.server_address[0]).lower()
-        if name and name not in {"localhost", "127.0.0.1", "::1", bound}:
-            return f"Host {host!r} is not this server's address"
+        foreign = self._foreign_host()
+        if foreign:
+            return foreign
         origin = (self.headers.get("Origin") or "").strip().lower()
         if origin and origin not in {f"http://{host}", f"https://{host}"}:
             return f"cross-origin updates are refused (Origin {origin})"

@@ -298,3 +298,12 @@ def test_pages_default_to_where_build_writes_them(tmp_path: Path) -> None:
     assert default_pages_dir(store) == tmp_path.resolve() / "elsewhere" == default_dump_path(store).parent
     assert default_pages_dir("memory:") == project_root() / "data" / "build"
     assert default_pages_dir("http://127.0.0.1:7878") == project_root() / "data" / "build"
+
+
+def test_dns_rebound_reads_are_refused(srv: Running) -> None:
+    """A page on another name resolved to 127.0.0.1 must not read the local store."""
+    req = urllib.request.Request(f"{srv.base}/sparql?{q(LABEL_Q)}", headers={"Host": "evil.example:7878"})
+    status, _, body = call(req)
+    assert status == 403 and body.startswith(b"Host 'evil.example:7878' is not this server's address")
+    ok = urllib.request.Request(f"{srv.base}/sparql?{q(LABEL_Q)}", headers={"Host": "localhost"})
+    assert call(ok)[0] == 200
