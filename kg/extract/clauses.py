@@ -31,6 +31,10 @@ _CUT = re.compile(
 _TOPIC = re.compile(r"\s(?:to|on|about|over|regarding|concerning|aimed\s+at)\s+(?=[a-z]+ing\b|(?:end|discuss|resolve"
                     r"|heal|close|bridge|settle|overcome|reconcile|unify|restore|form|hold|prepare|implement|reach"
                     r"|agree|seek)\b)")
+#: "under the Egyptian-brokered deal", "under an agreement with Hamas": the frame of an event, not its actors.
+_FRAME = re.compile(r"\bunder\s+(?:the\s+|an?\s+|its\s+|their\s+|this\s+)?(?:[\w’'-]+\s+){0,3}?(?:agreement|deal"
+                    r"|accord|pact|understanding)s?\b.*?(?=[,;:.]|\s(?:after|before|since|until|when|while|and|but"
+                    r"|which|who|whose)\b|$)", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,|\s[-–—])?\s(?:which|who|whom|whose|that|where)\s[^,;–—]*", re.IGNORECASE)
 
 
@@ -51,3 +55,14 @@ def subclause(body: str, start: int, end: int, lo: int, hi: int) -> tuple[int, i
     b = topic.start() if topic else b
     holes = [(m.start(), m.end()) for m in _RELATIVE.finditer(body, a, b) if not m.start() <= start < m.end()]
     return a, b, holes
+
+
+def frame_spans(body: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of ``[lo, hi)`` naming the accord an event falls under ("under an agreement with Hamas").
+
+    Example:
+        >>> s = "The cabinet, formed under an agreement with Hamas, resigned."
+        >>> [s[a:b] for a, b in frame_spans(s, 0, len(s))]
+        ['under an agreement with Hamas']
+    """
+    return [(m.start(), m.end()) for m in _FRAME.finditer(body[:hi], lo)]

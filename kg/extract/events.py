@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from kg.extract.clauses import subclause
+from kg.extract.clauses import frame_spans, subclause
 from kg.extract.cues import (
     GERUND_GOVERNORS,
     GOVERNORS,
@@ -112,7 +112,7 @@ _SPEAKER_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|a
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _NOUN_ARGUMENT = re.compile(r"\s+(?:between|with|among|of)\s+(?:the\s+)?(?:(?:two|rival|[\w-]+\s+and)\s+)?")
 _ACTOR_SIDE = frozenset({"Party", "UmbrellaOrganization", "Person", "State"})
-_APPOSITION = re.compile(r",\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){1,4}?(?:of|at|in)\s+(?:the\s+)?")
+_APPOSITION = re.compile(r",\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){1,5}?(?:of|at|in)\s+(?:the\s+)?")
 _DELEGATION_AFTER = re.compile(r"(?:[’']s)?\s+(?:delegation|team)\b")
 _OF_FACTION = re.compile(r",?\s+of\s+(?:the\s+)?")
 _FACTION_SIDE = frozenset({"Party", "UmbrellaOrganization", "Person"})
@@ -621,11 +621,30 @@ class EventFinder:
             for c in self.controls:
                 if c.evidence and sent.start <= c.evidence[0].start < sent.end:
                     ev.participants += [Participant("participant", p.entity, p.label) for p in c.participants]
+        ev.participants = self.outside_frames(h, ev.participants, lo, hi)
         if h.type == "Election" and h.form == "verb":
             for p in ev.participants:
                 if p.role == "participant":
                     ev.participants[ev.participants.index(p)] = Participant("winner", p.entity, p.label)
         return ev
+
+    def outside_frames(self, h: _Hit, participants: list[Participant], lo: int, hi: int) -> list[Participant]:
+        """Participants named only inside a frame the trigger lies outside ("formed … under an agreement with
+        Hamas", "Under the Egyptian-brokered deal, the government is to assume control"): the accord's parties
+        and brokers are not the event's actors (``kg.extract.clauses.frame_spans``).
+
+        Example: "Under the Egyptian-brokered deal, X is to assume control" → Egypt is no mediator of the handover.
+        """
+        frames = [(a, b) for a, b in frame_spans(self.body, lo, hi) if not a <= h.start < b] \
+            if "nder " in self.body[lo:hi] else []
+        have = {p.entity for p in participants}
+        refs = [r for r in self.refs.inside(lo, hi) if have.intersection(r.iris)]
+        aside = [r for r in refs if any(a <= r.start < b for a, b in frames) or self.apposition_org(r)]
+        if not aside:
+            return participants
+        inside = {i for r in aside for i in r.iris}
+        outside = {i for r in refs if r not in aside for i in r.iris}
+        return [p for p in participants if p.entity not in inside or p.entity in outside]
 
     def coordinated_time(self, ev: Event, lo: int, hi: int, taken: set[int]) -> Event | None:
         """A copy of ``ev`` at the second of two coordinated times ("in 2011 and in January 2017") when the
