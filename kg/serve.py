@@ -297,9 +297,7 @@ class _Handler(BaseHTTPRequestHandler):
         })
 
     def do_GET(self) -> None:
-        foreign = self._foreign_host()
-        if foreign:
-            self._error(HTTPStatus.FORBIDDEN, foreign)
+        if self._refused_host():
             return
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
@@ -321,9 +319,7 @@ class _Handler(BaseHTTPRequestHandler):
     do_HEAD = do_GET  # noqa: N815 (http.server's method names); _send leaves the body out
 
     def do_POST(self) -> None:
-        foreign = self._foreign_host()
-        if foreign:
-            self._error(HTTPStatus.FORBIDDEN, foreign)
+        if self._refused_host():
             return
         url = urllib.parse.urlsplit(self.path)
         if url.path != "/sparql":
@@ -403,14 +399,18 @@ class _Handler(BaseHTTPRequestHandler):
             return f"Host {host!r} is not this server's address"
         return None
 
+    def _refused_host(self) -> bool:
+        """Answer 403 and return True when the Host header is foreign (see ``_foreign_host``)."""
+        foreign = self._foreign_host()
+        if foreign:
+            self._error(HTTPStatus.FORBIDDEN, foreign)
+        return foreign is not None
+
     def _cross_origin(self) -> str | None:
         """Why a write must be refused as coming from another site (None when it is same-origin or from a
         non-browser client): a web page could otherwise POST a form to a local ``--allow-update`` server, and
         a DNS-rebound name could reach it."""
-        host = (self.headers.get("Host") or "").strip().lower()
-        foreign = self._foreign_host()
-        if foreign:
-            return foreign
+        host = (self.headers.get("Host") or "").strip().lower()  # a foreign Host was refused in do_POST
         origin = (self.headers.get("Origin") or "").strip().lower()
         if origin and origin not in {f"http://{host}", f"https://{host}"}:
             return f"cross-origin updates are refused (Origin {origin})"
