@@ -115,3 +115,34 @@ def test_triggers_and_arguments_are_scored_ace_style() -> None:
     assert o["arguments"]["f1"] == 0.5
     # strict events ignore spans: the meeting matches (type, roles, place, dates); the signing lacks the mediator
     assert (o["events"]["tp"], o["events"]["fp"], o["events"]["fn"]) == (1, 2, 1)
+
+
+def test_kg_evaluate_scores_only_the_annotated_articles(tmp_path) -> None:
+    """The real extractor on two articles, gold for one: the other article's facts are not counted."""
+    from click.testing import CliRunner
+
+    from kg.articles import read_text
+    from kg.cli import cli
+    from kg.mapping import article_iri
+
+    arts, gold_dir = tmp_path / "articles", tmp_path / "gold"
+    arts.mkdir()
+    gold_dir.mkdir()
+    vote = "---\ntitle: Vote\npublished: 2006-01-27\n---\nHamas won the 2006 elections.\n"
+    (arts / "a.txt").write_text(vote)
+    (arts / "b.txt").write_text("---\ntitle: Other\npublished: 2007-01-27\n---\nFatah met Hamas in Cairo.\n")
+    art = {"iri": str(article_iri(read_text(vote, source="a.txt").id))}
+    hamas = "https://w3id.org/reconciliation-kg/id/party/hamas"
+    gold = [mention(hamas, 0, 5, art),
+            event("Election", [("winner", hamas)], start="2006-01-01", end="2006-12-31", precision="year",
+                  art=art, spans=((10, 28),)),
+            event("Meeting", [("participant", hamas)], art=art)]  # not in the text: a miss
+    (gold_dir / "a.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold))
+    r = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--articles", str(arts), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    o = json.loads(r.stdout)["overall"]
+    assert (o["mentions"]["tp"], o["mentions"]["fp"], o["mentions"]["fn"]) == (1, 0, 0)
+    assert (o["events"]["tp"], o["events"]["fp"], o["events"]["fn"]) == (1, 0, 1)
+    assert o["events"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
+    assert o["dates"]["f1"] == 1.0
+    assert "1 read articles without gold are not scored" in r.stderr

@@ -504,9 +504,32 @@ def test_delegation_head_in_a_later_sentence_leads_the_meeting() -> None:
 def test_time_scheduled_for_an_event_is_not_the_postponement_time() -> None:
     x = run("Abbas postponed the elections that were due on May 22.")
     (p,), (e,) = events(x, "Postponement"), events(x, "Election")
-    assert (p.time, e.time.earliest, e.modality) == (None, "2019-05-22", "postponed")
+    assert (p.time, e.time.earliest, e.modality) == (None, "2020-05-22", "postponed")  # "due": a coming date
     x = run("Abbas postponed the elections on May 22.")  # no "due/scheduled": the nearest verb keeps it
     assert events(x, "Postponement")[0].time.earliest == "2019-05-22"
+
+
+def test_each_coordinated_trigger_keeps_the_time_that_follows_it() -> None:
+    x = run("Abbas issued a decree calling legislative elections on May 22 and a presidential election on July 31.")
+    assert sorted(e.time.earliest for e in events(x, "Election")) == ["2020-05-22", "2020-07-31"]
+    assert all(e.modality == "planned" for e in events(x, "Election"))
+    assert all(e.time is None or e.time.earliest not in ("2020-05-22", "2020-07-31") for e in events(x, "Decree"))
+    (d,) = events(run("Abbas on Thursday dismissed the government and declared a state of emergency."), "Collapse")
+    assert d.time.earliest == "2020-03-12"  # a time right before a verb is its own
+
+
+def test_a_far_time_with_no_other_trigger_between_is_the_events_own() -> None:
+    (s,) = events(run("President Mahmoud Abbas swore in a Palestinian government of national consensus headed by"
+                      " Prime Minister Rami Hamdallah on Monday."), "SwearingIn")
+    assert s.time.earliest == "2020-03-09"
+
+
+def test_is_also_to_meet_is_planned() -> None:
+    (m,) = events(run("The PLO leadership framework, which includes Hamas, is also to meet within five weeks."),
+                  "Meeting")
+    assert (m.modality, m.time.latest) == ("planned", "2020-04-16")
+    (m,) = events(run("The PLO leadership framework, which includes Hamas, met on Monday."), "Meeting")
+    assert m.modality == "actual"
 
 
 def test_news_of_the_day_is_dated_to_publication() -> None:

@@ -39,6 +39,17 @@ PUB = "2020-03-12"
         ("earlier this year", "earlier this year", "month", "2020-01-01", "2020-03-12"),
         ("last year", "last year", "year", "2019-01-01", "2019-12-31"),
         ("two days ago", "two days ago", "day", "2020-03-10", "2020-03-10"),
+        ("to meet within five weeks", "within five weeks", "day", "2020-03-12", "2020-04-16"),
+        ("elections within six months", "within six months", "day", "2020-03-12", "2020-09-12"),
+        ("mediated truces this spring", "this spring", "season", "2020-03-01", "2020-05-31"),
+        ("talks last summer", "last summer", "season", "2019-06-01", "2019-08-31"),
+        ("talks last winter", "last winter", "season", "2019-12-01", "2020-02-29"),
+        ("a vote next autumn", "next autumn", "season", "2020-09-01", "2020-11-30"),
+        # a coming date (will, due, scheduled for, calling … on) is the next occurrence, not the last one
+        ("a decree calling elections on May 22", "May 22", "day", "2020-05-22", "2020-05-22"),
+        ("elections scheduled for Jan. 20", "Jan. 20", "day", "2021-01-20", "2021-01-20"),
+        ("they will meet on March 10", "March 10", "day", "2020-03-10", "2020-03-10"),
+        ("the committee it set up in September", "September", "month", "2019-09-01", "2019-09-30"),
     ],
 )
 def test_time_table(text: str, surface: str, precision: str, earliest: str, latest: str) -> None:
@@ -49,7 +60,8 @@ def test_time_table(text: str, surface: str, precision: str, earliest: str, late
     assert text[found[0].start:found[0].end] == surface
 
 
-@pytest.mark.parametrize("text", ["2,000 people", "a 2007% rise", "they may meet", "Resolution 2334/2016",
+@pytest.mark.parametrize("text", ["2,000 people", "within reach", "with two sides", "this springboard",
+                                  "a 2007% rise", "they may meet", "Resolution 2334/2016",
                                   "the fall of the government", "Hamas"])
 def test_not_times(text: str) -> None:
     assert find_times(text, PUB) == []

@@ -114,7 +114,11 @@ def evaluate_cmd(
     # background records (titles and agreement names in passing) stay in the graph but are not reported events
     predicted = [f for f in iter_facts(r.handle)
                  if f.get("kind") != "event" or (f.get("confidence") or 1.0) >= REPORTED_CONFIDENCE]
-    note(f"{len(gold)} gold facts, {len(predicted)} predicted, {r.articles} articles")
+    annotated = {(f.get("article") or {}).get("iri") for f in gold}
+    unscored = {(f.get("article") or {}).get("iri") for f in predicted} - annotated
+    predicted = [f for f in predicted if (f.get("article") or {}).get("iri") in annotated]
+    note(f"{len(gold)} gold facts, {len(predicted)} predicted, {len(annotated)} annotated articles"
+         + (f" ({len(unscored)} read articles without gold are not scored)" if unscored else ""))
     labels = {f["article"]["iri"]: Path(str(f["article"].get("source") or f["article"]["iri"])).name
               + (f" · {f['article']['title'][:40]}" if f["article"].get("title") else "")
               for f in [*gold, *predicted] if f.get("article")}

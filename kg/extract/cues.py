@@ -183,7 +183,8 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("proposed", _re(r"\bpropos(?:ed|es|e|al|ing)\b|\bcall(?:ed|s|ing)?\s+for\b|\bsuggest(?:ed|s)?\b|\burg(?:ed|es)\b"
                      r"|\binvit(?:ed|es|ation)\b|\boffer(?:ed|s)?\s+to\b|\bcall(?:ed|s|ing)?\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")),
     ("planned", _re(r"\bwill\b|\bshall\b|\b(?:plan|plans|planned|planning|intend|intends|intended)\s+to\b"
-                    r"|\b(?:is|are|was|were)\s+(?:expected|scheduled|set|due|supposed|slated|to)\b|\bto\s+be\s+held\b"
+                    r"|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+|then\s+)?(?:expected|scheduled|set|due|supposed|slated|to)\b"
+                    r"|\bto\s+be\s+held\b"
                     r"|\bupcoming\b|\bforthcoming\b|\btasked\s+(?:with|to)\b|\bwould\b"
                     r"|\bagreed\s+(?:(?:on|in|at)\s+(?:[\w-]+\s+){1,2}?)?to\b|\bpledg(?:ed|es|ing)\s+to\b"
                     r"|\bcommit(?:ted|ting|s)?\s+(?:them(?:selves)?\s+|itself\s+|himself\s+)?to\b"
@@ -198,7 +199,8 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"|called\s+off|cancell?ed|deferred)\b")),
     ("failed", _re(r"[^.;]{0,40}?\b(?:collapsed|failed|fell\s+through|broke\s+down)\b")),
     ("planned", _re(r"[^.;]{0,160}?\b(?:(?:is|are|was|were)\s+(?:due|expected|scheduled|set|supposed)\s+to"
-                    r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held)\b")),
+                    r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held"
+                    r"|(?:is|are)\s+(?:also\s+)?to\s+(?:host|hold|convene|open|begin|start|take\s+place))\b")),
     ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+held\b|[^.;]{0,60}?\btook\s+place\b")),
 )
 POST_ANY = any_of(POST_CUES)

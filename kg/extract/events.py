@@ -164,6 +164,12 @@ _SCHEDULING = re.compile(r"\b(?:schedul(?:ed|es|ing)|call(?:ed|s|ing)|set(?:s|ti
                          r"(?:an?\s+|the\s+)?"
                          r"(?:(?:new|early|general|presidential|legislative|parliamentary|local|municipal|national"
                          r"|Palestinian|and|[A-Z][\w-]*)[\s,]+){0,4}$")
+#: Between a time and a noun trigger, what shows the time is not the noun's own ("May 22 and a … election").
+_NOT_PREMODIFIER = re.compile(r"\b(?:and|or|on|in|at|for)\b|[,;]")
+#: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
+_DETERMINER_BETWEEN = re.compile(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?")
+#: Two triggers of one type coordinated: "elections on May 22 and a presidential election on July 31".
+_COORDINATED_SAME = re.compile(r"[^.;:]{0,60}?\s(?:and|or)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}")
 _CALLED_BY = re.compile(r"\s+(?:called|scheduled|set)\s+(?:by|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had)\s+)?$")
 #: In the passive the actors before these triggers are what is acted on, not the actor ("was sworn in").
@@ -244,7 +250,8 @@ class EventFinder:
         self.purpose_spans: list[tuple[int, int]] = []
         #: Whole-body matches of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` (see ``may_match``).
         self.cue_matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
-        self.time_owner: dict[int, int] = {}  # time start → end of the trigger it is scheduled for
+        self.time_owner: dict[int, int] = {}
+        self.sentence_hits: list[_Hit] = []  # time start → end of the trigger it is scheduled for
         self.anaphors: list[Event] = []  # "The talks were hosted by X": continues the last meeting
 
     # --- helpers -----------------------------------------------------------------------------
@@ -282,16 +289,39 @@ class EventFinder:
     def time_for(self, hit: _Hit, lo: int, hi: int, taken: set[int]) -> TimeSpec | None:
         cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
                  and not _SPEECH_BEFORE.search(self.body, lo, t.start)
-                 and self.time_owner.get(t.start, hit.end) == hit.end]
+                 and self.time_owner.get(t.start, hit.end) == hit.end
+                 and self.owns_time(hit, t.start, t.end)]
         own = [t for t in cands if self.time_owner.get(t.start) == hit.end]
         if own:
             return own[0].spec  # "the election that was due on May 22"
         if not cands:
             return None
         best = min(cands, key=lambda t: min(abs(t.start - hit.end), abs(hit.start - t.end)))
-        if abs(best.start - hit.end) > 90 and abs(hit.start - best.end) > 90:
-            return None
+        alone = hit.extra.get("prev", lo) <= best.start and best.end <= hit.extra.get("next", hi)
+        if abs(best.start - hit.end) > 90 and abs(hit.start - best.end) > 90 and not alone:
+            return None  # far away, with another trigger in between
         return best.spec
+
+    def nearest_hit(self, start: int, end: int) -> _Hit | None:
+        """The trigger of the current sentence that a time at ``[start, end)`` follows most closely ("elections
+        on May 22 and a presidential election on July 31": each vote its own date), or the one it directly
+        precedes ("on Thursday dismissed"); None when neither."""
+        def distance(h: _Hit) -> float:
+            if start >= h.end:
+                return start - h.end
+            return 0 if h.start - end <= 3 else float("inf")
+        best = min(self.sentence_hits, key=distance, default=None)
+        return best if best is not None and distance(best) < float("inf") else None
+
+    def owns_time(self, hit: _Hit, start: int, end: int) -> bool:
+        """Whether ``hit`` may take the time at ``[start, end)``: it is the nearest trigger, or a verb whose
+        object is the nearest ("postponed the elections on May 22": the postponement's date)."""
+        near = self.nearest_hit(start, end)
+        if near is None or near is hit:
+            return True
+        k = self.sentence_hits.index(hit)
+        return hit.form == "verb" and k + 1 < len(self.sentence_hits) and self.sentence_hits[k + 1] is near \
+            and bool(_DETERMINER_BETWEEN.fullmatch(self.body, hit.end, near.start))
 
     # --- rules -------------------------------------------------------------------------------
     def run(self, statements: list[Event]) -> tuple[list[Event], list[ProvisionRecord]]:
@@ -304,6 +334,7 @@ class EventFinder:
             by_sentence.setdefault(self.doc.sentence_at(h.start).index, []).append(h)
         for s in self.doc.sentences:
             sent_hits = by_sentence.get(s.index, [])
+            self.sentence_hits = sent_hits
             taken = self.agreement_context(s.start, s.end, sent_hits)
             for t in self.doc.times_in(s.start, s.end):
                 owner = scheduled_owner(self.body, t.start, [h.end for h in sent_hits], self.clause(t.start)[0])
@@ -501,6 +532,10 @@ class EventFinder:
         if h.type == "Election" and modality == "actual" and (_SCHEDULING.search(body, max(lo, h.start - 50), h.start)
                                                               or _CALLED_BY.match(body, h.end, hi)):
             modality = "planned"  # "a decree calling elections for May 22", "the elections called by X"
+        prev = h.extra.get("prev_hit")
+        if modality == "actual" and prev is not None and prev.event is not None and prev.type == h.type \
+                and prev.event.modality != "actual" and _COORDINATED_SAME.fullmatch(body, prev.end, h.start):
+            modality = prev.event.modality  # "… calling elections on May 22 and a presidential election …"
         if h.type == "GovernmentFormation" and re.match(r"(?:government|cabinet)", body[h.start:h.end], re.I):
             if modality == "actual" and re.search(r"\b(?:to|would|will)\s+be\s+formed", body[h.start:h.end]):
                 modality = "planned"  # "expected the cabinet to be formed within weeks"
@@ -583,7 +618,8 @@ class EventFinder:
             terr = [m for m in self.places_in(h.end, hi, ("Territory", "City", "BorderCrossing"))]
             ev.territory = terr[0].entity if terr else None
         for t in doc.times_in(lo, hi):
-            if t.start < h.start <= t.end + 30 and h.form == "noun":
+            if t.start < h.start <= t.end + 30 and h.form == "noun" \
+                    and not _NOT_PREMODIFIER.search(body, t.end, h.start):
                 ev.time = t.spec  # "the 2006 elections", "the 2007 coup"
                 taken.add(t.start)
                 break
@@ -652,7 +688,8 @@ class EventFinder:
         times = self.doc.times_in(lo, hi)
         for t, t2 in pairwise(times):
             if t.spec == ev.time and t2.start not in taken and t2.spec != t.spec \
-                    and _TIME_AND.fullmatch(self.body, t.end, t2.start):
+                    and _TIME_AND.fullmatch(self.body, t.end, t2.start) \
+                    and not any(t.end <= x.start < t2.start for x in self.sentence_hits):
                 taken.add(t2.start)
                 return replace(ev, time=t2.spec, participants=list(ev.participants), evidence=list(ev.evidence),
                                concerns=list(ev.concerns), basis=list(ev.basis))

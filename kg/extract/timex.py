@@ -42,6 +42,7 @@ _PATTERNS = [
     ("dmy", rf"\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?"),
     ("season", rf"\b(?:the\s+)?(?:(?P<sea_part>early|late|mid)[-\s]+)?(?P<sea>[Ss]pring|[Ss]ummer|[Aa]utumn"
                rf"|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?:the\s+year\s+)?(?P<sea_y>{_YEAR})\b"),
+    ("relseason", r"\b(?P<rs_rel>this|last|next|This|Last|Next)\s+(?P<rs>spring|summer|autumn|fall|winter)\b"),
     ("monthyear", rf"\b(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     ("yearpart", rf"\b(?:the\s+)?(?P<yp>early|late|mid|beginning\s+of|start\s+of|middle\s+of|end\s+of)"
                  rf"[-\s]+(?P<yp_y>{_YEAR})\b"),
@@ -53,6 +54,8 @@ _PATTERNS = [
                   r"|[Ll]ate\s+last|[Ee]arlier\s+last)\s+(?P<rp_unit>week|month|year)\b"),
     ("ago", r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
             r"(?P<ago_unit>day|week|month|year)s?\s+ago\b"),
+    ("within", r"\b[Ww]ithin\s+(?:the\s+next\s+)?(?P<wi_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+               r"|several|few)\s+(?P<wi_unit>day|week|month|year)s?\b"),
     ("year", rf"(?<![\d$£€.,/-])\b(?P<yr>{_YEAR})\b(?!\s*%|[-/.]\d|\d|,\d)"),
 ]
 _TIME_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
@@ -64,7 +67,7 @@ START_WORDS = frozenset(w[:4] for w in """
 january february march april may june july august september october november december sept
 spring summer autumn fall winter the early late mid beginning start middle end
 monday tuesday wednesday thursday friday saturday sunday last next this yesterday today tomorrow earlier later
-in since until by of a an one two three four five six seven eight nine ten several few
+in since until by of a an one two three four five six seven eight nine ten several few with
 jan feb mar apr jun jul aug sep oct nov dec
 """.split())
 _MONTHS3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
@@ -77,7 +80,12 @@ _NEXT_WORD = {
     "the": lambda w: w in _PERIODS, "in": lambda w: w[:3] in _MONTHS3, "of": lambda w: w[:3] in _MONTHS3,
     "by": lambda w: w[:3] in _MONTHS3, "since": lambda w: w[:3] in _MONTHS3, "until": lambda w: w[:3] in _MONTHS3,
     **{n: (lambda w: w in _UNITS) for n in _NUMBER_WORDS},
+    "with": lambda w: False, "within": lambda w: w[:1].isdigit() or w in _NUMBER_WORDS or w == "the",
 }
+#: Words before a month/day without a year that make it a coming date ("elections on May 22 were called",
+#: "scheduled for July 31", "will meet on March 2"): the year is then the next occurrence, not the last.
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|scheduled|set\s+for|sets|due|planned|plans?|to\s+be\s+held"
+                            r"|calling|expected|upcoming|next)\b|\b(?:for|by)\s+$", re.IGNORECASE)
 
 
 def _candidates(text: str, tokens: list[Token] | None = None) -> list[re.Match[str]]:
@@ -142,15 +150,18 @@ def _parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def _year_for(month: int, day: int | None, pub: dt.date | None) -> int | None:
+def _year_for(month: int, day: int | None, pub: dt.date | None, future: bool = False) -> int | None:
     """Year of a month/day given without one: the publication year, or the previous year when that
-    would put it more than two months after publication."""
+    would put it more than two months after publication; for a coming date (``future``) the next
+    occurrence (a week of slack for reports of the days just past)."""
     if pub is None:
         return None
     try:
         cand = dt.date(pub.year, month, day or 1)
     except ValueError:
         return None
+    if future:
+        return pub.year + 1 if (pub - cand).days > 7 else pub.year
     return pub.year - 1 if (cand - pub).days > 62 else pub.year
 
 
@@ -162,7 +173,7 @@ def _day(y: int, m: int, d: int) -> tuple[str, str] | None:
     return iso, iso
 
 
-def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[str | None, str, str] | None:
+def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> tuple[str | None, str, str] | None:
     """``(precision, earliest, latest)`` for one regex match, or None when it cannot be resolved."""
     kind = m.lastgroup
     g = m.group
@@ -172,7 +183,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[str | None, str, st
     if kind in ("mdy", "dmy"):
         month = month_number(g(f"{kind}_m"))
         day = int(g(f"{kind}_d"))
-        year = int(g(f"{kind}_y")) if g(f"{kind}_y") else _year_for(month or 1, day, pub)
+        year = int(g(f"{kind}_y")) if g(f"{kind}_y") else _year_for(month or 1, day, pub, future)
         if month is None or year is None:
             return None
         b = _day(year, month, day)
@@ -195,7 +206,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[str | None, str, st
         if month is None or pub is None:
             return None
         before = g("mo_pre").lower()
-        year = pub.year + 1 if "next" in before and month <= pub.month else _year_for(month, None, pub)
+        year = pub.year + 1 if "next" in before and month <= pub.month else _year_for(month, None, pub, future)
         if "last" in before and month >= pub.month:
             year = pub.year - 1
         return ("month", *_month_bounds(year, month)) if year else None
@@ -231,7 +242,26 @@ def _resolve(m: re.Match[str], pub: dt.date | None) -> tuple[str | None, str, st
             y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
             return ("month", *_month_bounds(y, mo + 1))
         return "year", f"{pub.year - n}-01-01", f"{pub.year - n}-12-31"
+    if kind == "relseason":
+        first, last = SEASONS[g("rs")]
+        rel = g("rs_rel").lower()
+        ends = 2 if last < first else last  # winter ends in February of the next year
+        year = pub.year - (1 if rel == "last" and (last < first or last >= pub.month) else 0) \
+            + (1 if rel == "next" and first <= pub.month else 0) - (1 if rel == "this" and ends < first
+                                                                    and pub.month <= ends else 0)
+        return ("season", *_span(year, first, last))
+    if kind == "within":
+        n = int(g("wi_n")) if g("wi_n").isdigit() else _NUMBER_WORDS[g("wi_n").lower()]
+        return "day", _iso(pub), _iso(_add(pub, g("wi_unit"), n))
     return None
+
+
+def _add(d: dt.date, unit: str, n: int) -> dt.date:
+    """``d`` plus ``n`` days, weeks, months or years (the day clipped to the month's length)."""
+    if unit in ("day", "week"):
+        return d + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    y, mo = divmod(d.year * 12 + d.month - 1 + n * (12 if unit == "year" else 1), 12)
+    return dt.date(y, mo + 1, min(d.day, calendar.monthrange(y, mo + 1)[1]))
 
 
 def _relative_period(rel: str, unit: str, pub: dt.date) -> tuple[str, str, str]:
@@ -283,7 +313,10 @@ def find_times(text: str, published: str | None, offset: int = 0,
     pub = _parse_published(published)
     out: list[TimeMatch] = []
     for m in _candidates(text, tokens):
-        resolved = _resolve(m, pub)
+        lo = max(0, m.start() - 80)
+        head = text[lo:m.start()]
+        head = head[head.rfind(". ") + 1:]
+        resolved = _resolve(m, pub, bool(m.lastgroup in ("mdy", "dmy", "month") and _FUTURE_BEFORE.search(head)))
         if resolved is None:
             continue
         precision, earliest, latest = resolved
