@@ -667,3 +667,38 @@ def test_called_on_is_proposed_not_a_weekday() -> None:
     (m,) = events(run("Abbas called on the factions to meet in Cairo."), "Meeting")
     assert m.modality == "proposed"
     assert modality_at("Abbas called on Monday and they met", 32)[0] == "actual"  # a weekday, not a call
+
+
+# --- round 12: unlinked actors, names are no triggers, receptions, passive winners, changes of post -----------
+
+def test_an_unlinked_titled_person_takes_part_and_a_name_holds_no_trigger() -> None:
+    x = run("Abbas met Central Elections Commission chairman Hanna Nasser in Ramallah on Friday.")
+    (m,) = events(x, "Meeting")
+    nasser = next(iri for iri, (label, _) in x.new_entities.items() if label == "Hanna Nasser")
+    assert roles(m) == {("participant", ABBAS), ("participant", nasser)}
+    assert (m.place, m.time.earliest) == (RAMALLAH, "2020-03-06")
+    assert events(x, "Election") == []  # "Elections" inside the commission's name
+
+
+def test_received_delegations_is_the_receivers_meeting() -> None:
+    (m,) = events(run("Mahmoud Abbas received the delegations on Tuesday."), "Meeting")
+    assert roles(m) == {("host", ABBAS)}
+    assert events(run("Mahmoud Abbas received the report on Tuesday."), "Meeting") == []
+
+
+def test_an_election_won_by_a_party_after_an_apposition() -> None:
+    (e,) = events(run("The last legislative election, in January 2006, was won by Hamas."), "Election")
+    assert (roles(e), e.time.earliest, e.modality) == ({("winner", HAMAS)}, "2006-01-01", "actual")
+    assert events(run("The last legislative election, in January 2006, was a turning point."), "Election") == []
+
+
+def test_changes_of_post() -> None:
+    (p,) = [e for e in events(run("Ismail Haniyeh succeeded Mahmoud Abbas as leader in May 2017."), "PostHolding")
+            if e.confidence >= 0.5]
+    assert (roles(p), p.time.earliest, p.time.latest) == ({("agent", HANIYEH)}, "2017-05-01", None)
+    x = run("Hamas said on Saturday it had elected Ismail Haniyeh as head of its political bureau, replacing"
+            " Mahmoud Abbas, who had led the movement since 1996.", published="2017-05-07")
+    got = {(next(iter(roles(e)))[1], e.time.earliest) for e in events(x, "PostHolding") if e.confidence >= 0.5}
+    assert got == {(HANIYEH, "2017-05-06"), (ABBAS, "1996-01-01")}
+    assert [e for e in events(run("Ismail Haniyeh met Mahmoud Abbas in May 2017."), "PostHolding")
+            if e.confidence >= 0.5] == []

@@ -54,7 +54,7 @@ class RuleExtractor:
         doc = Doc.of(article)
         find_mentions(doc, self.gazetteer)
         statements = find_statements(doc, self.index)
-        events, provisions = EventFinder(doc, self.index).run(statements)
+        events, provisions = EventFinder(doc, self.index.with_local(doc.new_entities)).run(statements)
         labels = {iri: info.label for iri, info in self.index.entities.items()}
         labels.update({iri: lab for iri, (lab, _) in doc.new_entities.items()})
         merged = merge_events([*statements, *events], labels)

@@ -94,6 +94,11 @@ class Doc:
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end, m.entity))
         self._mention_starts = [m.start for m in self.mentions]
 
+    def mentions_starting(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in ``[start, end)`` (they may end after it)."""
+        return self.mentions[bisect.bisect_left(self._mention_starts, start):bisect.bisect_left(self._mention_starts,
+                                                                                                 end)]
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""
         i = bisect.bisect_left(self._mention_starts, start)

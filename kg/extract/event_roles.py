@@ -54,6 +54,10 @@ def _as(refs: list, role: str) -> list[Participant]:
                                                                            strict=False)]
 
 
+#: Visitors received without a name ("received the delegations"): the receiver's meeting all the same.
+_VISITORS = re.compile(r"\s+(?:the\s+)?(?:delegations?|participants|leaders|visitors?)\b", re.IGNORECASE)
+
+
 def _refs_in(refs: Refs, lo: int, hi: int) -> list:
     return refs.inside(lo, hi)
 
@@ -103,8 +107,10 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             participants = [Participant("participant", p.entity, p.label) if p.role == "host" and p.entity in subject
                             else p for p in participants]  # "X was received by Y": Y (by-phrase) hosts X
         elif body[start:end].lower().startswith("receiv"):
-            if first_after is None:
+            if first_after is None and not _VISITORS.match(body, end):
                 return None
+            if first_after is None:  # "X received the delegations": X hosts the meeting they came to
+                return participants
             participants = [p for p in participants if p.role != "participant"] + _as([first_after], "participant")
         elif governor and _HOST_GOVERNOR.match(governor):
             subject = {i for r in _refs_in(refs, lo, start) for i in r.iris}

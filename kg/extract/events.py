@@ -66,8 +66,9 @@ from kg.extract.event_norms import capitals, normalise_event
 from kg.extract.event_roles import apply_conventions, passive_before
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE, absorb
+from kg.extract.post_changes import post_changes
 from kg.extract.records import Event, Participant, ProvisionRecord, TimeSpec
-from kg.extract.refs import Ref, Refs, actor_refs, affiliation, side_of
+from kg.extract.refs import Ref, Refs, actor_refs, affiliation, is_actor_mention, side_of
 from kg.extract.resolve import resolve_agreement, resolve_event, resolve_government
 from kg.extract.text import mint_iri, short_hash
 
@@ -166,6 +167,8 @@ _SCHEDULING = re.compile(r"\b(?:schedul(?:ed|es|ing)|call(?:ed|s|ing)|set(?:s|ti
                          r"|Palestinian|and|[A-Z][\w-]*)[\s,]+){0,4}$")
 #: Between a time and a noun trigger, what shows the time is not the noun's own ("May 22 and a … election").
 _NOT_PREMODIFIER = re.compile(r"\b(?:and|or|on|in|at|for)\b|[,;]")
+#: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
+_WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
 _DETERMINER_BETWEEN = re.compile(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?")
 #: Two triggers of one type coordinated: "elections on May 22 and a presidential election on July 31".
@@ -367,6 +370,7 @@ class EventFinder:
             normalise_event(ev, caps or {}, self.doc.published)
         self.events.extend(self.controls)
         self.events.extend(self.post_holdings())
+        self.events.extend(post_changes(self.doc, self.idx, self.refs))
         for ev in statements:
             if not (ev.basis and ev.evidence):
                 continue
@@ -447,12 +451,18 @@ class EventFinder:
     def in_purpose(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.purpose_spans)
 
+    def in_actor_name(self, start: int, end: int) -> bool:
+        """True inside the name of an organisation, party or person ("the Central Elections Commission",
+        "the Reconciliation Talks Committee"): a word of a name is no trigger."""
+        return any(end <= m.end and (m.start, m.end) != (start, end) and is_actor_mention(m)
+                   for m in self.doc.mentions_starting(max(0, start - 80), start + 1))
+
     def find_hits(self) -> list[_Hit]:
         hits: list[_Hit] = []
         for tok in self.doc.tokens:
             for t in TRIGGER_INDEX.get(tok.low[:4], ()):
                 m = t.pattern.match(self.body, tok.start)
-                if m and not self.in_purpose(m.start()):
+                if m and not self.in_purpose(m.start()) and not self.in_actor_name(m.start(), m.end()):
                     hits.append(_Hit(t.type, t.form, m.start(), m.end(), t.confidence, t.subject_role))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[_Hit] = []
@@ -558,7 +568,7 @@ class EventFinder:
             ger = list(GERUND_GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
             governor = gov[-1] if gov else None
             own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start))
-            winner = re.match(r"^,?\s+won\s+by\b", body[h.end:hi])
+            winner = _WON_BY.match(body, h.end, hi)
             if not (governor or modality != "actual" or post or own_time or winner or self.noun_argument(h, hi)):
                 return None
             if ger and not governor and modality == "actual" and not (post or own_time or winner):

@@ -10,7 +10,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 #: Class local names whose members act (can fill a role in an event).
 ACTOR_TYPES = frozenset({
@@ -111,15 +111,33 @@ class ReferenceIndex:
     documents: dict[str, DocumentInfo] = field(default_factory=dict)
     events: dict[str, RefEventInfo] = field(default_factory=dict)
 
+    #: Entities an article names that the reference layer lacks: IRI → (label, class local name).
+    local: dict[str, tuple[str, str]] = field(default_factory=dict)
+
     def type_of(self, iri: str) -> str | None:
-        """Class local name of a reference entity (None if unknown)."""
+        """Class local name of a reference entity, or of an unlinked one of this article (None if unknown)."""
         info = self.entities.get(iri)
-        return info.type_local_name if info else None
+        if info:
+            return info.type_local_name
+        loc = self.local.get(iri)
+        return loc[1] if loc else None
 
     def label(self, iri: str) -> str:
         """Preferred label (the IRI's last segment if unknown)."""
         info = self.entities.get(iri)
-        return info.label if info else iri.rstrip("/").rsplit("/", 1)[-1]
+        if info:
+            return info.label
+        loc = self.local.get(iri)
+        return loc[0] if loc else iri.rstrip("/").rsplit("/", 1)[-1]
+
+    def with_local(self, local: dict[str, tuple[str, str]]) -> ReferenceIndex:
+        """This index plus an article's unlinked entities (``local``), sharing everything else.
+
+        Example:
+            >>> ReferenceIndex().with_local({"x": ("Hanna Nasser", "Person")}).type_of("x")
+            'Person'
+        """
+        return replace(self, local=local)
 
     def is_actor(self, iri: str) -> bool:
         """True when the entity can play a role (party, organisation, state, person…)."""

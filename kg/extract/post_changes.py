@@ -1,0 +1,99 @@
+"""Changes of post reported as events: who takes which post, and since when.
+
+- **Succession**: "X succeeded/replaced Y (as Z)", "X became/took over as Z", "X was elected/appointed Z" → X
+  holds a post from the clause's time;
+- **Choice**: "Hamas elected X as head of …", "Abbas named/appointed X …" → X (the first person after the verb)
+  holds a post;
+- **Tenure**: "X, who had led Hamas since 1996", "X has led Fatah since 2004" → X holds a post since then.
+
+The organisation is the one named after the verb, else the one in the person's title in the sentence; the post
+itself is looked up in the reference layer (the person's post in that organisation) when it can be; the event
+stands without it.
+
+Example:
+    >>> from kg.articles.model import Article
+    >>> from kg.extract.document import Doc
+    >>> from kg.extract.records import Evidence, Mention
+    >>> doc = Doc.of(Article(id="a", title=None, body="Haniyeh succeeded Mashal as leader in May 2017.",
+    ...                      published="2017-06-01"))
+    >>> ev = Evidence(0, 0, "", "", "t", 1.0)
+    >>> doc.set_mentions([Mention("h", "Haniyeh", "Person", "Haniyeh", 0, 7, True, ev),
+    ...                   Mention("m", "Mashal", "Person", "Mashal", 18, 24, True, ev)])
+    >>> from kg.extract.lexicon import ReferenceIndex
+    >>> from kg.extract.refs import actor_refs
+    >>> idx = ReferenceIndex().with_local({"h": ("Haniyeh", "Person"), "m": ("Mashal", "Person")})
+    >>> [(e.participants[0].entity, e.time.earliest) for e in post_changes(doc, idx, actor_refs(doc, idx, {}))]
+    [('h', '2017-05-01')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.document import Doc
+from kg.extract.lexicon import ReferenceIndex
+from kg.extract.records import Event, Participant, TimeSpec
+from kg.extract.refs import Ref, Refs
+
+#: The person before the verb takes the post ("X succeeded Y", "X was elected").
+_SUBJECT_TAKES = re.compile(r"\b(?:succeed(?:ed|s)|replac(?:ed|es)|became|took\s+over\s+as"
+                            r"|(?:was|has\s+been|had\s+been)\s+(?:re-)?(?:elected|appointed|named|chosen))\b",
+                            re.IGNORECASE)
+#: The person after the verb takes the post ("Hamas elected X as …", "Abbas named X").
+_OBJECT_TAKES = re.compile(r"\b(?:(?:re-)?elected|appointed|named|chose|chosen)\b(?=\s+[A-Z])")
+#: "X, who had led Hamas since 1996": a tenure.
+_TENURE = re.compile(r"\b(?:had|has|have)\s+(?:led|headed|chaired)\b", re.IGNORECASE)
+_GAP = re.compile(r"(?:\s*,\s*(?:who|which)\s+)?\s*(?:(?:also|then|later|first)\s+)?")
+_CONFIDENCE = 0.8
+
+
+def post_changes(doc: Doc, idx: ReferenceIndex, refs: Refs) -> list[Event]:
+    """Post-holding events from succession, choice and tenure phrases (see the module doc)."""
+    body, out = doc.body, []
+    for pattern, after in ((_SUBJECT_TAKES, False), (_OBJECT_TAKES, True), (_TENURE, False)):
+        for m in pattern.finditer(body):
+            s = doc.sentence_at(m.start())
+            person = _person_after(idx, refs, m.end(), s.end) if after else \
+                _person_before(idx, refs, body, s.start, m.start())
+            if person is None:
+                continue
+            times = [t for t in doc.times_in(s.start, s.end) if t.start >= m.end() or after or pattern is _TENURE]
+            if pattern is _TENURE:
+                times = [t for t in times if t.start >= m.end() and t.spec.text.lower().startswith("since")]
+                if not times:
+                    continue
+            time = min(times, key=lambda t: abs(t.start - m.end())).spec if times else None
+            org = _org_after(idx, refs, m.end(), s.end) or next(
+                (t.org for t in doc.titles if t.person == person.iris[0] and s.start <= t.start < s.end), None)
+            label = idx.label(person.iris[0])
+            post = next((p.iri for p in idx.posts.get(person.iris[0], []) if org and p.org == org), None)
+            out.append(Event(key="", type="PostHolding", label=label, post=post,
+                             time=TimeSpec(time.text, time.precision, time.earliest, None) if time else None,
+                             participants=[Participant("agent", person.iris[0], label)],
+                             concerns=[org] if org else [],
+                             evidence=[doc.evidence(m.start(), m.end(), "post-change", _CONFIDENCE)],
+                             confidence=_CONFIDENCE))
+    return out
+
+
+def _person_before(idx: ReferenceIndex, refs: Refs, body: str, lo: int, pos: int) -> Ref | None:
+    before = [r for r in refs.starting(lo, pos) if r.end <= pos]
+    if not before or idx.type_of(before[-1].iris[0]) != "Person":
+        return None
+    last = before[-1]
+    gap = body[last.end:pos]
+    if _GAP.fullmatch(gap) or re.fullmatch(r",[^,;]{0,120},\s*(?:who\s+)?(?:had\s+|has\s+)?", gap):
+        return last
+    return None
+
+
+def _person_after(idx: ReferenceIndex, refs: Refs, pos: int, hi: int) -> Ref | None:
+    after = refs.starting(pos, min(hi, pos + 40))
+    return after[0] if after and idx.type_of(after[0].iris[0]) == "Person" else None
+
+
+def _org_after(idx: ReferenceIndex, refs: Refs, pos: int, hi: int) -> str | None:
+    for r in refs.starting(pos, min(hi, pos + 80)):
+        if idx.type_of(r.iris[0]) in ("Party", "Organization", "Government"):
+            return r.iris[0]
+    return None
