@@ -702,3 +702,19 @@ def test_changes_of_post() -> None:
     assert got == {(HANIYEH, "2017-05-06"), (ABBAS, "1996-01-01")}
     assert [e for e in events(run("Ismail Haniyeh met Mahmoud Abbas in May 2017."), "PostHolding")
             if e.confidence >= 0.5] == []
+
+
+def test_takeover_and_handover_of_control() -> None:
+    for text in ("Hamas fighters took full control of the Gaza Strip on Friday.", "Hamas seized Gaza on Friday."):
+        (t,) = events(run(text), "Takeover")
+        assert (roles(t), t.time.earliest) == ({("agent", HAMAS)}, "2020-03-06")
+    assert events(run("Hamas seized weapons on Friday."), "Takeover") == []
+    (h,) = events(run("Hamas handed control of the Gaza crossings to the Palestinian Authority on Wednesday."),
+                  "Handover")
+    assert roles(h) == {("agent", HAMAS), ("recipient", PA)}
+
+
+def test_a_group_meeting_somewhere_is_a_meeting() -> None:
+    (m,) = events(run("Factions meeting in Cairo in February agreed to respect the results."), "Meeting")
+    assert (m.modality, m.place, m.time.earliest) == ("actual", CAIRO, "2020-02-01")
+    assert events(run("Factions meeting demands were rejected."), "Meeting") == []

@@ -79,8 +79,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("won", "wins", "win")),
     Trigger("Election", _re(r"\b(?:elections?|polls|ballot)\b"), "noun", 0.75,
             starts=("elections", "polls", "ballot")),
-    Trigger("Takeover", _re(r"\b(?:seized|seize|seizes|seizing|wrested|grabbed)\s+(?:power|control)\b"
-                            r"|\btook\s+(?:over\s+)?control\b|\btook\s+over\b|\boverran\b"), "verb", 0.85,
+    Trigger("Takeover", _re(r"\b(?:seized|seize|seizes|seizing|wrested|grabbed)\s+(?:(?:full|total|complete)\s+)?"
+                            r"(?:power|control)\b|\bseized(?=\s+(?:the\s+)?(?:Gaza|West\s+Bank)\b)"
+                            r"|\btook\s+(?:over\s+)?(?:(?:full|total|complete)\s+)?control\b|\btook\s+over\b"
+                            r"|\boverran\b"), "verb", 0.85,
             starts=("seized", "wrested", "grabbed", "took", "overran")),
     Trigger("Takeover", _re(r"\b(?:takeover|coup|putsch)\b"), "noun", 0.75,
             starts=("takeover", "coup", "putsch")),
@@ -109,7 +111,9 @@ TRIGGERS: tuple[Trigger, ...] = (
                               r"|\bswore\s+in\b|\bswears\s+in\b"),
             "verb", 0.9,
             starts=("sworn", "swearing", "took", "swore", "swears")),
-    Trigger("Handover", _re(r"\bhand(?:ed|s|ing)?\s+over\b|\bceded?\b"), "verb", 0.8,
+    Trigger("Handover", _re(r"\bhand(?:ed|s|ing)?\s+over\b|\bceded?\b"
+                            r"|\bhand(?:ed|s|ing)?\s+(?:full\s+)?(?:control|power|powers|authority|responsibility)\b"),
+            "verb", 0.8,
             starts=("hand", "ceded")),
     Trigger("Handover", _re(r"\bhandover\b|\btransfer(?:red|ring|s)?\s+(?:of\s+)?(?:control|power|powers|authority|"
                             r"responsibility)\b"), "noun", 0.75,

@@ -167,6 +167,10 @@ _SCHEDULING = re.compile(r"\b(?:schedul(?:ed|es|ing)|call(?:ed|s|ing)|set(?:s|ti
                          r"|Palestinian|and|[A-Z][\w-]*)[\s,]+){0,4}$")
 #: Between a time and a noun trigger, what shows the time is not the noun's own ("May 22 and a … election").
 _NOT_PREMODIFIER = re.compile(r"\b(?:and|or|on|in|at|for)\b|[,;]")
+#: "Factions meeting in Cairo …": a participle after a group noun is a meeting that took place.
+_GROUP_BEFORE = re.compile(r"\b(?:factions|delegations|leaders|movements|representatives|officials|groups|sides)\s+"
+                           r"(?:(?:are|were|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
+_AT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -569,7 +573,10 @@ class EventFinder:
             governor = gov[-1] if gov else None
             own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start))
             winner = _WON_BY.match(body, h.end, hi)
-            if not (governor or modality != "actual" or post or own_time or winner or self.noun_argument(h, hi)):
+            participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
+                and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) and _AT_PLACE.match(body, h.end, hi)
+            if not (governor or modality != "actual" or post or own_time or winner or participle
+                    or self.noun_argument(h, hi)):
                 return None
             if ger and not governor and modality == "actual" and not (post or own_time or winner):
                 return None
