@@ -718,3 +718,14 @@ def test_a_group_meeting_somewhere_is_a_meeting() -> None:
     (m,) = events(run("Factions meeting in Cairo in February agreed to respect the results."), "Meeting")
     assert (m.modality, m.place, m.time.earliest) == ("actual", CAIRO, "2020-02-01")
     assert events(run("Factions meeting demands were rejected."), "Meeting") == []
+
+
+def test_the_factions_after_a_by_phrase_open_a_new_clause() -> None:
+    x = run("Fatah and Hamas met in Cairo on Monday. After two days of talks hosted by Egypt, the factions"
+            " committed to the timetable.")
+    m = [e for e in events(x, "Meeting") if ("host", EGYPT) in roles(e)]
+    assert len(m) == 1 and roles(m[0]) == {("host", EGYPT), ("participant", FATAH), ("participant", HAMAS)}
+    (m,) = events(run("After two days of talks in Cairo, Fatah and Hamas agreed to hold elections."), "Meeting")
+    assert roles(m) == {("participant", FATAH), ("participant", HAMAS)}
+    (m,) = events(run("After two days of talks in Cairo, the deadline passed."), "Meeting")
+    assert roles(m) == set()  # no actor opens the main clause

@@ -171,6 +171,9 @@ _NOT_PREMODIFIER = re.compile(r"\b(?:and|or|on|in|at|for)\b|[,;]")
 _GROUP_BEFORE = re.compile(r"\b(?:factions|delegations|leaders|movements|representatives|officials|groups|sides)\s+"
                            r"(?:(?:are|were|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
 _AT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+#: Between a fronted clause's comma and the main clause's subject; a finite verb after that subject.
+_SUBJECT_GAP = re.compile(r"\s*(?:the\s+|both\s+)?")
+_FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+(?:ed|d)\b")
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -225,10 +228,12 @@ def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
 def _groups(refs: Refs, body: str, lo: int, hi: int,
             bridge: Callable[[Ref, Ref], bool] | None = None) -> list[list[Ref]]:
     """Actor references in ``[lo, hi)`` grouped by coordination ("Hamas and Fatah", "Hamas-Fatah"); ``bridge``
-    joins two references that are one list item ("Fatah's Azzam al-Ahmad", see ``EventFinder.faction_bridge``)."""
+    joins two references that are one list item ("Fatah's Azzam al-Ahmad", see ``EventFinder.faction_bridge``).
+    A collective anaphor ("the factions") is a group of its own: "hosted by Egypt, the factions said"."""
     groups: list[list[Ref]] = []
     for r in refs.inside(lo, hi):
-        if groups and (_JOIN.match(body[groups[-1][-1].end:r.start]) or (bridge and bridge(groups[-1][-1], r))):
+        if groups and ((_JOIN.match(body[groups[-1][-1].end:r.start]) and "pair" not in (r.kind, groups[-1][-1].kind))
+                       or (bridge and bridge(groups[-1][-1], r))):
             groups[-1].append(r)
         else:
             groups.append([r])
@@ -319,6 +324,18 @@ class EventFinder:
             return 0 if h.start - end <= 3 else float("inf")
         best = min(self.sentence_hits, key=distance, default=None)
         return best if best is not None and distance(best) < float("inf") else None
+
+    def main_subject(self, pos: int, hi: int) -> list[Ref]:
+        """The actors opening the main clause after a fronted clause ending at the first comma after ``pos``
+        ("After two days of talks hosted by Egypt, the factions committed …" → the factions)."""
+        comma = self.body.find(",", pos, hi)
+        if comma < 0:
+            return []
+        groups = _groups(self.refs, self.body, comma + 1, hi, self.faction_bridge)
+        if not groups or not _SUBJECT_GAP.fullmatch(self.body, comma + 1, groups[0][0].start) \
+                or not _FINITE_AFTER.match(self.body, groups[0][-1].end):
+            return []
+        return groups[0]
 
     def owns_time(self, hit: _Hit, start: int, end: int) -> bool:
         """Whether ``hit`` may take the time at ``[start, end)``: it is the nearest trigger, or a verb whose
@@ -656,6 +673,8 @@ class EventFinder:
                 ev.participants = [p for p in ev.participants if p.role != "participant"] + [
                     Participant("participant", p.entity, p.label) for p in prev.event.participants
                     if p.role == "signatory" and self.idx.type_of(p.entity) == "Party"]
+            elif not any(p.role == "participant" for p in ev.participants):
+                ev.participants += _participants(self.main_subject(h.end, hi), "participant")
         if anaphor:
             later = [t for t in doc.times_in(h.end, hi) if t.start not in taken]
             ev.time = ev.time or (later[0].spec if later else None)  # "The meeting, hosted by …, opened on Monday"
@@ -814,8 +833,8 @@ class EventFinder:
             by = _BY_ROLE.search(pre)
             if by:
                 by_role = _BY_ROLES[by.group("verb")]
-            elif not (by_role and by_list_continues(body[last_end:g[0].start])):
-                by_role = None
+            elif not (by_role and by_list_continues(body[last_end:g[0].start]) and g[0].kind != "pair"):
+                by_role = None  # "… hosted by Egypt, the factions committed": a new subject, not the list
             last_end = g[-1].end
             if by_role:  # "signed by Fatah's deputy chief X and Hamas's Y": the whole list
                 out += _participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))],
