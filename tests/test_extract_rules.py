@@ -729,3 +729,13 @@ def test_the_factions_after_a_by_phrase_open_a_new_clause() -> None:
     assert roles(m) == {("participant", FATAH), ("participant", HAMAS)}
     (m,) = events(run("After two days of talks in Cairo, the deadline passed."), "Meeting")
     assert roles(m) == set()  # no actor opens the main clause
+
+
+def test_the_government_led_by_its_prime_minister_is_the_actor() -> None:
+    x = run("Under the deal, the government led by Prime Minister Rami Hamdallah is to assume control of the"
+            " crossings by November 1.", published="2017-10-13")
+    (h,) = events(x, "Handover")
+    assert (roles(h), h.modality) == ({("recipient", GOV_2014)}, "planned")
+    (h,) = events(run("Rami Hamdallah is to assume control of the crossings by November 1.", published="2017-10-13"),
+                  "Handover")
+    assert roles(h) == {("recipient", HAMDALLAH)}  # no government named: the person

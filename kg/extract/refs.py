@@ -29,6 +29,8 @@ from kg.extract.records import Mention
 _PRONOUN = re.compile(r"\b(?:she|he|She|He)\b")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(spokeswoman|spokesman|spokesperson|minister|official"
                        r"|diplomat|president|leader|envoy|ambassador|chief|head|analyst|director|negotiator)\b")
+_GOVERNMENT_OF = re.compile(r"\b(?:the|a|its|his)\s+(?:[\w-]+\s+){0,4}?(?:government|cabinet)\s+(?:(?:led|headed)\s+by"
+                            r"|of)\s+(?:(?:Prime\s+Minister|Premier|PM)\s+)?$", re.IGNORECASE)
 _AUTHORITIES = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administration|rulers)\b")
 _COLLECTIVE_AFTER = re.compile(r"(?:’s|'s)\s+(?:various\s+|different\s+|several\s+|all\s+|other\s+)?"
                                r"(?:movements|factions|parties|groups|forces)\b")
@@ -89,12 +91,30 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Re
         if len(parties) == 2:
             refs.append(Ref(a.start(), a.end(), tuple(sorted(p.entity for p in parties)), "pair",
                             tuple(p.label for p in sorted(parties, key=lambda p: p.entity))))
+    _led_governments(doc, idx, refs)
     for g in GOVERNMENT_ANAPHOR.finditer(doc.body):
         gov = last_of_type(doc, g.start(), ("Government",))
         if gov and not any(r.start <= g.start() < r.end for r in refs):
             refs.append(Ref(g.start(), g.end(), (gov.entity,), "government", (gov.label,)))
     refs.sort(key=lambda r: (r.start, r.end))
     return Refs(refs)
+
+
+def _led_governments(doc: Doc, idx: ReferenceIndex, refs: list[Ref]) -> None:
+    """Replace, in ``refs``, the head in "the government led by / of Prime Minister X" by the government X led
+    at publication (``rec:Government`` from the reference layer), when there is one: the cabinet acts, not X."""
+    from kg.extract.resolve import resolve_government
+
+    pub = (doc.published or "")[:10] or None
+    for k, r in enumerate(refs):
+        if r.kind != "mention" or not idx.governments:
+            continue
+        m = _GOVERNMENT_OF.search(doc.body, max(0, r.start - 80), r.start)
+        if m is None or idx.type_of(r.iris[0]) != "Person":
+            continue
+        gov = resolve_government(idx, leader=r.iris[0], earliest=pub, latest=pub)
+        if gov is not None:
+            refs[k] = Ref(m.start(), r.end, (gov,), "government", (idx.governments[gov].label,))
 
 
 def _last_parties(doc: Doc, offset: int) -> list[Mention]:
