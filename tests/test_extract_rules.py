@@ -739,3 +739,15 @@ def test_the_government_led_by_its_prime_minister_is_the_actor() -> None:
     (h,) = events(run("Rami Hamdallah is to assume control of the crossings by November 1.", published="2017-10-13"),
                   "Handover")
     assert roles(h) == {("recipient", HAMDALLAH)}  # no government named: the person
+
+
+def test_a_brokered_deal_names_the_mediator_of_the_signing() -> None:
+    x = run("Fatah and Hamas signed a reconciliation agreement in Cairo on Thursday. Under the Egyptian-brokered"
+            " deal, the government is to assume control by December 1.", published="2017-10-13")
+    (s,) = [e for e in events(x, "Signing") if e.confidence >= 0.5]
+    assert (s.agreement, roles(s)) == (CAIRO_2017, {("signatory", FATAH), ("signatory", HAMAS), ("mediator", EGYPT)})
+    assert [e.agreement for e in events(x, "Signing")] == [CAIRO_2017]  # the deal is no new Egyptian agreement
+    x = run("Fatah and Hamas signed a reconciliation agreement in Cairo on Thursday. Under the deal, the"
+            " government is to assume control by December 1.", published="2017-10-13")
+    (s,) = events(x, "Signing")
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS)}

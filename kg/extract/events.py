@@ -174,6 +174,9 @@ _AT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 #: Between a fronted clause's comma and the main clause's subject; a finite verb after that subject.
 _SUBJECT_GAP = re.compile(r"\s*(?:the\s+|both\s+)?")
 _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+(?:ed|d)\b")
+#: "Egyptian-brokered deal", "the Qatari-mediated agreement": a mediator named with an agreement.
+_BROKERED_DEAL = re.compile(r"[-–](?:brokered|mediated|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|pact"
+                            r"|declaration|understanding)\b")
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -262,8 +265,9 @@ class EventFinder:
         self.purpose_spans: list[tuple[int, int]] = []
         #: Whole-body matches of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` (see ``may_match``).
         self.cue_matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
-        self.time_owner: dict[int, int] = {}
-        self.sentence_hits: list[_Hit] = []  # time start → end of the trigger it is scheduled for
+        self.time_owner: dict[int, int] = {}  # time start → end of the trigger it is scheduled for
+        self.sentence_hits: list[_Hit] = []  # the triggers of the sentence being read
+        self.mediators: dict[str, list[Participant]] = {}  # agreement → mediators named with it
         self.anaphors: list[Event] = []  # "The talks were hosted by X": continues the last meeting
 
     # --- helpers -----------------------------------------------------------------------------
@@ -337,6 +341,16 @@ class EventFinder:
             return []
         return groups[0]
 
+    def agreement_mediators(self, lo: int, hi: int) -> None:
+        """"Under the Egyptian-brokered deal": the mediator of the current agreement, wherever it is named; the
+        article's signing of that agreement gets it (``run``)."""
+        if not self.current_agreement:
+            return
+        for r in self.refs.starting(lo, hi):
+            if _BROKERED_DEAL.match(self.body, r.end, hi):
+                found = self.mediators.setdefault(self.current_agreement, [])
+                found += [p for p in _participants([r], "mediator") if p not in found]
+
     def owns_time(self, hit: _Hit, start: int, end: int) -> bool:
         """Whether ``hit`` may take the time at ``[start, end)``: it is the nearest trigger, or a verb whose
         object is the nearest ("postponed the elections on May 22": the postponement's date)."""
@@ -378,8 +392,12 @@ class EventFinder:
             self.anaphoric_failure(s.start, s.end)
             self.purpose_back(s.start, s.end, statements)
             self.provision_rules(s.start, s.end, sent_hits)
+            self.agreement_mediators(s.start, s.end)
             self.status_rules(s.start, s.end)
         self.continue_meetings()
+        for ev in self.events:
+            if ev.type == "Signing" and ev.agreement in self.mediators and ev.confidence >= REPORTED_CONFIDENCE:
+                ev.participants += [p for p in self.mediators[ev.agreement] if p not in ev.participants]
         factions: dict[str, str | None] = {}
         for ev in self.events:
             add_factions(ev, self.doc, self.idx, factions)
@@ -527,8 +545,10 @@ class EventFinder:
                          r"[^,.;]{0,40}?)(?=[,.;]|$)", body[head_end:hi])
         np_end = head_end + (right.end() if right else 0)
         names = [m.entity for m in self.doc.mentions_in(np_start, np_end) if m.type == "Agreement"]
-        parties = [r for r in self.refs.inside(np_start, np_end) if r.kind != "government"]
-        places = self.places_in(np_start, np_end, ("City", "State"))
+        parties = [r for r in self.refs.inside(np_start, np_end) if r.kind != "government"
+                   and not _HYPHEN_MEDIATOR.match(body, r.end)]  # "the Egyptian-brokered deal": a mediator
+        places = [m for m in self.places_in(np_start, np_end, ("City", "State"))
+                  if not _HYPHEN_MEDIATOR.match(body, m.end)]
         times = self.doc.times_in(np_start, np_end)
         if not (names or times or places):
             return None
