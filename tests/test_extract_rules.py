@@ -751,3 +751,11 @@ def test_a_brokered_deal_names_the_mediator_of_the_signing() -> None:
             " government is to assume control by December 1.", published="2017-10-13")
     (s,) = events(x, "Signing")
     assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS)}
+
+
+def test_taking_over_crossings_is_a_handover_taking_over_a_territory_a_takeover() -> None:
+    (h,) = events(run("The Palestinian Authority took over the Gaza crossings on Wednesday."), "Handover")
+    assert roles(h) == {("recipient", PA)}
+    assert events(run("The Palestinian Authority took over the Gaza crossings on Wednesday."), "Takeover") == []
+    (t,) = events(run("Hamas took over Gaza in June 2007."), "Takeover")
+    assert roles(t) == {("agent", HAMAS)}

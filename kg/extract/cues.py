@@ -118,6 +118,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Handover", _re(r"\bhandover\b|\btransfer(?:red|ring|s)?\s+(?:of\s+)?(?:control|power|powers|authority|"
                             r"responsibility)\b"), "noun", 0.75,
             starts=("handover", "transfer")),
+    # "the Authority took over the crossings": an orderly transfer to the subject, not a seizure
+    Trigger("Handover", _re(r"\b(?:took|take|takes|taking)\s+over\s+(?:the\s+|its\s+|all\s+)?(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:crossings?|terminals?|ministries|administration|duties|responsibilit(?:y|ies)"
+                            r"|institutions|civil\s+service)\b"), "verb", 0.8,
+            starts=("took", "take", "takes", "taking"), subject_role="recipient"),
     Trigger("Handover", _re(r"\b(?:assume[sd]?|assuming)\s+(?:full\s+|all\s+)?(?:the\s+)?(?:powers?|control|authority"
                             r"|responsibilit(?:y|ies)|administration|duties|functions)\b"), "verb", 0.75,
             starts=("assume", "assuming"), subject_role="recipient"),
