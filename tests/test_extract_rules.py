@@ -759,3 +759,30 @@ def test_taking_over_crossings_is_a_handover_taking_over_a_territory_a_takeover(
     assert events(run("The Palestinian Authority took over the Gaza crossings on Wednesday."), "Takeover") == []
     (t,) = events(run("Hamas took over Gaza in June 2007."), "Takeover")
     assert roles(t) == {("agent", HAMAS)}
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("The deal was signed in Doha by Mahmoud Abbas and Ismail Haniyeh on Monday.", "Signing",
+     {("signatory", ABBAS), ("signatory", HANIYEH)}),
+    ("Haniyeh and Abbas discussed the reconciliation in a phone call on Monday.", "Consultation",
+     {("participant", ABBAS), ("participant", HANIYEH)}),
+    ("Fatah and Hamas announced a deal on Thursday to end their rift.", "Signing",
+     {("signatory", FATAH), ("signatory", HAMAS)}),
+    ("The new unity government took office on Monday.", "SwearingIn", set()),
+    ("Egypt proposed a timetable for implementing the agreement.", "Proposal", {("proposer", EGYPT)}),
+    ("Qatar launched an initiative to reconcile the factions in December.", "Proposal", {("proposer", QATAR)}),
+])
+def test_common_wire_phrasings(text: str, type_: str, expected: set) -> None:
+    (e,) = [e for e in events(run(text), type_) if e.confidence >= 0.5]
+    assert roles(e) == expected
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The deal was signed in Doha and welcomed by Egypt.", "Signing"),  # no by-list after the place
+    ("Haniyeh said the phone lines were down.", "Consultation"),
+    ("Fatah announced a boycott on Thursday.", "Signing"),
+    ("The minister took office in 2019.", "SwearingIn"),  # a person taking office: a change of post
+    ("Hamas rejected the proposed timetable.", "Proposal"),  # an adjective, not a proposal made
+])
+def test_common_wire_phrasings_negative(text: str, type_: str) -> None:
+    assert [e for e in events(run(text), type_) if e.confidence >= 0.5] == []

@@ -50,13 +50,16 @@ class Trigger:
 
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Signing", _re(r"\b(?:signed|signs|sign|signing|inked|initial+ed|concluded|clinched|struck|forged)\b"
-                           rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)|\bsigned(?=\s+by\b)"), "verb", 0.9,
+                           rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)|\bsigned(?=\s+by\b)"
+                           r"|\bsigned(?=\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:on\s+\w+\s+)?by\b)"),
+            "verb", 0.9,
             starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
-    Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching|sealed|seal|seals|clinched|struck|secured)\s+"
+    Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching|sealed|seal|seals|clinched|struck|secured"
+                           r"|announced)\s+"
                            r"(?:(?:an?|the|their|its)\s+)?(?:[\w'’-]+\s+){0,4}?"
                            r"(?:agreement|deal|accord|understanding)\b"), "verb", 0.85,
             starts=("reached", "reach", "reaches", "reaching", "sealed", "seal", "seals", "clinched", "struck",
-                    "secured")),
+                    "secured", "announced")),
     Trigger("Meeting", _re(r"\b(?:met|meets|meet)\b(?!\s+(?:the\s+)?(?:demands?|conditions?|needs?|requirements?))"),
             "verb", 0.85,
             starts=("met", "meet")),
@@ -67,6 +70,7 @@ TRIGGERS: tuple[Trigger, ...] = (
                                 r"contacts?\s+with"
                                 r"|(?:very\s+)?(?:close\s+|constant\s+|regular\s+)?contacts\s+with|consulted\s+with"
                                 r"|consultations\s+with|(?:tele)?phone\s+(?:call|conversation)s?\s+with"
+                                r"|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
                                 r"|(?:spoke|talked|speaks|talks|conferred)\s+(?:by|over\s+the|on\s+the)\s+"
                                 r"(?:tele)?phone"
                                 r"|(?:held|holds|hold|conducted|began|launched)\s+(?:[\w-]+\s+){0,2}?consultations)"),
@@ -108,7 +112,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             "noun", 0.7,
             starts=("formation",)),
     Trigger("SwearingIn", _re(r"\bsworn\s+(?:in|into\s+office|to\s+office)\b|\bswearing[- ]in\b|\btook\s+the\s+oath\b"
-                              r"|\bswore\s+in\b|\bswears\s+in\b"),
+                              r"|\bswore\s+in\b|\bswears\s+in\b|(?<=government\s)took\s+office\b"
+                              r"|(?<=cabinet\s)took\s+office\b"),
             "verb", 0.9,
             starts=("sworn", "swearing", "took", "swore", "swears")),
     Trigger("Handover", _re(r"\bhand(?:ed|s|ing)?\s+over\b|\bceded?\b"
@@ -157,9 +162,11 @@ TRIGGERS: tuple[Trigger, ...] = (
                              r"(?:reaching|reach|achieving|achieve|brokering|securing|concluding|sealing)\s+"
                              rf"(?:the|an?|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_AGREEMENT_NOUN}\b"), "verb", 0.7,
             starts=("role", "effort", "efforts")),
-    Trigger("Proposal", _re(r"\b(?:proposed|proposes|put\s+forward|unveiled)\b"
+    Trigger("Proposal", _re(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)"
+                            r"\b(?:proposed|proposes|put\s+forward|unveiled)\b"
                             r"(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-                            r"(?:plan|initiative|proposal|roadmap|road\s+map|paper|vision))"), "verb", 0.75,
+                            r"(?:plan|initiative|proposal|roadmap|road\s+map|paper|vision|timetable|mechanism|formula"
+                            r"|framework))"), "verb", 0.75,
             starts=("proposed", "put", "unveiled")),
     Trigger("Proposal", _re(r"\b(?:proposed|proposes|suggested|suggests)\b"
                             r"(?=\s+(?:that|forming|creating|holding|setting|establishing|convening)\b)"

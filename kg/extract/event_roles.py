@@ -38,6 +38,8 @@ _ENDED_BODY = re.compile(r"\s+(?:it\b|them\b|(?:the|its|his|her|their|a)\s+(?:[\
 _CHAIR = re.compile(r"\bchair(?:ed|ing|s)?\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^\s*[’']s?\s+(?:[\w-]+\s+){0,2}$")
 _ANNOUNCED = re.compile(r"^\s+(?:announced|launched|unveiled|presented|put\s+forward)\b", re.IGNORECASE)
+_LAUNCHED_BEFORE = re.compile(r"\b(?:announced|launched|unveiled|presented|put\s+forward|proposed|floated)\s+"
+                              r"(?:an?|the|its|their|a\s+new)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"^\s+(?:\w+\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 
 
@@ -126,6 +128,9 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         proposer = [r for r in _refs_in(refs, max(lo, start - 30), start) if _POSSESSIVE.match(body[r.end:start])]
         if not proposer and _ANNOUNCED.match(body[end:hi]):
             proposer = [r for r in _refs_in(refs, end, min(hi, end + 40))][:1]
+        if not proposer:  # "Algeria launched an initiative": the subject of the verb before the noun
+            verb = _LAUNCHED_BEFORE.search(body, max(lo, start - 40), start)
+            proposer = [r for r in _refs_in(refs, max(lo, verb.start() - 60), verb.start())][-1:] if verb else []
         if not proposer:
             proposer = [r for r in after if _BY_AFTER.match(body[end:r.start])][:1]
         if not proposer:
