@@ -786,3 +786,17 @@ def test_common_wire_phrasings(text: str, type_: str, expected: set) -> None:
 ])
 def test_common_wire_phrasings_negative(text: str, type_: str) -> None:
     assert [e for e in events(run(text), type_) if e.confidence >= 0.5] == []
+
+
+def test_result_phrases_after_a_meeting_noun() -> None:
+    (m,) = events(run("The meeting in Moscow did not take place."), "Meeting")
+    assert (m.modality, m.place) == ("failed", MOSCOW)
+    (m,) = events(run("The talks in Cairo ended on Tuesday without an agreement."), "Meeting")
+    assert (m.modality, m.place, m.time.earliest) == ("actual", CAIRO, "2020-03-10")
+    assert events(run("Talks are the only way forward."), "Meeting") == []
+
+
+def test_a_signing_ceremony_is_a_signing() -> None:
+    (s,) = events(run("The signing ceremony, scheduled for Thursday, was postponed."), "Signing")
+    assert s.modality == "postponed"
+    assert events(run("The signing of letters continued."), "Signing") == []

@@ -60,6 +60,9 @@ TRIGGERS: tuple[Trigger, ...] = (
                            r"(?:agreement|deal|accord|understanding)\b"), "verb", 0.85,
             starts=("reached", "reach", "reaches", "reaching", "sealed", "seal", "seals", "clinched", "struck",
                     "secured", "announced")),
+    Trigger("Signing", _re(r"\bsigning\s+(?:ceremony|of\s+(?:the|an?|a\s+new)\s+(?:[\w-]+\s+){0,3}?"
+                           rf"{_AGREEMENT_NOUN})\b"), "noun", 0.75,
+            starts=("signing",)),
     Trigger("Meeting", _re(r"\b(?:met|meets|meet)\b(?!\s+(?:the\s+)?(?:demands?|conditions?|needs?|requirements?))"),
             "verb", 0.85,
             starts=("met", "meet")),
@@ -213,11 +216,13 @@ MODALITY_ANY = any_of(MODALITY_CUES)
 POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("postponed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:postponed|delayed|put\s+off"
                       r"|called\s+off|cancell?ed|deferred)\b")),
-    ("failed", _re(r"[^.;]{0,40}?\b(?:collapsed|failed|fell\s+through|broke\s+down)\b")),
+    ("failed", _re(r"[^.;]{0,40}?\b(?:collapsed|failed|fell\s+through|broke\s+down|did\s+not\s+take\s+place"
+                   r"|never\s+took\s+place)\b")),
     ("planned", _re(r"[^.;]{0,160}?\b(?:(?:is|are|was|were)\s+(?:due|expected|scheduled|set|supposed)\s+to"
                     r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held"
                     r"|(?:is|are)\s+(?:also\s+)?to\s+(?:host|hold|convene|open|begin|start|take\s+place))\b")),
-    ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+held\b|[^.;]{0,60}?\btook\s+place\b")),
+    ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+held\b|[^.;]{0,60}?\btook\s+place\b"
+                   r"|[^.;,]{0,40}?\b(?:ended|concluded|opened|closed|wrapped\s+up)\s+(?:on|in|with|without|after)\b")),
 )
 POST_ANY = any_of(POST_CUES)
 #: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".

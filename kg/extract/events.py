@@ -771,8 +771,8 @@ class EventFinder:
         for ev in self.anaphors:
             target = self.last_meeting(ev.evidence[0].start, 2, exclude=ev) or \
                 self.last_meeting(ev.evidence[0].start, len(self.doc.sentences), exclude=ev, first=True)
-            if ev not in self.events or (target is None and ev.participants):
-                continue
+            if ev not in self.events or (target is None and (ev.participants or ev.place or ev.time)):
+                continue  # no meeting before: "The talks in Cairo ended on Tuesday" reports one
             self.events.remove(ev)  # a reference to a meeting, not a new one
             if target is not None:
                 absorb(target, ev)
