@@ -137,3 +137,12 @@ def test_subject_segment_and_clauses() -> None:
     assert subject_segment("Hamas met Fatah and ") is None  # a finite verb: not a subject
     text = "A said x; B said y, but C said z."
     assert [text[a:b] for a, b in clauses(text, 0, len(text))] == ["A said x", "B said y", "C said z."]
+
+
+def test_the_party_leader_is_the_last_person_of_that_party(gazetteer: Gazetteer) -> None:
+    body = ("Fatah leader Mahmoud Abbas dismissed the cabinet of Hamas politburo chief Khaled Mashal. "
+            "The Fatah leader called the takeover a coup.")
+    assert said(gazetteer, body)[-1] == ((ABBAS,), "called the takeover a coup")
+    body = ("Fatah leader Mahmoud Abbas dismissed the cabinet of Hamas politburo chief Khaled Mashal. "
+            "The Hamas leader called the move illegal.")
+    assert said(gazetteer, body)[-1] == ((MASHAL,), "called the move illegal")

@@ -36,7 +36,7 @@ from kg.extract.document import Doc, Quote
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.mentions import TITLE_HEADS
 from kg.extract.records import Event, Mention, Participant, TimeSpec
-from kg.extract.refs import affiliation, is_actor_mention, title_holder
+from kg.extract.refs import affiliation, is_actor_mention, member_before, title_holder
 
 _OPEN, _CLOSE = "“", "”"
 _AFTER = re.compile(rf"\s*,?\s*(?:(?P<who1>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+"
@@ -364,7 +364,9 @@ def speakers_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[tu
         return ((persons[0].entity, persons[0].label),)
     definite = _DEFINITE.search(text)
     if definite and (not free or free[0].start < start + definite.end()):  # "the Fatah leader"
-        who = title_holder(doc, start, definite.group(1).lower())
+        orgs = [m.entity for m in free if m.start < start + definite.end()]
+        who = (member_before(doc, idx, start, orgs[0]) if orgs else None) \
+            or title_holder(doc, start, definite.group(1).lower())
         return (who,) if who else ()
     if free:
         group = [free[0]]

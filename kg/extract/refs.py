@@ -151,27 +151,6 @@ def governing_side(idx: ReferenceIndex, controllers: dict[str, str], place: str)
     return info.capital_of if info else None
 
 
-def resolve_who(doc: Doc, start: int, end: int) -> tuple[str, str] | None:
-    """The speaker named in ``body[start:end]``: a person or organisation mention, a pronoun (the last
-    person of matching gender before), or "the spokeswoman" (the last person with that title; if none
-    before, the first after: ledes name the speaker later)."""
-    inside = [m for m in doc.mentions_in(start, end) if is_actor_mention(m)]
-    persons = [m for m in inside if m.type == "Person"]
-    if persons:
-        return persons[-1].entity, persons[-1].label
-    text = doc.body[start:end]
-    pron = _PRONOUN.search(text)
-    definite = _DEFINITE.search(text)
-    if definite:
-        return title_holder(doc, start, definite.group(1).lower())
-    if inside and not pron:
-        return inside[-1].entity, inside[-1].label
-    if pron:
-        gender = "female" if pron.group().lower() == "she" else "male"
-        return person_before(doc, start, gender)
-    return None
-
-
 def _gender_of(doc: Doc, iri: str) -> str | None:
     for t in doc.titles:
         if t.person == iri and t.gender:
@@ -186,6 +165,17 @@ def person_before(doc: Doc, offset: int, gender: str | None = None) -> tuple[str
             g = _gender_of(doc, m.entity)
             if gender is None or g is None or g == gender:
                 return m.entity, m.label
+    return None
+
+
+def member_before(doc: Doc, idx: ReferenceIndex, offset: int, org: str) -> tuple[str, str] | None:
+    """The last person named before ``offset`` who belongs to ``org`` (by a title in the text or a reference
+    post): "the Fatah leader" after "Abbas … Hamas's Ismail Haniyeh" is Abbas."""
+    for m in reversed(doc.mentions):
+        if m.end <= offset and m.type == "Person" and (
+                any(t.person == m.entity and t.org == org for t in doc.titles)
+                or any(p.org == org for p in idx.posts.get(m.entity, []))):
+            return m.entity, m.label
     return None
 
 
