@@ -800,3 +800,13 @@ def test_a_signing_ceremony_is_a_signing() -> None:
     (s,) = events(run("The signing ceremony, scheduled for Thursday, was postponed."), "Signing")
     assert s.modality == "postponed"
     assert events(run("The signing of letters continued."), "Signing") == []
+
+
+def test_elected_persons_win_an_election() -> None:
+    x = run("Mahmoud Abbas was elected in January 2005 for a four-year term.")
+    (e,) = events(x, "Election")
+    assert (roles(e), e.time.earliest) == ({("winner", ABBAS)}, "2005-01-01")
+    (e,) = events(run("Hamas elected Ismail Haniyeh as head of its political bureau."), "Election")
+    assert roles(e) == {("agent", HAMAS), ("winner", HANIYEH)}
+    assert events(run("The elected Palestinian Legislative Council met on Monday."), "Election") == []
+    assert events(run("Hamas elected officials met on Monday."), "Election") == []

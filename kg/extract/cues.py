@@ -84,6 +84,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"),
             "verb", 0.85,
             starts=("won", "wins", "win")),
+    # "Abbas was elected in January 2005" (the subject wins), "Hamas elected Ismail Haniyeh as …" (the object wins)
+    Trigger("Election", _re(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:re-)?elected\b"), "verb", 0.8,
+            starts=("was", "were", "had", "has"), subject_role="winner"),
+    Trigger("Election", _re(r"(?<!\bnewly\s)(?<!\bthe\s)\b(?:re-)?elected\b(?=\s+[A-Z])"), "verb", 0.75,
+            starts=("elected", "re"), subject_role="agent"),
     Trigger("Election", _re(r"\b(?:elections?|polls|ballot)\b"), "noun", 0.75,
             starts=("elections", "polls", "ballot")),
     Trigger("Takeover", _re(r"\b(?:seized|seize|seizes|seizing|wrested|grabbed)\s+(?:(?:full|total|complete)\s+)?"

@@ -136,6 +136,10 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         if not proposer:
             return None
         participants = _as(proposer, "proposer")
+    elif type_ == "Election" and re.match(r"(?:re-)?elected", body[start:end], re.IGNORECASE):
+        if first_after is None or first_after.kind != "mention":
+            return None  # "elected Palestinian officials": no winner named
+        participants += _as([first_after], "winner")
     elif type_ == "Proposal" and body[start:end].lower().startswith("invit") and first_after:
         participants += _as([first_after], "recipient")
     return participants
