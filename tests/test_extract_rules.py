@@ -810,3 +810,11 @@ def test_elected_persons_win_an_election() -> None:
     assert roles(e) == {("agent", HAMAS), ("winner", HANIYEH)}
     assert events(run("The elected Palestinian Legislative Council met on Monday."), "Election") == []
     assert events(run("Hamas elected officials met on Monday."), "Election") == []
+
+
+def test_a_past_subordinate_clause_keeps_its_own_modality() -> None:
+    (e,) = events(run("Officials hoped donors would lift the boycott imposed after Hamas won the 2006 election."),
+                  "Election")
+    assert (e.modality, roles(e)) == ("actual", {("winner", HAMAS)})
+    (m,) = events(run("Russia hopes Fatah and Hamas will meet in Moscow."), "Meeting")
+    assert m.modality == "hoped"

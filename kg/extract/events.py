@@ -208,6 +208,17 @@ class _Hit:
     extra: dict = field(default_factory=dict)
 
 
+#: "…, imposed after Hamas won …": a past subordinate clause keeps its own (actual) modality.
+_PAST_SUBORDINATE = re.compile(r"\b(?:after|since|when|because)\s+(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+[a-z]+ed\b"
+                               r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:won|took|met|signed|held|came|began)\b)")
+
+
+def _after_cut(body: str, lo: int, pos: int) -> int:
+    """Start of the past subordinate clause holding ``pos`` ("after Hamas won"), else ``lo``."""
+    cuts = [m for m in _PAST_SUBORDINATE.finditer(body, max(lo, pos - 60), pos + 60) if m.end() <= pos]
+    return cuts[-1].end() if cuts else lo
+
+
 def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
     """``(modality, cue start, cue end)`` of the strongest cue in ``text[max(lo, pos-140):pos]``.
 
@@ -575,7 +586,7 @@ class EventFinder:
     def build(self, h: _Hit, taken: set[int]) -> Event | None:
         doc, body = self.doc, self.body
         lo, hi = self.clause(h.start)
-        modality, cue_start, cue_end = modality_at(body, h.start, lo)
+        modality, cue_start, cue_end = modality_at(body, h.start, max(lo, _after_cut(body, lo, h.start)))
         post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None) \
             if POST_ANY.match(body, h.end, hi) else None
         if modality == "actual" and post and post != "actual" and (h.form == "noun" or post != "planned"):
