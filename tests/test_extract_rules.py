@@ -818,3 +818,28 @@ def test_a_past_subordinate_clause_keeps_its_own_modality() -> None:
     assert (e.modality, roles(e)) == ("actual", {("winner", HAMAS)})
     (m,) = events(run("Russia hopes Fatah and Hamas will meet in Moscow."), "Meeting")
     assert m.modality == "hoped"
+
+
+def test_a_bare_noun_is_a_modal_event_only_near_its_cue() -> None:
+    assert events(run("Abbas told lawmakers he remained committed to negotiations."), "Meeting") == []
+    assert events(run("Egypt hoped the deal would help revive direct talks."), "Meeting") == []
+    (m,) = events(run("Egypt hoped for new talks between Fatah and Hamas."), "Meeting")
+    assert m.modality == "hoped"
+    (e,) = events(run("He said his priorities would include holding elections."), "Election")
+    assert e.modality == "planned"  # "holding" governs the noun
+
+
+def test_meeting_a_deadline_is_no_meeting() -> None:
+    x = run("Hamas handed control of the crossings on Wednesday, meeting the first deadline of the agreement.")
+    assert events(x, "Meeting") == [] and len(events(x, "Handover")) == 1
+    (m,) = events(run("Fatah officials meeting Hamas in Cairo on Monday agreed on a date."), "Meeting")
+    assert {FATAH, HAMAS} <= {p.entity for p in m.participants}
+
+
+def test_an_election_without_a_post_is_no_change_of_post() -> None:
+    x = run("Mahmoud Abbas was elected in January 2005 for a four-year term.")
+    assert [e for e in events(x, "PostHolding") if e.confidence >= 0.5] == []
+    x = run("Ismail Haniyeh was elected head of the political bureau in May 2017.")
+    assert [roles(e) for e in events(x, "PostHolding") if e.confidence >= 0.5] == [{("agent", HANIYEH)}]
+    x = run("Hamas leader Ismail Haniyeh said the movement wanted the reconciliation to succeed.")
+    assert [e for e in events(x, "PostHolding") if e.confidence >= 0.5] == []

@@ -66,7 +66,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Meeting", _re(r"\b(?:met|meets|meet)\b(?!\s+(?:the\s+)?(?:demands?|conditions?|needs?|requirements?))"),
             "verb", 0.85,
             starts=("met", "meet")),
-    Trigger("Meeting", _re(r"\b(?:rounds?\s+of\s+(?:talks|negotiations|dialogue|consultations)|meetings?|talks|"
+    Trigger("Meeting", _re(r"\b(?:rounds?\s+of\s+(?:talks|negotiations|dialogue|consultations)"
+                           r"|meetings?(?!\s+(?:the|a|an|its|their|all)\s+(?:[\w-]+\s+)?(?:deadlines?|demands?|conditions?|requirements?|needs?"
+                           r"|targets?|goals?|expectations|obligations|criteria|costs?)\b)|talks|"
                            r"negotiations|summit|dialogue|rounds?(?=\s+(?:between|with)\s))\b"), "noun", 0.75,
             starts=("rounds", "meeting", "talks", "negotiations", "summit", "dialogue")),
     Trigger("Consultation", _re(r"\b(?:in\s+(?:very\s+)?(?:close\s+|constant\s+|regular\s+|permanent\s+)?"

@@ -177,6 +177,13 @@ _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+
 #: "Egyptian-brokered deal", "the Qatari-mediated agreement": a mediator named with an agreement.
 _BROKERED_DEAL = re.compile(r"[-–](?:brokered|mediated|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|pact"
                             r"|declaration|understanding)\b")
+#: A bare noun trigger is a modal event only near its cue ("hoped for talks", "called for elections"); verbs of
+#: holding before it count as its governor ("would include holding elections" stays a plan).
+_NEAR_CUE = 30
+#: "committed to negotiations": "to" before a noun is no infinitive, so no plan of an event.
+_TO_NOUN = re.compile(r"\s+(?:(?:the|new|further|more|direct|renewed|serious|national)\s+)*")
+_WE_GOVERNORS = re.compile(r"\b(?:hold|holding|organi[sz]e|organi[sz]ing|convene|convening|host|hosting|resume"
+                           r"|resuming|start|starting|launch|launching)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -190,7 +197,7 @@ _NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signin
 #: A participle or clause that makes an agreement reference report its signing ("the deal reached in Gaza").
 _SIGNED_REF = re.compile(r"\b(?:signed|reached|concluded|inked|struck|sealed|clinched|initial+ed)\b", re.IGNORECASE)
 #: A change of post reported as news (a title in passing is background, not an event).
-_POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed|s|ing)?|replac(?:ed|es|ing)"
+_POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed|s|ing)|replac(?:ed|es|ing)"
                           r"|became|chosen|took\s+over\s+as|sworn\s+in\s+as|promoted)\b", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|stressed|noted|added|told|announced|stated)\s+(?:\w+\s+){0,2}?"
                             r"(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
@@ -622,10 +629,14 @@ class EventFinder:
             own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start))
             winner = _WON_BY.match(body, h.end, hi)
             participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
-                and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) and _AT_PLACE.match(body, h.end, hi)
-            if not (governor or modality != "actual" or post or own_time or winner or participle
-                    or self.noun_argument(h, hi)):
-                return None
+                and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) \
+                and (_AT_PLACE.match(body, h.end, hi) or bool(self.refs.starting(h.end + 1, h.end + 2)))
+            near_cue = modality != "actual" and (
+                post or cue_start < 0 or bool(_WE_GOVERNORS.search(body, max(lo, h.start - 40), h.start))
+                or (h.start - cue_end <= _NEAR_CUE and not (body[cue_start:cue_end].lower().endswith("to")
+                                                            and _TO_NOUN.fullmatch(body, cue_end, h.start))))
+            if not (governor or near_cue or post or own_time or winner or participle or self.noun_argument(h, hi)):
+                return None  # "committed to negotiations", "hoped … would help revive … talks": no event
             if ger and not governor and modality == "actual" and not (post or own_time or winner):
                 return None
             if h.type == "Handover" and modality == "actual" and not (post or governor):

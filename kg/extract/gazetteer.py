@@ -91,6 +91,11 @@ class Gazetteer:
         self.info: dict[str, tuple[str, str, bool]] = {
             e.iri: (self.label(e.iri), self.type_of(e.iri), e.iri not in self.extra)
             for v in self.entries.values() for e in v}
+        #: Keys whose labels need no exact-case test → (IRIs when the text's first word is capitalised or a
+        #: number, IRIs otherwise), without duplicates: ``match_at`` needs no per-entry test for them
+        self.by_case: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {
+            k: (tuple(dict.fromkeys(e.iri for e in v)), tuple(dict.fromkeys(e.iri for e in v if not e.capitalised)))
+            for k, v in self.entries.items() if all(e.exact is None for e in v)}
         self.max_len: dict[str, int] = {}
         #: proper prefixes of labels: matching extends a window only while it is one
         self.prefixes: set[tuple[str, ...]] = set()
@@ -139,12 +144,18 @@ class Gazetteer:
             return None
         found: tuple[int, tuple[str, ...]] | None = None
         size, n = 1, len(tokens)
-        entries, prefixes = self.entries, self.prefixes
+        entries, prefixes, by_case = self.entries, self.prefixes, self.by_case
+        first = tokens[i].text[0]
+        capitalised = first.isupper() or first.isdigit()
         while True:
             cands = entries.get(key)
             if cands:
-                window = tokens[i:i + size]
-                ok = tuple(e.iri for e in cands if _case_ok(e, window))
+                fast = by_case.get(key)
+                if fast is not None:
+                    ok = fast[0] if capitalised else fast[1]
+                else:
+                    window = tokens[i:i + size]
+                    ok = tuple(dict.fromkeys(e.iri for e in cands if _case_ok(e, window)))
                 if ok:
                     found = (size, ok)
             # extend while the words so far begin a longer label and are joined by name-internal separators
@@ -159,7 +170,7 @@ class Gazetteer:
         if found is None:
             return None
         size, ok = found
-        return GazetteerMatch(i, i + size, tokens[i].start, tokens[i + size - 1].end, tuple(dict.fromkeys(ok)))
+        return GazetteerMatch(i, i + size, tokens[i].start, tokens[i + size - 1].end, ok)
 
     def find(self, body: str, tokens: list[Token]) -> list[GazetteerMatch]:
         """All non-overlapping longest matches, left to right."""

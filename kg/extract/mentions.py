@@ -134,11 +134,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> None:
     _indefinite_governments(doc, spans, owner)
     _dateline(doc, gazetteer, spans, owner)
     _org_continuations(doc, spans, owner)
-    _demonyms(doc, gazetteer, spans, owner, add)
-    _unlinked_orgs(doc, owner, add)
+    capitalised = [k for k, t in enumerate(tokens) if t.text[0].isupper()]  # the scans below start only there
+    _demonyms(doc, gazetteer, spans, owner, add, capitalised)
+    _unlinked_orgs(doc, owner, add, capitalised)
     _titled_persons(doc, idx, spans, owner, add)
     _party_members(doc, spans, owner, add)
-    _surnames(doc, spans, owner, add)
+    _surnames(doc, spans, owner, add, capitalised)
     _short_forms(doc, spans)
     _metonyms(doc, idx, spans)
     mentions = []
@@ -334,7 +335,8 @@ def _gap(body: str, tokens: list[Token], k: int) -> str:
     return body[tokens[k - 1].end:tokens[k].start]
 
 
-def _demonyms(doc: Doc, gz: Gazetteer, spans: list[_Span], owner: list[int | None], add) -> None:
+def _demonyms(doc: Doc, gz: Gazetteer, spans: list[_Span], owner: list[int | None], add,
+              capitalised: list[int]) -> None:
     idx, tokens, body = gz.index, doc.tokens, doc.body
     table = getattr(gz, "_demonyms", None)
     if table is None:
@@ -356,8 +358,9 @@ def _demonyms(doc: Doc, gz: Gazetteer, spans: list[_Span], owner: list[int | Non
                 for k in range(s.first, last):
                     owner[k] = si
                 break
-    for i, t in enumerate(tokens):
-        if owner[i] is not None or t.low not in table or not t.text[0].isupper():
+    for i in capitalised:
+        t = tokens[i]
+        if owner[i] is not None or t.low not in table:
             continue
         state = table[t.low]
         hit = _extend(gz, body, tokens, (t.low,), i + 1, owner, caps, state)
@@ -400,12 +403,11 @@ def _is_cap(t: Token) -> bool:
     return t.text[0].isupper() and t.low not in _STOP
 
 
-def _unlinked_orgs(doc: Doc, owner: list[int | None], add) -> None:
+def _unlinked_orgs(doc: Doc, owner: list[int | None], add, capitalised: list[int]) -> None:
     tokens, body = doc.tokens, doc.body
-    i = 0
-    while i < len(tokens):
-        if owner[i] is not None or not _is_cap(tokens[i]) or tokens[i].low in TITLE_HEADS:
-            i += 1
+    j = 0
+    for i in capitalised:
+        if i < j or owner[i] is not None or tokens[i].low in _STOP or tokens[i].low in TITLE_HEADS:
             continue
         j = i + 1  # extend over capitalised words and lowercase connectors followed by one
         while j < len(tokens) and owner[j] is None and re.fullmatch(r"[ \-–]", _gap(body, tokens, j)):
@@ -428,7 +430,6 @@ def _unlinked_orgs(doc: Doc, owner: list[int | None], add) -> None:
             label = body[tokens[i].start:tokens[last - 1].end]
             kind = ORG_HEADS[tokens[head].low]
             add(_Span(i, last, mint_iri("entity", label), label, kind, False, "org-head", 0.6))
-        i = j
 
 
 def _name_run(doc: Doc, owner: list[int | None], i: int) -> tuple[int, int] | None:
@@ -455,9 +456,7 @@ def _name_run(doc: Doc, owner: list[int | None], i: int) -> tuple[int, int] | No
 def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: list[int | None],
                     add) -> None:
     tokens, body = doc.tokens, doc.body
-    for i, t in enumerate(tokens):
-        if t.low not in TITLE_HEADS:
-            continue
+    for i in [k for k, t in enumerate(tokens) if t.low in TITLE_HEADS]:
         # a title before the name: "... spokeswoman Maria Zakharova"
         k = i + 1
         if k + 1 < len(tokens) and tokens[k].low == "elect" and _gap(body, tokens, k) == "-":
@@ -548,7 +547,7 @@ def _add_title(doc: Doc, tokens: list[Token], first: int, last: int, person: _Sp
     doc.titles.append(TitleInfo(person.iri, title, org, gender, tokens[first].start, tokens[last - 1].end))
 
 
-def _surnames(doc: Doc, spans: list[_Span], owner: list[int | None], add) -> None:
+def _surnames(doc: Doc, spans: list[_Span], owner: list[int | None], add, capitalised: list[int]) -> None:
     tokens = doc.tokens
     local: dict[str, _Span] = {}
     for s in spans:
@@ -557,9 +556,10 @@ def _surnames(doc: Doc, spans: list[_Span], owner: list[int | None], add) -> Non
     if not local:
         return
     first_seen = {id(s): tokens[s.first].start for s in spans}
-    for i, t in enumerate(tokens):
+    for i in capitalised:
+        t = tokens[i]
         s = local.get(t.low)
-        if s and owner[i] is None and t.text[0].isupper() and t.start > first_seen[id(s)]:
+        if s and owner[i] is None and t.start > first_seen[id(s)]:
             add(_Span(i, i + 1, s.iri, s.label, "Person", s.linked, "surname", 0.85))
 
 

@@ -1,7 +1,7 @@
 """Changes of post reported as events: who takes which post, and since when.
 
-- **Succession**: "X succeeded/replaced Y (as Z)", "X became/took over as Z", "X was elected/appointed Z" → X
-  holds a post from the clause's time;
+- **Succession**: "X succeeded/replaced Y (as Z)", "X became/took over as Z", "X was appointed", "X was elected
+  head of …" → X holds a post from the clause's time ("X was elected in 2005" alone is an election, not a post);
 - **Choice**: "Hamas elected X as head of …", "Abbas named/appointed X …" → X (the first person after the verb)
   holds a post;
 - **Tenure**: "X, who had led Hamas since 1996", "X has led Fatah since 2004" → X holds a post since then.
@@ -37,7 +37,9 @@ from kg.extract.refs import Ref, Refs
 
 #: The person before the verb takes the post ("X succeeded Y", "X was elected").
 _SUBJECT_TAKES = re.compile(r"\b(?:succeed(?:ed|s)|replac(?:ed|es)|became|took\s+over\s+as"
-                            r"|(?:was|has\s+been|had\s+been)\s+(?:re-)?(?:elected|appointed|named|chosen))\b",
+                            r"|(?:was|has\s+been|had\s+been)\s+(?:(?:re-)?elected|chosen)(?=\s+(?:as\s+)?(?:the\s+)?"
+                            r"(?:[\w-]+\s+){0,2}?(?:head|chief|leader|chairman|president|prime\s+minister|secretary"
+                            r"|speaker|deputy)\b)|(?:was|has\s+been|had\s+been)\s+(?:appointed|named))\b",
                             re.IGNORECASE)
 #: The person after the verb takes the post ("Hamas elected X as …", "Abbas named X").
 _OBJECT_TAKES = re.compile(r"\b(?:(?:re-)?elected|appointed|named|chose|chosen)\b(?=\s+[A-Z])")
