@@ -26,3 +26,20 @@ def test_gazetteer_case_table_equals_the_per_entry_test() -> None:
         assert fast == slow.find(body, tokens)
         found += len(fast)
     assert found > 500
+
+
+def test_post_change_scans_equal_full_regex_scans() -> None:
+    from kg.extract import post_changes as pc
+
+    text = ("Haniyeh succeeded Mashal as leader. Hamas re-elected Haniyeh as head; he had led the movement since "
+            "2017 and was elected chairman, then Abbas named Shtayyeh. It has headed the body. They chose Sinwar.")
+    bodies = [a.body or "" for a in read_articles([ROOT / "data" / "articles"])] + [text]
+    found = 0
+    for body in bodies:
+        tokens = tokenize(body)
+        for pattern, starts in ((pc._SUBJECT_TAKES, pc._SUBJECT_STARTS), (pc._OBJECT_TAKES, pc._OBJECT_STARTS),
+                                (pc._TENURE, pc._TENURE_STARTS)):
+            full = [m.span() for m in pattern.finditer(body)]
+            assert [m.span() for m in pc._matches(pattern, body, tokens, starts)] == full
+            found += len(full)
+    assert found > 10

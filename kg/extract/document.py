@@ -94,10 +94,10 @@ class Doc:
         self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end, m.entity))
         self._mention_starts = [m.start for m in self.mentions]
 
-    def mentions_starting(self, start: int, end: int) -> list[Mention]:
-        """Mentions starting in ``[start, end)`` (they may end after it)."""
-        return self.mentions[bisect.bisect_left(self._mention_starts, start):bisect.bisect_left(self._mention_starts,
-                                                                                                 end)]
+    @property
+    def mention_starts(self) -> list[int]:
+        """Start offsets of ``mentions`` (sorted, for bisection)."""
+        return self._mention_starts
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""

@@ -26,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -220,12 +221,6 @@ _PAST_SUBORDINATE = re.compile(r"\b(?:after|since|when|because)\s+(?=[A-Z][\w-]*
                                r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:won|took|met|signed|held|came|began)\b)")
 
 
-def _after_cut(body: str, lo: int, pos: int) -> int:
-    """Start of the past subordinate clause holding ``pos`` ("after Hamas won"), else ``lo``."""
-    cuts = [m for m in _PAST_SUBORDINATE.finditer(body, max(lo, pos - 60), pos + 60) if m.end() <= pos]
-    return cuts[-1].end() if cuts else lo
-
-
 def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
     """``(modality, cue start, cue end)`` of the strongest cue in ``text[max(lo, pos-140):pos]``.
 
@@ -285,6 +280,7 @@ class EventFinder:
         self.cue_matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
         self.time_owner: dict[int, int] = {}  # time start → end of the trigger it is scheduled for
         self.sentence_hits: list[_Hit] = []  # the triggers of the sentence being read
+        self.cuts: list[int] | None = None  # ends of "after X won"-like openings (``after_cut``)
         self.mediators: dict[str, list[Participant]] = {}  # agreement → mediators named with it
         self.anaphors: list[Event] = []  # "The talks were hosted by X": continues the last meeting
 
@@ -508,11 +504,20 @@ class EventFinder:
     def in_purpose(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.purpose_spans)
 
+    def after_cut(self, lo: int, pos: int) -> int:
+        """Start of the past subordinate clause holding ``pos`` ("after Hamas won"), else ``lo``: its cues
+        ("hoped …, after Hamas won") do not reach a trigger inside it."""
+        if self.cuts is None:
+            self.cuts = [m.end() for m in _PAST_SUBORDINATE.finditer(self.body)]
+        k = bisect.bisect_right(self.cuts, pos) - 1
+        return self.cuts[k] if k >= 0 and self.cuts[k] >= max(lo, pos - 60) else lo
+
     def in_actor_name(self, start: int, end: int) -> bool:
         """True inside the name of an organisation, party or person ("the Central Elections Commission",
         "the Reconciliation Talks Committee"): a word of a name is no trigger."""
-        return any(end <= m.end and (m.start, m.end) != (start, end) and is_actor_mention(m)
-                   for m in self.doc.mentions_starting(max(0, start - 80), start + 1))
+        k = bisect.bisect_right(self.doc.mention_starts, start) - 1  # mentions do not overlap: one may hold it
+        m = self.doc.mentions[k] if k >= 0 else None
+        return m is not None and end <= m.end and (m.start, m.end) != (start, end) and is_actor_mention(m)
 
     def find_hits(self) -> list[_Hit]:
         hits: list[_Hit] = []
@@ -593,7 +598,7 @@ class EventFinder:
     def build(self, h: _Hit, taken: set[int]) -> Event | None:
         doc, body = self.doc, self.body
         lo, hi = self.clause(h.start)
-        modality, cue_start, cue_end = modality_at(body, h.start, max(lo, _after_cut(body, lo, h.start)))
+        modality, cue_start, cue_end = modality_at(body, h.start, self.after_cut(lo, h.start))
         post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None) \
             if POST_ANY.match(body, h.end, hi) else None
         if modality == "actual" and post and post != "actual" and (h.form == "noun" or post != "planned"):

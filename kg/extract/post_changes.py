@@ -46,14 +46,19 @@ _OBJECT_TAKES = re.compile(r"\b(?:(?:re-)?elected|appointed|named|chose|chosen)\
 #: "X, who had led Hamas since 1996": a tenure.
 _TENURE = re.compile(r"\b(?:had|has|have)\s+(?:led|headed|chaired)\b", re.IGNORECASE)
 _GAP = re.compile(r"(?:\s*,\s*(?:who|which)\s+)?\s*(?:(?:also|then|later|first)\s+)?")
+#: First words of the patterns above (lower case, as tokens): the scan tries them only there.
+_SUBJECT_STARTS = frozenset({"succeeded", "succeeds", "replaced", "replaces", "became", "took", "was", "has", "had"})
+_OBJECT_STARTS = frozenset({"elected", "re", "appointed", "named", "chose", "chosen"})
+_TENURE_STARTS = frozenset({"had", "has", "have"})
 _CONFIDENCE = 0.8
 
 
 def post_changes(doc: Doc, idx: ReferenceIndex, refs: Refs) -> list[Event]:
     """Post-holding events from succession, choice and tenure phrases (see the module doc)."""
     body, out = doc.body, []
-    for pattern, after in ((_SUBJECT_TAKES, False), (_OBJECT_TAKES, True), (_TENURE, False)):
-        for m in pattern.finditer(body):
+    for pattern, after, starts in ((_SUBJECT_TAKES, False, _SUBJECT_STARTS), (_OBJECT_TAKES, True, _OBJECT_STARTS),
+                                   (_TENURE, False, _TENURE_STARTS)):
+        for m in _matches(pattern, body, doc.tokens, starts):
             s = doc.sentence_at(m.start())
             person = _person_after(idx, refs, m.end(), s.end) if after else \
                 _person_before(idx, refs, body, s.start, m.start())
@@ -75,6 +80,17 @@ def post_changes(doc: Doc, idx: ReferenceIndex, refs: Refs) -> list[Event]:
                              concerns=[org] if org else [],
                              evidence=[doc.evidence(m.start(), m.end(), "post-change", _CONFIDENCE)],
                              confidence=_CONFIDENCE))
+    return out
+
+
+def _matches(pattern: re.Pattern[str], body: str, tokens: list, starts: frozenset[str]) -> list[re.Match[str]]:
+    """``pattern.finditer(body)``, tried only at tokens that can start a match (its first words)."""
+    out: list[re.Match[str]] = []
+    for t in tokens:
+        if t.low in starts and (not out or t.start >= out[-1].end()):
+            m = pattern.match(body, t.start)
+            if m:
+                out.append(m)
     return out
 
 

@@ -31,6 +31,7 @@ _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(spokeswoman|spok
                        r"|diplomat|president|leader|envoy|ambassador|chief|head|analyst|director|negotiator)\b")
 _GOVERNMENT_OF = re.compile(r"\b(?:the|a|its|his)\s+(?:[\w-]+\s+){0,4}?(?:government|cabinet)\s+(?:(?:led|headed)\s+by"
                             r"|of)\s+(?:(?:Prime\s+Minister|Premier|PM)\s+)?$", re.IGNORECASE)
+_GOV_HEAD = re.compile(r"\b(?:government|cabinet)\b", re.IGNORECASE)
 _AUTHORITIES = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administration|rulers)\b")
 _COLLECTIVE_AFTER = re.compile(r"(?:’s|'s)\s+(?:various\s+|different\s+|several\s+|all\s+|other\s+)?"
                                r"(?:movements|factions|parties|groups|forces)\b")
@@ -106,9 +107,13 @@ def _led_governments(doc: Doc, idx: ReferenceIndex, refs: list[Ref]) -> None:
     from kg.extract.resolve import resolve_government
 
     pub = (doc.published or "")[:10] or None
+    heads = [m.end() for m in _GOV_HEAD.finditer(doc.body)] if idx.governments else []
     for k, r in enumerate(refs):
-        if r.kind != "mention" or not idx.governments:
+        if r.kind != "mention" or not heads:
             continue
+        i = bisect.bisect_left(heads, r.start - 80)
+        if i == len(heads) or heads[i] > r.start:
+            continue  # no "government"/"cabinet" in the 80 characters before
         m = _GOVERNMENT_OF.search(doc.body, max(0, r.start - 80), r.start)
         if m is None or idx.type_of(r.iris[0]) != "Person":
             continue
