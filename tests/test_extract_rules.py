@@ -843,3 +843,25 @@ def test_an_election_without_a_post_is_no_change_of_post() -> None:
     assert [roles(e) for e in events(x, "PostHolding") if e.confidence >= 0.5] == [{("agent", HANIYEH)}]
     x = run("Hamas leader Ismail Haniyeh said the movement wanted the reconciliation to succeed.")
     assert [e for e in events(x, "PostHolding") if e.confidence >= 0.5] == []
+
+
+def test_numbered_rounds_and_sessions_are_meetings() -> None:
+    x = run("A second round planned for mid-June was postponed at Fatah's request.")
+    (m,) = events(x, "Meeting")
+    assert m.modality == "postponed"
+    (m,) = events(run("Israel called off a negotiating session planned for the evening."), "Meeting")
+    assert m.modality == "failed"  # called off outright: failed (gold guidelines), not postponed
+    assert events(run("A second round of voting was held in Gaza."), "Meeting") == []
+
+
+def test_a_text_providing_for_an_election_plans_it() -> None:
+    (e,) = events(run("The declaration provides for the election of a new National Council."), "Election")
+    assert e.modality == "planned"
+    assert events(run("The election of a new National Council was a milestone."), "Election") == []
+
+
+def test_a_generic_government_alias_yields_to_the_agreement_and_time() -> None:
+    x = run("Haniyeh led the unity government formed under the Mecca agreement until Mahmoud Abbas dismissed it in"
+            " June 2007.", published="2008-01-10")
+    (c,) = events(x, "Collapse")
+    assert (c.government, ("target", GOV_2007) in roles(c)) == (GOV_2007, True)

@@ -71,6 +71,13 @@ TRIGGERS: tuple[Trigger, ...] = (
                            r"|targets?|goals?|expectations|obligations|criteria|costs?)\b)|talks|"
                            r"negotiations|summit|dialogue|rounds?(?=\s+(?:between|with)\s))\b"), "noun", 0.75,
             starts=("rounds", "meeting", "talks", "negotiations", "summit", "dialogue")),
+    # "a second round planned for mid-June", "a further round in Beijing", "a negotiating session"
+    Trigger("Meeting", _re(r"\b(?:first|second|third|fourth|new|further|next|another|fresh|final)\s+rounds?\b"
+                           r"(?!\s+of\s+(?:voting|votes?|elections?|polls|sanctions|fighting|strikes|clashes|talks"
+                           r"|negotiations|dialogue|consultations))"
+                           r"|\b(?:negotiating|negotiation|dialogue|reconciliation)\s+sessions?\b"), "noun", 0.75,
+            starts=("first", "second", "third", "fourth", "new", "further", "next", "another", "fresh", "final",
+                    "negotiating", "negotiation", "dialogue", "reconciliation")),
     Trigger("Consultation", _re(r"\b(?:in\s+(?:very\s+)?(?:close\s+|constant\s+|regular\s+|permanent\s+)?"
                                 r"contacts?\s+with"
                                 r"|(?:very\s+)?(?:close\s+|constant\s+|regular\s+)?contacts\s+with|consulted\s+with"
@@ -201,8 +208,9 @@ for _t in TRIGGERS:
 MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("denied", _re(r"\b(?:denied|denies|deny)\b|\b(?:did|does|do|has|have|had)\s*(?:not|n['’]t)\b|\bnever\b"
                    r"|\brefused\s+to\b|\bno\s+(?:meeting|talks|agreement|deal)\b")),
-    ("failed", _re(r"\b(?:failed|fail|fails)\s+to\b|\bunable\s+to\b|\bcould\s*(?:not|n['’]t)\b")),
-    ("postponed", _re(r"\b(?:postponed|postpone|postpones|delayed|put\s+off|called\s+off|deferred)\b")),
+    ("failed", _re(r"\b(?:failed|fail|fails)\s+to\b|\bunable\s+to\b|\bcould\s*(?:not|n['’]t)\b"
+                   r"|\bcall(?:ed|s)?\s+off\b|\bcancell?(?:ed|s)?\b")),
+    ("postponed", _re(r"\b(?:postponed|postpone|postpones|delayed|put\s+off|deferred)\b")),
     ("hoped", _re(r"\bhop(?:e|es|ed|ing)\b|\bwish(?:es|ed)?\b|\blook(?:s|ed|ing)?\s+forward\s+to\b"
                   r"|\bwith\s+an\s+eye\s+(?:of|to|on|toward)\b|\bseek(?:s|ing)?\s+to\b|\bsought\s+to\b"
                   r"|\bin\s+a\s+bid\s+to\b|\bin\s+an\s+effort\s+to\b")),
@@ -215,15 +223,16 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|\bagreed\s+(?:(?:on|in|at)\s+(?:[\w-]+\s+){1,2}?)?to\b|\bpledg(?:ed|es|ing)\s+to\b"
                     r"|\bcommit(?:ted|ting|s)?\s+(?:them(?:selves)?\s+|itself\s+|himself\s+)?to\b"
                     r"|\bexpected\s+(?:[\w-]+\s+){1,3}?to\s+be\b"
-                    r"|\bprepar(?:e|es|ing)\s+(?:for|to)\b")),
+                    r"|\bprepar(?:e|es|ing)\s+(?:for|to)\b|\bprovid(?:es|ed|ing)\s+for\b")),
 )
 MODALITY_ORDER = tuple(name for name, _ in MODALITY_CUES)
 MODALITY_ANY = any_of(MODALITY_CUES)
 #: Result phrases after a (nominal) trigger in the same clause.
 POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("postponed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:postponed|delayed|put\s+off"
-                      r"|called\s+off|cancell?ed|deferred)\b")),
-    ("failed", _re(r"[^.;]{0,40}?\b(?:collapsed|failed|fell\s+through|broke\s+down|did\s+not\s+take\s+place"
+                      r"|deferred)\b")),
+    ("failed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:called\s+off|cancell?ed)\b"
+                   r"|[^.;]{0,40}?\b(?:collapsed|failed|fell\s+through|broke\s+down|did\s+not\s+take\s+place"
                    r"|never\s+took\s+place)\b")),
     ("planned", _re(r"[^.;]{0,160}?\b(?:(?:is|are|was|were)\s+(?:due|expected|scheduled|set|supposed)\s+to"
                     r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held"

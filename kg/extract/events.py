@@ -1112,6 +1112,11 @@ class EventFinder:
             gov = resolve_government(self.idx, leader=leader.entity,
                                      earliest=t.earliest if t and ev.type == "Collapse" else None,
                                      latest=t.latest if t and ev.type == "Collapse" else None)
+        if gov is None and names and (agreement in self.idx.agreements or (t and ev.type == "Collapse")):
+            # the alias names another cabinet than the one the agreement or the time points to
+            gov = resolve_government(self.idx, agreement=agreement if agreement in self.idx.agreements else None,
+                                     earliest=t.earliest if t and ev.type == "Collapse" else None,
+                                     latest=t.latest if t and ev.type == "Collapse" else None)
         if gov is None and names:
             gov = names[0]
         if gov is None:

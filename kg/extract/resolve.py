@@ -89,8 +89,10 @@ def resolve_government(idx: ReferenceIndex, *, names: Iterable[str] = (), leader
         ('g14', None)
     """
     named = [n for n in names if n in idx.governments]
-    if len(named) == 1 and leader is None and agreement is None:
-        return named[0]
+    if len(named) == 1 and leader is None and agreement is None and (
+            not (earliest or latest) or overlaps(earliest, latest, idx.governments[named[0]].start,
+                                                 idx.governments[named[0]].end)):
+        return named[0]  # the one named, unless it did not exist at the time
     pool = named or list(idx.governments)
     scored = []
     for iri in pool:
