@@ -865,3 +865,18 @@ def test_a_generic_government_alias_yields_to_the_agreement_and_time() -> None:
             " June 2007.", published="2008-01-10")
     (c,) = events(x, "Collapse")
     assert (c.government, ("target", GOV_2007) in roles(c)) == (GOV_2007, True)
+
+
+def test_an_actual_event_after_publication_is_a_plan() -> None:
+    (m,) = events(run("The text provides for a meeting of all factions in Cairo on November 21.",
+                      published="2017-10-13"), "Meeting")
+    assert (m.modality, m.time.earliest) == ("planned", "2017-11-21")
+    (m,) = events(run("Fatah and Hamas met in Cairo on October 2.", published="2017-10-13"), "Meeting")
+    assert (m.modality, m.time.earliest) == ("actual", "2017-10-02")
+
+
+def test_days_of_talks_end_on_a_day_not_on_a_deadline() -> None:
+    x = run("Fourteen factions signed a declaration in Algiers on Thursday committing them to hold elections within"
+            " a year, after three days of talks.", published="2022-10-14")
+    (m,) = events(x, "Meeting")
+    assert (m.time.earliest, m.time.latest) == ("2022-10-11", "2022-10-13")

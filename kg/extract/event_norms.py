@@ -45,6 +45,8 @@ KEPT_ROLES: dict[tuple[str, str], frozenset[str]] = {
 FORWARD = frozenset({"planned", "hoped", "proposed", "postponed"})
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}\b|\byear\b", re.IGNORECASE)
+#: States of affairs and speech: their time is not the time of a deed.
+_STATES = frozenset({"Statement", "ControlOfTerritory", "PostHolding"})
 #: Types never placed (the gold never locates a vote).
 UNPLACED = frozenset({"Election"})
 
@@ -73,6 +75,9 @@ def normalise_event(ev: Event, capital_of_state: dict[str, str], published: str 
 
     Example: see the module docstring.
     """
+    if ev.modality == "actual" and ev.type not in _STATES and ev.time and ev.time.earliest and published \
+            and ev.time.earliest[:10] > published[:10]:
+        ev.modality = "planned"  # an event reported as done cannot start after the report: a plan
     kept = KEPT_ROLES.get((ev.type, ev.modality))
     if kept is not None:
         ev.participants = [p for p in ev.participants if p.role in kept]

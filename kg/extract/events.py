@@ -781,7 +781,8 @@ class EventFinder:
     def talks_span(self, time: TimeSpec | None, days: int, lo: int, hi: int) -> TimeSpec | None:
         """"After three days of talks": the talks end on the clause's (last) day and last ``days`` days."""
         if time is None or time.precision != "day":
-            day_times = [t.spec for t in self.doc.times_in(lo, hi) if t.spec.precision == "day"]
+            day_times = [t.spec for t in self.doc.times_in(lo, hi) if t.spec.precision == "day"
+                         and t.spec.earliest == t.spec.latest]  # a day, not "within a year"
             time = day_times[-1] if day_times else (publication_day(self.doc.published)
                                                     if self.lede_is_news() else None)
         return span_back(time, days) if time is not None and time.precision == "day" else time
