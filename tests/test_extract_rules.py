@@ -880,3 +880,15 @@ def test_days_of_talks_end_on_a_day_not_on_a_deadline() -> None:
             " a year, after three days of talks.", published="2022-10-14")
     (m,) = events(x, "Meeting")
     assert (m.time.earliest, m.time.latest) == ("2022-10-11", "2022-10-13")
+
+
+def test_a_sentence_initial_pronoun_is_the_last_person_named() -> None:
+    x = run("Mahmoud Abbas arrived in Cairo on Thursday. He discussed the deal with a member of the Hamas"
+            " leadership on Friday.")
+    (c,) = events(x, "Consultation")
+    assert (roles(c), c.time.earliest) == ({("participant", ABBAS), ("participant", HAMAS)}, "2020-03-06")
+    x = run("Mahmoud Abbas arrived in Cairo on Thursday. The sides discussed the deal on Friday.")
+    assert events(x, "Consultation") == []  # no "with": no consultation
+    x = run("Qatar hosted the talks. He met Hamas on Friday.")  # no person before: no subject
+    (m,) = [e for e in events(x, "Meeting") if e.time and e.time.text == "Friday"]
+    assert roles(m) == {("participant", HAMAS)}

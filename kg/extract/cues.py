@@ -83,11 +83,13 @@ TRIGGERS: tuple[Trigger, ...] = (
                                 r"|(?:very\s+)?(?:close\s+|constant\s+|regular\s+)?contacts\s+with|consulted\s+with"
                                 r"|consultations\s+with|(?:tele)?phone\s+(?:call|conversation)s?\s+with"
                                 r"|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
+                                r"|discuss(?:ed|es)?(?=\s+(?:[\w'’-]+\s+){1,6}?with\s)"
                                 r"|(?:spoke|talked|speaks|talks|conferred)\s+(?:by|over\s+the|on\s+the)\s+"
                                 r"(?:tele)?phone"
                                 r"|(?:held|holds|hold|conducted|began|launched)\s+(?:[\w-]+\s+){0,2}?consultations)"),
             "verb", 0.8,
             starts=("in", "very", "close", "constant", "regular", "contacts", "consulted", "consultations", "phone",
+                    "discussed", "discusses", "discuss",
                     "telephone", "spoke", "talked", "speaks", "talks", "conferred", "held", "holds", "hold",
                     "conducted", "began", "launched")),
     Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"),

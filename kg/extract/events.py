@@ -98,7 +98,7 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer",
              "overseen": "mediator", "supervised": "mediator"}
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship)\b")
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
 _WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
 _DELEGATIONS_FROM = re.compile(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")

@@ -31,6 +31,8 @@ _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(spokeswoman|spok
                        r"|diplomat|president|leader|envoy|ambassador|chief|head|analyst|director|negotiator)\b")
 _GOVERNMENT_OF = re.compile(r"\b(?:the|a|its|his)\s+(?:[\w-]+\s+){0,4}?(?:government|cabinet)\s+(?:(?:led|headed)\s+by"
                             r"|of)\s+(?:(?:Prime\s+Minister|Premier|PM)\s+)?$", re.IGNORECASE)
+#: "He met …", "She discussed …": a sentence-initial pronoun subject is the last person of that gender named.
+_SUBJECT_PRONOUN = re.compile(r"\b(He|She)\b(?=\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|t)\b)")
 _GOV_HEAD = re.compile(r"\b(?:government|cabinet)\b", re.IGNORECASE)
 _AUTHORITIES = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administration|rulers)\b")
 _COLLECTIVE_AFTER = re.compile(r"(?:’s|'s)\s+(?:various\s+|different\s+|several\s+|all\s+|other\s+)?"
@@ -93,6 +95,10 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Re
             refs.append(Ref(a.start(), a.end(), tuple(sorted(p.entity for p in parties)), "pair",
                             tuple(p.label for p in sorted(parties, key=lambda p: p.entity))))
     _led_governments(doc, idx, refs)
+    for m in _SUBJECT_PRONOUN.finditer(doc.body):
+        who = person_before(doc, m.start(), "female" if m.group(1) == "She" else "male")
+        if who and doc.sentence_at(m.start()).start == m.start():
+            refs.append(Ref(m.start(), m.end(), (who[0],), "pronoun", (who[1],)))
     for g in GOVERNMENT_ANAPHOR.finditer(doc.body):
         gov = last_of_type(doc, g.start(), ("Government",))
         if gov and not any(r.start <= g.start() < r.end for r in refs):
