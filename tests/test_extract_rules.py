@@ -892,3 +892,13 @@ def test_a_sentence_initial_pronoun_is_the_last_person_named() -> None:
     x = run("Qatar hosted the talks. He met Hamas on Friday.")  # no person before: no subject
     (m,) = [e for e in events(x, "Meeting") if e.time and e.time.text == "Friday"]
     assert roles(m) == {("participant", HAMAS)}
+
+
+def test_hosting_the_rivals_later_names_the_meetings_host() -> None:
+    x = run("Representatives of Fatah and Hamas held talks in Doha on Tuesday. It was the first time Qatar had hosted"
+            " the two rivals together.")
+    (m,) = events(x, "Meeting")
+    assert roles(m) == {("host", QATAR), ("participant", FATAH), ("participant", HAMAS)}
+    x = run("Representatives of Fatah and Hamas held talks in Doha on Tuesday. Qatar has long backed the two rivals.")
+    (m,) = events(x, "Meeting")
+    assert roles(m) == {("participant", FATAH), ("participant", HAMAS)}

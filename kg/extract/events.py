@@ -185,6 +185,10 @@ _NEAR_CUE = 30
 _TO_NOUN = re.compile(r"\s+(?:(?:the|new|further|more|direct|renewed|serious|national)\s+)*")
 _WE_GOVERNORS = re.compile(r"\b(?:hold|holding|organi[sz]e|organi[sz]ing|convene|convening|host|hosting|resume"
                            r"|resuming|start|starting|launch|launching)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: "It was the first time China had hosted the two rivals": the host of the meeting just reported.
+_HOSTED_THEM = re.compile(r"\b(?:hosted|hosts|host|received)\s+(?:the\s+|both\s+)?(?:two\s+|rival\s+|Palestinian\s+)*"
+                          r"(?:rivals|sides|factions|movements|delegations)\b")
+_HOST_GAP = re.compile(r"\s+(?:(?:had|has|have|also|already|first)\s+)*")
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -805,6 +809,12 @@ class EventFinder:
             if target is not None:
                 absorb(target, ev)
         persons = [m for m in self.doc.mentions if m.type == "Person"]
+        for m in _HOSTED_THEM.finditer(self.body):
+            host = [r for r in self.refs.starting(max(0, m.start() - 30), m.start())
+                    if _HOST_GAP.fullmatch(self.body, r.end, m.start())]
+            target = self.last_meeting(m.start(), 4) if host else None
+            if target is not None and not any(p.role == "host" for p in target.participants):
+                target.participants += [p for p in _participants(host[-1:], "host") if p not in target.participants]
         for s in self.doc.sentences:
             heads = delegation_heads(self.body, s.start, s.end, persons)
             target = self.last_meeting(s.start, 4) if heads else None
