@@ -902,3 +902,23 @@ def test_hosting_the_rivals_later_names_the_meetings_host() -> None:
     x = run("Representatives of Fatah and Hamas held talks in Doha on Tuesday. Qatar has long backed the two rivals.")
     (m,) = events(x, "Meeting")
     assert roles(m) == {("participant", FATAH), ("participant", HAMAS)}
+
+
+def test_roles_from_common_constructions() -> None:
+    (m,) = events(run("The talks, brokered by Egypt, were attended by Fatah and Hamas."), "Meeting")
+    assert roles(m) == {("mediator", EGYPT), ("participant", FATAH), ("participant", HAMAS)}
+    (m,) = events(run("Under Egyptian auspices, Fatah and Hamas held talks in Cairo on Tuesday."), "Meeting")
+    assert roles(m) == {("mediator", EGYPT), ("participant", FATAH), ("participant", HAMAS)}
+    (s,) = events(run("The agreement was signed by Mahmoud Abbas for Fatah and Ismail Haniyeh for Hamas."), "Signing")
+    assert roles(s) == {("signatory", ABBAS), ("signatory", FATAH), ("signatory", HANIYEH), ("signatory", HAMAS)}
+    (m,) = events(run("The meeting, chaired by Abbas, brought together the leaders of Fatah and Hamas."), "Meeting")
+    assert roles(m) == {("leader", ABBAS), ("participant", FATAH), ("participant", HAMAS)}
+    (m,) = events(run("Qatar hosted Mahmoud Abbas and Ismail Haniyeh in Doha on Monday."), "Meeting")
+    assert roles(m) == {("host", QATAR), ("participant", ABBAS), ("participant", HANIYEH)}
+    assert events(run("Qatar hosted a football match in Doha on Monday."), "Meeting") == []
+
+
+def test_capital_letter_lookaheads_are_case_sensitive() -> None:
+    assert events(run("Abbas named after the talks a new envoy."), "Decree") == []
+    (d,) = events(run("Abbas named Ismail Haniyeh prime minister."), "Decree")
+    assert ("recipient", HANIYEH) in roles(d)

@@ -51,7 +51,7 @@ class Trigger:
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Signing", _re(r"\b(?:signed|signs|sign|signing|inked|initial+ed|concluded|clinched|struck|forged)\b"
                            rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)|\bsigned(?=\s+by\b)"
-                           r"|\bsigned(?=\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:on\s+\w+\s+)?by\b)"),
+                           r"|\bsigned(?=\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:on\s+\w+\s+)?by\b)"),
             "verb", 0.9,
             starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
     Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching|sealed|seal|seals|clinched|struck|secured"
@@ -98,7 +98,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "Abbas was elected in January 2005" (the subject wins), "Hamas elected Ismail Haniyeh as …" (the object wins)
     Trigger("Election", _re(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:re-)?elected\b"), "verb", 0.8,
             starts=("was", "were", "had", "has"), subject_role="winner"),
-    Trigger("Election", _re(r"(?<!\bnewly\s)(?<!\bthe\s)\b(?:re-)?elected\b(?=\s+[A-Z])"), "verb", 0.75,
+    Trigger("Election", _re(r"(?<!\bnewly\s)(?<!\bthe\s)\b(?:re-)?elected\b(?=\s+(?-i:[A-Z]))"), "verb", 0.75,
             starts=("elected", "re"), subject_role="agent"),
     Trigger("Election", _re(r"\b(?:elections?|polls|ballot)\b"), "noun", 0.75,
             starts=("elections", "polls", "ballot")),
@@ -163,11 +163,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("dismiss", "dismissed", "sacked", "dissolve", "dissolved", "resign", "resigned")),
     Trigger("Decree", _re(r"\b(?:issued|issue|issues|issuing|signed|sign|signs)\s+(?:an?\s+|the\s+)?(?:new\s+)?"
                           r"(?:presidential\s+)?decrees?\b|\bdecreed\b"
-                          r"|\bdecree\b(?=\s+(?:that\s+|which\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:had\s+|has\s+)?issued\b)"
+                          r"|\bdecree\b(?=\s+(?:that\s+|which\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:had\s+|has\s+)?issued\b)"
                           ), "verb", 0.85,
             starts=("issued", "issue", "issues", "issuing", "signed", "sign", "signs", "decreed", "decree")),
     # appointments and declarations are decrees: "X named Y prime minister", "declared a state of emergency"
-    Trigger("Decree", _re(r"\b(?:named|appointed|nominated|appoints|names)\b(?=\s+[A-Z])"
+    Trigger("Decree", _re(r"\b(?:named|appointed|nominated|appoints|names)\b(?=\s+(?-i:[A-Z]))"
                           r"|\bdeclared\s+(?:a|an)\s+(?:state\s+of\s+emergency|day\s+of\s+mourning|curfew)\b"),
             "verb", 0.75,
             starts=("named", "appointed", "nominated", "appoints", "names", "declared")),
@@ -194,9 +194,12 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("proposed", "proposes", "suggested", "suggests", "invited", "invites", "offered", "offers")),
     Trigger("Proposal", _re(r"\b(?:initiative|peace\s+plan)\b"), "noun", 0.7,
             starts=("initiative", "peace")),
+    # "Qatar's emir hosted Abbas and Meshaal": hosting named guests is a meeting (hosted talks: the noun's)
+    Trigger("Meeting", _re(r"\bhost(?:ed|s)\b(?=\s+(?:the\s+)?(?-i:[A-Z]))"), "verb", 0.8,
+            starts=("hosted", "hosts"), subject_role="host"),
     # receiving a visitor is a meeting hosted by the receiver
-    Trigger("Meeting", _re(r"\b(?:received|receives|receive|receiving)\b(?=\s+(?:the\s+)?[A-Z]|\s+(?:the\s+)?"
-                           r"(?:delegations?|participants|leaders|visitors?)\b)"), "verb", 0.8,
+    Trigger("Meeting", _re(r"\b(?:received|receives|receive|receiving)\b(?=\s+(?:(?:the|in|at|by)\s+)?(?-i:[A-Z])"
+                           r"|\s+(?:the\s+)?(?:delegations?|participants|leaders|visitors?)\b)"), "verb", 0.8,
             starts=("received", "receives", "receive", "receiving"), subject_role="host"),
 )
 

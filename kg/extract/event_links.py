@@ -48,7 +48,7 @@ _DELEGATION_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are)\s+(?:led|head
                             r"|\b(?:was|were)\s+represented\s+by\s+", re.IGNORECASE)
 #: The elided second half of a delegation-head sentence: "… was led by P and Fatah's by Q".
 _GAPPED_BY = re.compile(r"\s+and\s+(?P<side>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[’']s\s+by\s+")
-_LED_DELEGATION = re.compile(r"\b(?:led|headed)\s+(?:his|her|its|their|the|[A-Z][\w-]*[’']s)\s+"
+_LED_DELEGATION = re.compile(r"\b(?:led|headed)\s+(?:his|her|its|their|the|(?-i:[A-Z])[\w-]*[’']s)\s+"
                              r"(?:[\w’'-]+\s+){0,3}?delegations?\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:due|scheduled|set|slated|planned|expected)\s+(?:to\s+(?:take\s+place|be\s+held)\s+)?"
                         r"(?:on|for|in|by)\s+(?:the\s+)?$", re.IGNORECASE)

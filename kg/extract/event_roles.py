@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kg.extract.records import Participant
@@ -56,6 +57,7 @@ def _as(refs: list, role: str) -> list[Participant]:
                                                                            strict=False)]
 
 
+_GUEST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 #: Visitors received without a name ("received the delegations"): the receiver's meeting all the same.
 _VISITORS = re.compile(r"\s+(?:the\s+)?(?:delegations?|participants|leaders|visitors?)\b", re.IGNORECASE)
 
@@ -108,6 +110,15 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             subject = {i for r in _refs_in(refs, lo, start) for i in r.iris}
             participants = [Participant("participant", p.entity, p.label) if p.role == "host" and p.entity in subject
                             else p for p in participants]  # "X was received by Y": Y (by-phrase) hosts X
+        elif body[start:end].lower().startswith("host"):  # "X hosted A and B": the guests take part
+            guests = [r for r in after if r.start - end <= 60]
+            if not guests:
+                return None
+            participants = [p for p in participants if p.role != "participant"] + _as(guests[:1], "participant")
+            for a, b in itertools.pairwise(guests):
+                if not _GUEST_JOIN.fullmatch(body, a.end, b.start):
+                    break
+                participants += _as([b], "participant")
         elif body[start:end].lower().startswith("receiv"):
             if first_after is None and not _VISITORS.match(body, end):
                 return None

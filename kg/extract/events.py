@@ -88,7 +88,7 @@ _CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now)
                            r"|controls)\s+(?:in\s+)?(?:(?:all\s+of\s+)?the\s+)?", re.IGNORECASE)
 _HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
-                      r"|signed|called|received|overseen|supervised)"
+                      r"|signed|called|received|overseen|supervised|attended)"
                       r"\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?by\s+(?:the\s+)?"
                       r"(?:(?:its|his|her|their|the)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s+)?"  # "by its director, X"
                       r"(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+){0,3}$")
@@ -96,8 +96,8 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "hosted": "host", "received": "host", "organised": "host", "organized": "host", "convened": "host",
              "chaired": "leader",
              "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer",
-             "overseen": "mediator", "supervised": "mediator"}
-_MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship)\b")
+             "overseen": "mediator", "supervised": "mediator", "attended": "participant"}
+_MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
 _WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
 _DELEGATIONS_FROM = re.compile(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$")
@@ -112,9 +112,13 @@ _VENUE_OF = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:headquarters|offices?|premi
 #: part by default (states and bodies host, mediate or are talked about).
 _SPEAKER_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|stated|added|welcomed)\b")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+#: "the leaders of X", "representatives of X": X takes part (no genitive of the meeting itself).
+_PEOPLE_OF = re.compile(r"\b(?:leaders|leadership|representatives|delegations|delegates|officials|members|heads|chiefs"
+                        r"|envoys)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NOUN_ARGUMENT = re.compile(r"\s+(?:between|with|among|of)\s+(?:the\s+)?(?:(?:two|rival|[\w-]+\s+and)\s+)?")
 _ACTOR_SIDE = frozenset({"Party", "UmbrellaOrganization", "Person", "State"})
-_APPOSITION = re.compile(r",\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){1,5}?(?:of|at|in)\s+(?:the\s+)?")
+_APPOSITION = re.compile(r",\s+(?:a\s+|an\s+|the\s+)?(?:(?!(?:brought|met|held|said|told|signed|called|urged|asked|made"
+                         r"|took|gave|sent|led|chaired|hosted|attended)\b)[\w-]+\s+){1,5}?(?:of|at|in)\s+(?:the\s+)?")
 _DELEGATION_AFTER = re.compile(r"(?:[’']s)?\s+(?:delegation|team)\b")
 _OF_FACTION = re.compile(r",?\s+of\s+(?:the\s+)?")
 _FACTION_SIDE = frozenset({"Party", "UmbrellaOrganization", "Person"})
@@ -129,6 +133,7 @@ _GERUND_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:[a-z]+\s+)?$")
 _HEAD_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+)?(?:head|chief|leader)\s+of\s+(?:the\s+|his\s+|her\s+|its\s+)?"
                               r"(?:[\w’'-]+\s+){0,3}?(?:delegation|team)\b", re.IGNORECASE)
 #: A faction's possessive before one of its persons, with up to three title words ("Fatah's deputy chief X").
+_FOR_FACTION = re.compile(r"\s+(?:for|of|from)\s+(?:the\s+)?")
 _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}")
 #: Types a venue owner hosts and a person present attends.
 _HOSTED_TYPES = frozenset({"Signing", "Meeting"})
@@ -934,7 +939,8 @@ class EventFinder:
         for r in self.refs.inside(lo, h.start if before else hi):
             if any(a <= r.start < b for a, b in holes) or self.title_org_of_person(r) or self.apposition_org(r) \
                     or _SPEAKER_AFTER.match(self.body, r.end, hi) \
-                    or _OF_BEFORE.search(self.body, max(lo, r.start - 8), r.start) \
+                    or (_OF_BEFORE.search(self.body, max(lo, r.start - 8), r.start)
+                        and not _PEOPLE_OF.search(self.body, max(lo, r.start - 30), r.start)) \
                     or not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris):
                 continue
             out += [p for p in _participants([r], role) if p.entity not in have]
@@ -964,8 +970,11 @@ class EventFinder:
         coordinated list: a possessive ("Fatah's (deputy chief) Azzam al-Ahmad") or a title naming the faction
         ("Hamas politburo chief X").
 
-        Example: "Fatah's A, Hamas's B and Islamic Jihad's C met" → one group of six actors, not three.
+        Example: "Fatah's A, Hamas's B and Islamic Jihad's C met" → one group of six actors, not three; so is
+        "signed by A for Fatah and B for Hamas" (a person, then his faction after "for").
         """
+        if self.idx.type_of(a.iris[0]) == "Person" and self.idx.type_of(b.iris[0]) in _FACTION_TYPES:
+            return bool(_FOR_FACTION.fullmatch(self.body, a.end, b.start))  # "X for Fatah and Y for Hamas"
         if self.idx.type_of(a.iris[0]) not in _FACTION_TYPES or self.idx.type_of(b.iris[0]) != "Person":
             return False
         return bool(_POSSESSIVE_GAP.fullmatch(self.body, a.end, b.start)) or any(

@@ -83,7 +83,7 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "bint", "de", "v
 #: Nouns after a demonym that make it refer to the state ("Egyptian officials", "the Qatari side").
 STATE_BODY_NOUNS = frozenset("""
 official officials authorities mediators mediation delegation side government leadership diplomats sponsorship
-efforts team
+efforts team auspices hosts initiative proposal invitation
 """.split())
 #: Words that may stand between a demonym and a body noun ("an Egyptian security delegation").
 STATE_BODY_MODIFIERS = frozenset("security military intelligence government senior top high-level".split())
