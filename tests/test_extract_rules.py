@@ -922,3 +922,11 @@ def test_capital_letter_lookaheads_are_case_sensitive() -> None:
     assert events(run("Abbas named after the talks a new envoy."), "Decree") == []
     (d,) = events(run("Abbas named Ismail Haniyeh prime minister."), "Decree")
     assert ("recipient", HANIYEH) in roles(d)
+
+
+def test_a_scene_setting_noun_is_no_trigger() -> None:
+    (m,) = events(run("Haniyeh met Abbas on the sidelines of the summit in Doha on Tuesday."), "Meeting")
+    assert (m.place, m.time.earliest) == (DOHA, "2020-03-10")
+    assert roles(m) == {("participant", HANIYEH), ("participant", ABBAS)}
+    (m,) = events(run("Qatar hosted the summit in Doha on Tuesday."), "Meeting")
+    assert m.place == DOHA

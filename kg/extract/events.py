@@ -191,9 +191,14 @@ _TO_NOUN = re.compile(r"\s+(?:(?:the|new|further|more|direct|renewed|serious|nat
 _WE_GOVERNORS = re.compile(r"\b(?:hold|holding|organi[sz]e|organi[sz]ing|convene|convening|host|hosting|resume"
                            r"|resuming|start|starting|launch|launching)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "It was the first time China had hosted the two rivals": the host of the meeting just reported.
-_HOSTED_THEM = re.compile(r"\b(?:hosted|hosts|host|received)\s+(?:the\s+|both\s+)?(?:two\s+|rival\s+|Palestinian\s+)*"
+_HOSTED_THEM = re.compile(r"\b(?:hosted|hosts|host)\s+(?:the\s+|both\s+)?(?:two\s+|rival\s+|Palestinian\s+)*"
                           r"(?:rivals|sides|factions|movements|delegations)\b")
 _HOST_GAP = re.compile(r"\s+(?:(?:had|has|have|also|already|first)\s+)*")
+#: "on the sidelines of the summit", "in the wake of the talks": a noun that only sets the scene is no trigger
+#: (its time and place belong to the clause's event).
+_FRAME_OF = re.compile(r"\b(?:sidelines|margins|margin|eve|wake|aftermath|outcome|results?|end|close|opening|start"
+                       r"|run-up|ahead)\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|last\s+)?(?:[\w-]+\s+){0,2}?$",
+                       re.IGNORECASE)
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -533,7 +538,8 @@ class EventFinder:
         for tok in self.doc.tokens:
             for t in TRIGGER_INDEX.get(tok.low[:4], ()):
                 m = t.pattern.match(self.body, tok.start)
-                if m and not self.in_purpose(m.start()) and not self.in_actor_name(m.start(), m.end()):
+                if m and not self.in_purpose(m.start()) and not self.in_actor_name(m.start(), m.end()) \
+                        and not (t.form == "noun" and _FRAME_OF.search(self.body, max(0, m.start() - 40), m.start())):
                     hits.append(_Hit(t.type, t.form, m.start(), m.end(), t.confidence, t.subject_role))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[_Hit] = []
