@@ -930,3 +930,11 @@ def test_a_scene_setting_noun_is_no_trigger() -> None:
     assert roles(m) == {("participant", HANIYEH), ("participant", ABBAS)}
     (m,) = events(run("Qatar hosted the summit in Doha on Tuesday."), "Meeting")
     assert m.place == DOHA
+
+
+def test_a_capital_acting_is_its_state() -> None:
+    x = run("Fatah and Hamas met on Monday. Officials said Moscow remains ready to host further rounds.")
+    hosted = [e for e in events(x, "Meeting") if ("host", RUSSIA) in roles(e)]
+    assert len(hosted) == 1 and roles(hosted[0]) == {("host", RUSSIA)}
+    x = run("Fatah and Hamas met on Monday. Officials said flights to Moscow remain suspended.")
+    assert not [e for e in x.events if ("host", RUSSIA) in roles(e)]

@@ -93,7 +93,8 @@ ACTOR_PARTICIPLES = frozenset({"brokered", "mediated", "sponsored", "backed", "h
 _ACTING_VERB = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|rejected|rejects|accepted|accepts|agreed|refused|insisted|"
     r"announced|demanded|welcomed|responded|denied|accused|blamed|signed|offered|warned|"
-    r"maintains|maintained|keeps|kept|hosted|hosts|criticised|criticized|urged)\b")
+    r"maintains|maintained|keeps|kept|hosted|hosts|criticised|criticized|urged|remains|remained|is\s+ready|was\s+ready"
+    r"|stands\s+ready|supports|supported|backs|backed|called|calls|invited|invites|proposed|proposes)\b")
 _SPATIAL_BEFORE = re.compile(r"\b(?:border|boundary|frontier|crossing|road|route|line|distance|area|"
                              r"region|corridor|travel|flights?|roads?)\s+$", re.IGNORECASE)
 _AUTHORITIES_AFTER = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administration|rulers|government)\b")
