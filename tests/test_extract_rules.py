@@ -938,3 +938,11 @@ def test_a_capital_acting_is_its_state() -> None:
     assert len(hosted) == 1 and roles(hosted[0]) == {("host", RUSSIA)}
     x = run("Fatah and Hamas met on Monday. Officials said flights to Moscow remain suspended.")
     assert not [e for e in x.events if ("host", RUSSIA) in roles(e)]
+
+
+def test_control_in_the_perfect_tense() -> None:
+    (c,) = [e for e in run("Hamas has controlled the Gaza Strip since 2007.").events if e.type == "ControlOfTerritory"]
+    assert (roles(c), c.territory, c.time.earliest, c.time.latest) == ({("agent", HAMAS)}, GAZA, "2007-01-01",
+                                                                       "2020-03-12")
+    x = run("Hamas has visited the Gaza Strip since 2007.")
+    assert [e for e in x.events if e.type == "ControlOfTerritory"] == []

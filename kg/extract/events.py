@@ -81,11 +81,13 @@ SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation"
 OBJECT_ROLE = {"Signing": "signatory", "Mediation": "participant"}
 _CONTROL = re.compile(r"[-–](?:controlled|run|ruled|held|governed|dominated|administered)\s+(?:[a-z]+\s+){0,2}")
 _CONTROL_BY = re.compile(r",?\s+(?:which\s+is\s+|is\s+|was\s+|has\s+been\s+)?(?:controlled|run|ruled|governed)\s+by\s+")
-#: "X (is) in charge of Y", "X governs (in) Y", "X runs/rules/controls Y" (Y a territory or city named next).
-_CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now)\s+)?"
-                           r"(?:(?:still|firmly|effectively)\s+)?"
-                           r"(?:in\s+(?:full\s+|sole\s+)?(?:charge|control)\s+of|governs|governed|rules|ruled|runs"
-                           r"|controls)\s+(?:in\s+)?(?:(?:all\s+of\s+)?the\s+)?", re.IGNORECASE)
+#: "X (is) in charge of Y", "X governs (in) Y", "X runs/rules/controls Y", "X has controlled Y (since …)" (Y a
+#: territory or city named next).
+_CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now|has|have|had)\s+)?"
+                           r"(?:(?:still|firmly|effectively|since\s+then|long)\s+)?"
+                           r"(?:(?:been\s+)?in\s+(?:full\s+|sole\s+)?(?:charge|control)\s+of|governs|governed|rules|ruled"
+                           r"|runs|run|controls|controlled|administers|administered)\s+(?:in\s+)?(?:(?:all\s+of\s+)?the\s+)?",
+                           re.IGNORECASE)
 _HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
                       r"|signed|called|received|overseen|supervised|attended)"
