@@ -541,7 +541,8 @@ class EventFinder:
             for t in TRIGGER_INDEX.get(tok.low[:4], ()):
                 m = t.pattern.match(self.body, tok.start)
                 if m and not self.in_purpose(m.start()) and not self.in_actor_name(m.start(), m.end()) \
-                        and not (t.form == "noun" and _FRAME_OF.search(self.body, max(0, m.start() - 40), m.start())):
+                        and not (t.form == "noun" and self.body.find(" of ", max(0, m.start() - 40), m.start()) >= 0
+                                 and _FRAME_OF.search(self.body, max(0, m.start() - 40), m.start())):
                     hits.append(_Hit(t.type, t.form, m.start(), m.end(), t.confidence, t.subject_role))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[_Hit] = []
