@@ -56,7 +56,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
     Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching|sealed|seal|seals|clinched|struck|secured"
                            r"|announced)\s+"
-                           r"(?:(?:an?|the|their|its)\s+)?(?:[\w'’-]+\s+){0,4}?"
+                           r"(?:(?:an?|the|their|its)\s+)?(?:(?!of\b)[\w'’-]+\s+){0,4}?"
                            r"(?:agreement|deal|accord|understanding)\b"), "verb", 0.85,
             starts=("reached", "reach", "reaches", "reaching", "sealed", "seal", "seals", "clinched", "struck",
                     "secured", "announced")),
@@ -98,7 +98,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "Abbas was elected in January 2005" (the subject wins), "Hamas elected Ismail Haniyeh as …" (the object wins)
     Trigger("Election", _re(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:re-)?elected\b"), "verb", 0.8,
             starts=("was", "were", "had", "has"), subject_role="winner"),
-    Trigger("Election", _re(r"(?<!\bnewly\s)(?<!\bthe\s)\b(?:re-)?elected\b(?=\s+(?-i:[A-Z]))"), "verb", 0.75,
+    Trigger("Election", _re(r"(?<!\bnewly\s)(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ly\s)(?<!-)\b(?:re-)?elected\b"
+                            r"(?=\s+(?-i:[A-Z]))"), "verb", 0.75,
             starts=("elected", "re"), subject_role="agent"),
     Trigger("Election", _re(r"\b(?:elections?|polls|ballot)\b"), "noun", 0.75,
             starts=("elections", "polls", "ballot")),
@@ -144,8 +145,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("handover", "transfer")),
     # "the Authority took over the crossings": an orderly transfer to the subject, not a seizure
     Trigger("Handover", _re(r"\b(?:took|take|takes|taking)\s+over\s+(?:the\s+|its\s+|all\s+)?(?:[\w'’-]+\s+){0,3}?"
-                            r"(?:crossings?|terminals?|ministries|administration|duties|responsibilit(?:y|ies)"
-                            r"|institutions|civil\s+service)\b"), "verb", 0.8,
+                            r"(?:crossings?|terminals?|administration|duties|responsibilit(?:y|ies)"
+                            r"|civil\s+service)\b"), "verb", 0.8,
             starts=("took", "take", "takes", "taking"), subject_role="recipient"),
     Trigger("Handover", _re(r"\b(?:assume[sd]?|assuming)\s+(?:full\s+|all\s+)?(?:the\s+)?(?:powers?|control|authority"
                             r"|responsibilit(?:y|ies)|administration|duties|functions)\b"), "verb", 0.75,

@@ -75,8 +75,8 @@ def normalise_event(ev: Event, capital_of_state: dict[str, str], published: str 
 
     Example: see the module docstring.
     """
-    if ev.modality == "actual" and ev.type not in _STATES and ev.time and ev.time.earliest and published \
-            and ev.time.earliest[:10] > published[:10]:
+    if ev.modality == "actual" and ev.type not in _STATES and ev.time and ev.time.earliest \
+            and len(published or "") >= 10 and ev.time.earliest[:10] > (published or "")[:10]:
         ev.modality = "planned"  # an event reported as done cannot start after the report: a plan
     kept = KEPT_ROLES.get((ev.type, ev.modality))
     if kept is not None:
@@ -114,7 +114,7 @@ def forward_time(spec: TimeSpec | None, published: str | None, yearless: bool = 
         >>> forward_time(TimeSpec("July 31, 2020", "day", "2020-07-31", "2020-07-31"), "2021-04-30").earliest
         '2020-07-31'
     """
-    if spec is None or not published or spec.precision != "day" or not spec.earliest:
+    if spec is None or len(published or "") < 10 or spec.precision != "day" or len(spec.earliest or "") < 10:
         return spec
     pub = dt.date.fromisoformat(published[:10])
     start = dt.date.fromisoformat(spec.earliest[:10])

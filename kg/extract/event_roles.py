@@ -57,6 +57,9 @@ def _as(refs: list, role: str) -> list[Participant]:
                                                                            strict=False)]
 
 
+_LONG_TERM = re.compile(r"\b(?:since|until|for\s+(?:years|decades|months|a\s+long\s+time)|for\s+the\s+past)\b",
+                        re.IGNORECASE)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:long\s+)?$", re.IGNORECASE)
 _GUEST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 #: Visitors received without a name ("received the delegations"): the receiver's meeting all the same.
 _VISITORS = re.compile(r"\s+(?:the\s+)?(?:delegations?|participants|leaders|visitors?)\b", re.IGNORECASE)
@@ -112,8 +115,9 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
                             else p for p in participants]  # "X was received by Y": Y (by-phrase) hosts X
         elif body[start:end].lower().startswith("host"):  # "X hosted A and B": the guests take part
             guests = [r for r in after if r.start - end <= 60]
-            if not guests:
-                return None
+            if not guests or _LONG_TERM.search(body, end, hi) or _PERFECT_BEFORE.search(body, max(lo, start - 12),
+                                                                                         start):
+                return None  # "Qatar has hosted Hamas's bureau since 2012": a long stay, not a meeting
             participants = [p for p in participants if p.role != "participant"] + _as(guests[:1], "participant")
             for a, b in itertools.pairwise(guests):
                 if not _GUEST_JOIN.fullmatch(body, a.end, b.start):
@@ -151,6 +155,10 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         if first_after is None or first_after.kind != "mention":
             return None  # "elected Palestinian officials": no winner named
         participants += _as([first_after], "winner")
+    elif type_ == "Consultation" and body[start:end].lower().startswith("discuss"):
+        partner = re.compile(r"\bwith\s+").search(body, end, hi)
+        if partner is None or not _refs_in(refs, partner.end(), min(hi, partner.end() + 40)):
+            return None  # "discussed the deal with reporters": no consultation between actors
     elif type_ == "Proposal" and body[start:end].lower().startswith("invit") and first_after:
         participants += _as([first_after], "recipient")
     return participants

@@ -201,6 +201,11 @@ _HOST_GAP = re.compile(r"\s+(?:(?:had|has|have|also|already|first)\s+)*")
 _FRAME_OF = re.compile(r"\b(?:sidelines|margins|margin|eve|wake|aftermath|outcome|results?|end|close|opening|start"
                        r"|run-up|ahead)\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|last\s+)?(?:[\w-]+\s+){0,2}?$",
                        re.IGNORECASE)
+#: Cues that take the event as their object ("called off the talks", "cancelled a visit"): they must stand
+#: right before it.
+_CALLED_OFF = re.compile(r"call(?:ed|s)?\s+off|cancell?", re.IGNORECASE)
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|planned|scheduled|next|new|second|third|first"
+                         r"|final|further)\s+)*(?:[\w-]+\s+)?", re.IGNORECASE)
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -297,6 +302,7 @@ class EventFinder:
         self.time_owner: dict[int, int] = {}  # time start → end of the trigger it is scheduled for
         self.sentence_hits: list[_Hit] = []  # the triggers of the sentence being read
         self.cuts: list[int] | None = None  # ends of "after X won"-like openings (``after_cut``)
+        self.frames: list[tuple[int, int]] = []  # "the aftermath of the 2007 takeover": no event's time inside
         self.mediators: dict[str, list[Participant]] = {}  # agreement → mediators named with it
         self.anaphors: list[Event] = []  # "The talks were hosted by X": continues the last meeting
 
@@ -336,13 +342,15 @@ class EventFinder:
         cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
                  and not _SPEECH_BEFORE.search(self.body, lo, t.start)
                  and self.time_owner.get(t.start, hit.end) == hit.end
-                 and self.owns_time(hit, t.start, t.end)]
+                 and self.owns_time(hit, t.start, t.end)
+                 and not any(a <= t.start < b for a, b in self.frames)]
         own = [t for t in cands if self.time_owner.get(t.start) == hit.end]
         if own:
             return own[0].spec  # "the election that was due on May 22"
         if not cands:
             return None
-        best = min(cands, key=lambda t: min(abs(t.start - hit.end), abs(hit.start - t.end)))
+        after = [t for t in cands if t.start >= hit.end]  # "met … on Monday": a time after the verb first
+        best = min(after or cands, key=lambda t: min(abs(t.start - hit.end), abs(hit.start - t.end)))
         alone = hit.extra.get("prev", lo) <= best.start and best.end <= hit.extra.get("next", hi)
         if abs(best.start - hit.end) > 90 and abs(hit.start - best.end) > 90 and not alone:
             return None  # far away, with another trigger in between
@@ -355,7 +363,7 @@ class EventFinder:
         def distance(h: _Hit) -> float:
             if start >= h.end:
                 return start - h.end
-            return 0 if h.start - end <= 3 else float("inf")
+            return 0 if h.start - end <= 3 and not self.body[end:h.start].strip() else float("inf")
         best = min(self.sentence_hits, key=distance, default=None)
         return best if best is not None and distance(best) < float("inf") else None
 
@@ -540,9 +548,13 @@ class EventFinder:
         for tok in self.doc.tokens:
             for t in TRIGGER_INDEX.get(tok.low[:4], ()):
                 m = t.pattern.match(self.body, tok.start)
-                if m and not self.in_purpose(m.start()) and not self.in_actor_name(m.start(), m.end()) \
-                        and not (t.form == "noun" and self.body.find(" of ", max(0, m.start() - 40), m.start()) >= 0
-                                 and _FRAME_OF.search(self.body, max(0, m.start() - 40), m.start())):
+                if not m or self.in_purpose(m.start()) or self.in_actor_name(m.start(), m.end()):
+                    continue
+                frame = _FRAME_OF.search(self.body, max(0, m.start() - 40), m.start()) if t.form == "noun" and \
+                    self.body.find(" of ", max(0, m.start() - 40), m.start()) >= 0 else None
+                if frame:  # its own time ("the aftermath of the 2007 takeover") belongs to no event of the clause
+                    self.frames.append((frame.start(), m.end()))
+                else:
                     hits.append(_Hit(t.type, t.form, m.start(), m.end(), t.confidence, t.subject_role))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[_Hit] = []
@@ -617,10 +629,15 @@ class EventFinder:
         doc, body = self.doc, self.body
         lo, hi = self.clause(h.start)
         modality, cue_start, cue_end = modality_at(body, h.start, self.after_cut(lo, h.start))
+        if modality == "failed" and _CALLED_OFF.match(body, cue_start, cue_end) \
+                and not _OBJECT_GAP.fullmatch(body, cue_end, h.start):
+            modality, cue_start, cue_end = "actual", -1, -1  # "Egypt cancelled a visit by X, but Y met": not its object
         post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None) \
             if POST_ANY.match(body, h.end, hi) else None
         if modality == "actual" and post and post != "actual" and (h.form == "noun" or post != "planned"):
             modality = post
+        elif post == "actual" and modality in ("planned", "hoped", "proposed") and h.form == "noun":
+            modality = "actual"  # "would attend the talks, which were held on March 2": they took place
         if h.type == "Election" and modality == "actual" and (_SCHEDULING.search(body, max(lo, h.start - 50), h.start)
                                                               or _CALLED_BY.match(body, h.end, hi)):
             modality = "planned"  # "a decree calling elections for May 22", "the elections called by X"
@@ -654,12 +671,15 @@ class EventFinder:
             participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
                 and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) \
                 and (_AT_PLACE.match(body, h.end, hi) or bool(self.refs.starting(h.end + 1, h.end + 2)))
-            near_cue = modality != "actual" and (
-                post or cue_start < 0 or bool(_WE_GOVERNORS.search(body, max(lo, h.start - 40), h.start))
-                or (h.start - cue_end <= _NEAR_CUE and not (body[cue_start:cue_end].lower().endswith("to")
-                                                            and _TO_NOUN.fullmatch(body, cue_end, h.start))))
+            to_noun = modality != "actual" and cue_start >= 0 and body[cue_start:cue_end].lower().endswith("to") \
+                and bool(_TO_NOUN.fullmatch(body, cue_end, h.start))
+            near_cue = modality != "actual" and not to_noun and (
+                post or cue_start < 0 or h.start - cue_end <= _NEAR_CUE
+                or bool(_WE_GOVERNORS.search(body, max(lo, h.start - 40), h.start)))
+            if to_noun and not (governor or post or own_time):
+                return None  # "committed to negotiations (with Fatah)": a stance, not a planned meeting
             if not (governor or near_cue or post or own_time or winner or participle or self.noun_argument(h, hi)):
-                return None  # "committed to negotiations", "hoped … would help revive … talks": no event
+                return None  # "hoped … would help revive … talks": no event
             if ger and not governor and modality == "actual" and not (post or own_time or winner):
                 return None
             if h.type == "Handover" and modality == "actual" and not (post or governor):
@@ -726,6 +746,8 @@ class EventFinder:
             ev.time = self.time_for(h, lo, hi, taken)
             if ev.time:
                 taken.update(t.start for t in doc.times_in(lo, hi) if t.spec == ev.time)
+        if ev.time is not None and modality == "actual" and ev.time.text.lower().startswith("within"):
+            ev.time = None  # "collapsed within two weeks": a span from the report fits only what lies ahead
         if ev.time is not None and not days:
             h.extra["twin"] = self.coordinated_time(ev, lo, hi, taken)
         if days:

@@ -46,6 +46,11 @@ _OBJECT_TAKES = re.compile(r"\b(?:(?:re-)?elected|appointed|named|chose|chosen)\
 #: "X, who had led Hamas since 1996": a tenure.
 _TENURE = re.compile(r"\b(?:had|has|have)\s+(?:led|headed|chaired)\b", re.IGNORECASE)
 _GAP = re.compile(r"(?:\s*,\s*(?:who|which)\s+)?\s*(?:(?:also|then|later|first)\s+)?")
+_MOVEMENT = re.compile(r"\s+the\s+(?:movement|group|party|organi[sz]ation|faction)\b", re.IGNORECASE)
+_POST_AFTER = re.compile(r"\s+(?:as\s+)?(?:the\s+|its\s+|a\s+)?(?:new\s+|acting\s+|interim\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:head|chief|leader|chairman|president|prime\s+minister|secretary|speaker|deputy|minister)"
+                         r"(?!\s+to\b)", re.IGNORECASE)
+_TO_TASK = re.compile(r"\s+to\s+(?!the\s+post\b)[a-z]+\b")
 #: First words of the patterns above (lower case, as tokens): the scan tries them only there.
 _SUBJECT_STARTS = frozenset({"succeeded", "succeeds", "replaced", "replaces", "became", "took", "was", "has", "had"})
 _OBJECT_STARTS = frozenset({"elected", "re", "appointed", "named", "chose", "chosen"})
@@ -62,7 +67,7 @@ def post_changes(doc: Doc, idx: ReferenceIndex, refs: Refs) -> list[Event]:
             s = doc.sentence_at(m.start())
             person = _person_after(idx, refs, m.end(), s.end) if after else \
                 _person_before(idx, refs, body, s.start, m.start())
-            if person is None:
+            if person is None or not _takes_post(body, m, pattern, idx, refs):
                 continue
             times = [t for t in doc.times_in(s.start, s.end) if t.start >= m.end() or after or pattern is _TENURE]
             if pattern is _TENURE:
@@ -81,6 +86,23 @@ def post_changes(doc: Doc, idx: ReferenceIndex, refs: Refs) -> list[Event]:
                              evidence=[doc.evidence(m.start(), m.end(), "post-change", _CONFIDENCE)],
                              confidence=_CONFIDENCE))
     return out
+
+
+def _takes_post(body: str, m: re.Match[str], pattern: re.Pattern[str], idx: ReferenceIndex, refs: Refs) -> bool:
+    """The verb gives a post: "succeeded/replaced" a person (not "succeeded in", "replaced three ministers");
+    "became/took over as" a post (not "became the first … to"); "appointed" not "to" a task; "led" an organisation
+    or "the movement" (not "the talks")."""
+    verb = m.group().lower()
+    if pattern is _TENURE:
+        nxt = refs.starting(m.end(), m.end() + 6)
+        return bool(nxt and idx.type_of(nxt[0].iris[0]) in ("Party", "Organization", "UmbrellaOrganization")) \
+            or bool(_MOVEMENT.match(body, m.end()))
+    if verb.startswith(("succeed", "replac")):
+        nxt = refs.starting(m.end(), m.end() + 3)
+        return bool(nxt) and idx.type_of(nxt[0].iris[0]) == "Person"
+    if verb.startswith(("became", "took")):
+        return bool(_POST_AFTER.match(body, m.end()))
+    return not _TO_TASK.match(body, m.end())
 
 
 def _matches(pattern: re.Pattern[str], body: str, tokens: list, starts: frozenset[str]) -> list[re.Match[str]]:

@@ -96,8 +96,13 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Re
                             tuple(p.label for p in sorted(parties, key=lambda p: p.entity))))
     _led_governments(doc, idx, refs)
     for m in _SUBJECT_PRONOUN.finditer(doc.body):
-        who = person_before(doc, m.start(), "female" if m.group(1) == "She" else "male")
-        if who and doc.sentence_at(m.start()).start == m.start():
+        s = doc.sentence_at(m.start())
+        if s.start != m.start():
+            continue
+        lo = doc.sentences[max(0, s.index - 2)].start  # the person named in the two sentences before
+        who = person_before(doc, m.start(), "female" if m.group(1) == "She" else "male", strict=m.group(1) == "She",
+                            lo=lo)
+        if who:
             refs.append(Ref(m.start(), m.end(), (who[0],), "pronoun", (who[1],)))
     for g in GOVERNMENT_ANAPHOR.finditer(doc.body):
         gov = last_of_type(doc, g.start(), ("Government",))
@@ -169,12 +174,16 @@ def _gender_of(doc: Doc, iri: str) -> str | None:
     return None
 
 
-def person_before(doc: Doc, offset: int, gender: str | None = None) -> tuple[str, str] | None:
-    """The last person mentioned before ``offset`` whose known gender (from titles) is not the other one."""
+def person_before(doc: Doc, offset: int, gender: str | None = None, strict: bool = False,
+                  lo: int = 0) -> tuple[str, str] | None:
+    """The last person mentioned in ``[lo, offset)`` whose known gender (from titles) is not the other one
+    (``strict``: whose gender is known to be ``gender``)."""
     for m in reversed(doc.mentions):
         if m.end <= offset and m.type == "Person":
+            if m.start < lo:
+                return None
             g = _gender_of(doc, m.entity)
-            if gender is None or g is None or g == gender:
+            if gender is None or g == gender or (g is None and not strict):
                 return m.entity, m.label
     return None
 

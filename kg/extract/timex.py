@@ -42,7 +42,8 @@ _PATTERNS = [
     ("dmy", rf"\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?"),
     ("season", rf"\b(?:the\s+)?(?:(?P<sea_part>early|late|mid)[-\s]+)?(?P<sea>[Ss]pring|[Ss]ummer|[Aa]utumn"
                rf"|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?:the\s+year\s+)?(?P<sea_y>{_YEAR})\b"),
-    ("relseason", r"\b(?P<rs_rel>this|last|next|This|Last|Next)\s+(?P<rs>spring|summer|autumn|fall|winter)\b"),
+    ("relseason", r"\b(?P<rs_rel>this|last|next|This|Last|Next)\s+(?P<rs>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all"
+                  r"|[Ww]inter)\b"),
     ("monthyear", rf"\b(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     ("yearpart", rf"\b(?:the\s+)?(?P<yp>early|late|mid|beginning\s+of|start\s+of|middle\s+of|end\s+of)"
                  rf"[-\s]+(?P<yp_y>{_YEAR})\b"),
@@ -54,8 +55,8 @@ _PATTERNS = [
                   r"|[Ll]ate\s+last|[Ee]arlier\s+last)\s+(?P<rp_unit>week|month|year)\b"),
     ("ago", r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
             r"(?P<ago_unit>day|week|month|year)s?\s+ago\b"),
-    ("within", r"\b[Ww]ithin\s+(?:the\s+next\s+)?(?P<wi_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
-               r"|several|few)\s+(?P<wi_unit>day|week|month|year)s?\b"),
+    ("within", r"\b[Ww]ithin\s+(?:the\s+next\s+)?(?P<wi_n>\d+|a\s+few|a|an|one|two|three|four|five|six|seven"
+               r"|eight|nine|ten|several|few)\s+(?P<wi_unit>day|week|month|year)s?\b(?!\s+of\b)"),
     ("year", rf"(?<![\d$£€.,/-])\b(?P<yr>{_YEAR})\b(?!\s*%|[-/.]\d|\d|,\d)"),
 ]
 _TIME_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
@@ -82,10 +83,15 @@ _NEXT_WORD = {
     **{n: (lambda w: w in _UNITS) for n in _NUMBER_WORDS},
     "with": lambda w: False, "within": lambda w: w[:1].isdigit() or w in _NUMBER_WORDS or w == "the",
 }
-#: Words before a month/day without a year that make it a coming date ("elections on May 22 were called",
-#: "scheduled for July 31", "will meet on March 2"): the year is then the next occurrence, not the last.
-_FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|scheduled|set\s+for|sets|due|planned|plans?|to\s+be\s+held"
-                            r"|calling|expected|upcoming|next)\b|\b(?:for|by)\s+$", re.IGNORECASE)
+#: Words before a month/day without a year, in its clause, that make it a coming date ("a decree calling
+#: elections on May 22", "scheduled for July 31", "will meet on March 2", "elections for May 22"): the year is
+#: then the next occurrence, not the last. "Due" ("the vote that was due on May 22") makes it the occurrence
+#: nearest the publication, either way (``_DUE_BEFORE``).
+_FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|scheduled|set\s+for|planned\s+for|to\s+be\s+held|calling"
+                            r"|upcoming)\b|\b(?:for|by|sets)\s+$", re.IGNORECASE)
+_DUE_BEFORE = re.compile(r"\bdue\b(?!\s+to\b)", re.IGNORECASE)
+#: Where a clause starts, looking back from a time: the last of these ends the look-back.
+_CLAUSE_EDGE = re.compile(r"[.;:!?\"“”,]")
 
 
 def _candidates(text: str, tokens: list[Token] | None = None) -> list[re.Match[str]]:
@@ -150,19 +156,32 @@ def _parse_published(published: str | None) -> dt.date | None:
         return None
 
 
-def _year_for(month: int, day: int | None, pub: dt.date | None, future: bool = False) -> int | None:
+def _year_for(month: int, day: int | None, pub: dt.date | None, ahead: str | None = None) -> int | None:
     """Year of a month/day given without one: the publication year, or the previous year when that
-    would put it more than two months after publication; for a coming date (``future``) the next
-    occurrence (a week of slack for reports of the days just past)."""
+    would put it more than two months after publication; for a coming date (``ahead="future"``) the next
+    occurrence (a week of slack for reports of the days just past; a month counts to its last day); for a
+    date something was due on (``"nearest"``) the occurrence nearest the publication.
+
+    Example:
+        >>> pub = dt.date(2020, 3, 12)
+        >>> _year_for(5, 22, pub), _year_for(1, 20, pub, "future"), _year_for(3, None, pub, "future")
+        (2019, 2021, 2020)
+    """
     if pub is None:
         return None
     try:
-        cand = dt.date(pub.year, month, day or 1)
+        first = dt.date(pub.year, month, day or 1)
+        last = first if day else dt.date(pub.year, month, calendar.monthrange(pub.year, month)[1])
     except ValueError:
-        return None
-    if future:
-        return pub.year + 1 if (pub - cand).days > 7 else pub.year
-    return pub.year - 1 if (cand - pub).days > 62 else pub.year
+        day = 28 if (month, day) == (2, 29) else day  # Feb. 29 in another year: judged on the 28th
+        first = dt.date(pub.year, month, day or 1)
+        last = first
+    if ahead == "future":
+        return pub.year + 1 if (pub - last).days > 7 else pub.year
+    if ahead == "nearest":
+        return min((pub.year - 1, pub.year, pub.year + 1),
+                   key=lambda y: abs((first.replace(year=y) - pub).days))
+    return pub.year - 1 if (first - pub).days > 62 else pub.year
 
 
 def _day(y: int, m: int, d: int) -> tuple[str, str] | None:
@@ -173,7 +192,7 @@ def _day(y: int, m: int, d: int) -> tuple[str, str] | None:
     return iso, iso
 
 
-def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> tuple[str | None, str, str] | None:
+def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) -> tuple[str | None, str, str] | None:
     """``(precision, earliest, latest)`` for one regex match, or None when it cannot be resolved."""
     kind = m.lastgroup
     g = m.group
@@ -183,7 +202,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> tup
     if kind in ("mdy", "dmy"):
         month = month_number(g(f"{kind}_m"))
         day = int(g(f"{kind}_d"))
-        year = int(g(f"{kind}_y")) if g(f"{kind}_y") else _year_for(month or 1, day, pub, future)
+        year = int(g(f"{kind}_y")) if g(f"{kind}_y") else _year_for(month or 1, day, pub, ahead)
         if month is None or year is None:
             return None
         b = _day(year, month, day)
@@ -206,7 +225,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> tup
         if month is None or pub is None:
             return None
         before = g("mo_pre").lower()
-        year = pub.year + 1 if "next" in before and month <= pub.month else _year_for(month, None, pub, future)
+        year = pub.year + 1 if "next" in before and month <= pub.month else _year_for(month, None, pub, ahead)
         if "last" in before and month >= pub.month:
             year = pub.year - 1
         return ("month", *_month_bounds(year, month)) if year else None
@@ -243,15 +262,16 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool = False) -> tup
             return ("month", *_month_bounds(y, mo + 1))
         return "year", f"{pub.year - n}-01-01", f"{pub.year - n}-12-31"
     if kind == "relseason":
-        first, last = SEASONS[g("rs")]
+        first, last = SEASONS[g("rs").lower()]
         rel = g("rs_rel").lower()
         ends = 2 if last < first else last  # winter ends in February of the next year
         year = pub.year - (1 if rel == "last" and (last < first or last >= pub.month) else 0) \
+            - (1 if rel == "last" and last < first and pub.month <= last else 0) \
             + (1 if rel == "next" and first <= pub.month else 0) - (1 if rel == "this" and ends < first
                                                                     and pub.month <= ends else 0)
         return ("season", *_span(year, first, last))
     if kind == "within":
-        n = int(g("wi_n")) if g("wi_n").isdigit() else _NUMBER_WORDS[g("wi_n").lower()]
+        n = int(g("wi_n")) if g("wi_n").isdigit() else _NUMBER_WORDS[g("wi_n").lower().split()[-1]]
         return "day", _iso(pub), _iso(_add(pub, g("wi_unit"), n))
     return None
 
@@ -313,10 +333,16 @@ def find_times(text: str, published: str | None, offset: int = 0,
     pub = _parse_published(published)
     out: list[TimeMatch] = []
     for m in _candidates(text, tokens):
-        lo = max(0, m.start() - 80)
-        head = text[lo:m.start()]
-        head = head[head.rfind(". ") + 1:]
-        resolved = _resolve(m, pub, bool(m.lastgroup in ("mdy", "dmy", "month") and _FUTURE_BEFORE.search(head)))
+        head = text[max(0, m.start() - 80):m.start()]
+        edges = list(_CLAUSE_EDGE.finditer(head))
+        head = head[edges[-1].end():] if edges else head
+        ahead = None
+        if m.lastgroup in ("mdy", "dmy", "month"):
+            ahead = "future" if _FUTURE_BEFORE.search(head) else "nearest" if _DUE_BEFORE.search(head) else None
+        try:
+            resolved = _resolve(m, pub, ahead)
+        except (ValueError, OverflowError):
+            resolved = None  # "within 10000 years": beyond the calendar
         if resolved is None:
             continue
         precision, earliest, latest = resolved
