@@ -946,3 +946,10 @@ def test_control_in_the_perfect_tense() -> None:
                                                                        "2020-03-12")
     x = run("Hamas has visited the Gaza Strip since 2007.")
     assert [e for e in x.events if e.type == "ControlOfTerritory"] == []
+
+
+def test_an_invitation_goes_to_every_actor_of_the_list() -> None:
+    (p,) = events(run("Egypt invited Fatah and Hamas to Cairo for talks."), "Proposal")
+    assert roles(p) == {("proposer", EGYPT), ("recipient", FATAH), ("recipient", HAMAS)}
+    (p,) = events(run("Egypt invited Fatah to Cairo, and Hamas declined."), "Proposal")
+    assert roles(p) == {("proposer", EGYPT), ("recipient", FATAH)}

@@ -65,6 +65,24 @@ _GUEST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 _VISITORS = re.compile(r"\s+(?:the\s+)?(?:delegations?|participants|leaders|visitors?)\b", re.IGNORECASE)
 
 
+def _list_of(body: str, refs: list) -> list:
+    """The first reference of ``refs`` and those coordinated with it ("A, B and C"): one list item each.
+
+    Example:
+        >>> from kg.extract.refs import Ref
+        >>> text = "Fatah and Hamas to Cairo"
+        >>> refs = [Ref(0, 5, ("f",), "m"), Ref(10, 15, ("h",), "m"), Ref(19, 24, ("c",), "m")]
+        >>> [r.iris for r in _list_of(text, refs)]
+        [('f',), ('h',)]
+    """
+    out = refs[:1]
+    for a, b in itertools.pairwise(refs):
+        if not _GUEST_JOIN.fullmatch(body, a.end, b.start):
+            break
+        out.append(b)
+    return out
+
+
 def _refs_in(refs: Refs, lo: int, hi: int) -> list:
     return refs.inside(lo, hi)
 
@@ -118,11 +136,8 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             if not guests or _LONG_TERM.search(body, end, hi) or _PERFECT_BEFORE.search(body, max(lo, start - 12),
                                                                                          start):
                 return None  # "Qatar has hosted Hamas's bureau since 2012": a long stay, not a meeting
-            participants = [p for p in participants if p.role != "participant"] + _as(guests[:1], "participant")
-            for a, b in itertools.pairwise(guests):
-                if not _GUEST_JOIN.fullmatch(body, a.end, b.start):
-                    break
-                participants += _as([b], "participant")
+            participants = [p for p in participants if p.role != "participant"] + _as(_list_of(body, guests),
+                                                                                       "participant")
         elif body[start:end].lower().startswith("receiv"):
             if first_after is None and not _VISITORS.match(body, end):
                 return None
@@ -160,5 +175,5 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         if partner is None or not _refs_in(refs, partner.end(), min(hi, partner.end() + 40)):
             return None  # "discussed the deal with reporters": no consultation between actors
     elif type_ == "Proposal" and body[start:end].lower().startswith("invit") and first_after:
-        participants += _as([first_after], "recipient")
+        participants += _as(_list_of(body, [r for r in after if r.start >= first_after.start]), "recipient")
     return participants
