@@ -953,3 +953,11 @@ def test_an_invitation_goes_to_every_actor_of_the_list() -> None:
     assert roles(p) == {("proposer", EGYPT), ("recipient", FATAH), ("recipient", HAMAS)}
     (p,) = events(run("Egypt invited Fatah to Cairo, and Hamas declined."), "Proposal")
     assert roles(p) == {("proposer", EGYPT), ("recipient", FATAH)}
+
+
+def test_offering_to_host_makes_the_proposer_the_host() -> None:
+    (m,) = events(run("Russia offered to host talks between Fatah and Hamas."), "Meeting")
+    assert (m.modality, m.place) == ("proposed", MOSCOW)
+    assert roles(m) == {("proposer", RUSSIA), ("host", RUSSIA), ("participant", FATAH), ("participant", HAMAS)}
+    (m,) = events(run("Russia called for talks between Fatah and Hamas."), "Meeting")
+    assert ("host", RUSSIA) not in roles(m)

@@ -206,6 +206,8 @@ _FRAME_OF = re.compile(r"\b(?:sidelines|margins|margin|eve|wake|aftermath|outcom
 _CALLED_OFF = re.compile(r"call(?:ed|s)?\s+off|cancell?", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|planned|scheduled|next|new|second|third|first"
                          r"|final|further)\s+)*(?:[\w-]+\s+)?", re.IGNORECASE)
+#: The proposer of a meeting it offers to host is its host too (the gold convention: "Russia … in Moscow").
+_TO_HOST = re.compile(r"\b(?:to\s+host|hosting)\b", re.IGNORECASE)
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -701,6 +703,8 @@ class EventFinder:
                 participants += _participants(proposer, "proposer")
             elif proposer:
                 participants.append(Participant("proposer", proposer, self.idx.label(proposer)))
+            if h.type == "Meeting" and _TO_HOST.search(body, cue_start, h.start):  # "offered to host talks"
+                participants += [Participant("host", p.entity, p.label) for p in participants if p.role == "proposer"]
         elif not between and before and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30) \
                 and not (h.type in _NO_PASSIVE_SUBJECT and (passive_before(body, h.start)
                                                             or re.match(r"\w+\s+by\b", body[h.start:hi]))):
