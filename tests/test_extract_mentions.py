@@ -165,3 +165,15 @@ def test_organisation_head_first(gazetteer: Gazetteer) -> None:
 
 def test_slug_drops_abbreviation_dots() -> None:
     assert slugify("U.S. State Department") == "us-state-department"
+
+
+def test_a_name_particle_carries_the_next_word_even_a_titles(gazetteer: Gazetteer) -> None:
+    got = mentions(gazetteer, "Fatah spokesman Hussein al-Sheikh said the talks were positive.")
+    assert [(t, linked) for t, _, linked in got] == [("Fatah", True), ("Hussein al-Sheikh", False)]
+    assert [t for t, _, _ in mentions(gazetteer, "Fatah spokesman Hussein said so.")] == ["Fatah"]
+
+
+def test_a_demonym_before_a_ministry_or_auspices_is_the_state(gazetteer: Gazetteer) -> None:
+    assert mentions(gazetteer, "The Egyptian foreign ministry welcomed the deal.") == [("Egyptian", EGYPT, True)]
+    assert mentions(gazetteer, "Under Egyptian auspices, the talks resumed.") == [("Egyptian", EGYPT, True)]
+    assert mentions(gazetteer, "The Egyptian economy grew.") == []

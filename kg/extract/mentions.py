@@ -83,10 +83,10 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "bint", "de", "v
 #: Nouns after a demonym that make it refer to the state ("Egyptian officials", "the Qatari side").
 STATE_BODY_NOUNS = frozenset("""
 official officials authorities mediators mediation delegation side government leadership diplomats sponsorship
-efforts team auspices hosts initiative proposal invitation
+efforts team auspices hosts initiative proposal invitation ministry
 """.split())
 #: Words that may stand between a demonym and a body noun ("an Egyptian security delegation").
-STATE_BODY_MODIFIERS = frozenset("security military intelligence government senior top high-level".split())
+STATE_BODY_MODIFIERS = frozenset("security military intelligence government senior top high-level foreign".split())
 #: Hyphenated participles after a demonym or actor: "Egyptian-brokered", "Qatari-mediated".
 ACTOR_PARTICIPLES = frozenset({"brokered", "mediated", "sponsored", "backed", "hosted", "led", "proposed"})
 #: Verbs after a place that make it an acting side ("Gaza rejected …").
@@ -442,8 +442,11 @@ def _name_run(doc: Doc, owner: list[int | None], i: int) -> tuple[int, int] | No
         t = tokens[j]
         if j > i and not re.fullmatch(r" |-|’|'", _gap(body, tokens, j)):
             break
-        if t.low in _PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text[0].isupper():
-            j += 1
+        if t.low in _PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text[0].isupper() and owner[j + 1] is None:
+            names += 1  # "al-Sheikh", "Abu Marzouk": the word after a particle is a name, even a title's word
+            j += 2
+            if names == 4:
+                break
             continue
         if not _is_cap(t) or t.low in TITLE_HEADS or t.low in ORG_HEADS or (t.text.isupper() and len(t.text) > 1):
             break
