@@ -961,3 +961,18 @@ def test_offering_to_host_makes_the_proposer_the_host() -> None:
     assert roles(m) == {("proposer", RUSSIA), ("host", RUSSIA), ("participant", FATAH), ("participant", HAMAS)}
     (m,) = events(run("Russia called for talks between Fatah and Hamas."), "Meeting")
     assert ("host", RUSSIA) not in roles(m)
+
+
+def test_government_and_contact_wordings() -> None:
+    (g,) = events(run("Abbas asked Ismail Haniyeh to form a new government."), "GovernmentFormation")
+    assert (g.modality, roles(g)) == ("planned", {("leader", HANIYEH)})
+    (s,) = events(run("The new government took its oath before Mahmoud Abbas on Monday."), "SwearingIn")
+    assert roles(s) == {("participant", ABBAS)}
+    (c,) = events(run("Mahmoud Abbas has been in touch with Hamas leaders."), "Consultation")
+    assert roles(c) == {("participant", ABBAS), ("participant", HAMAS)}
+    (h,) = events(run("The handover of the Gaza crossings was completed on Wednesday."), "Handover")
+    assert (h.modality, h.time.earliest) == ("actual", "2020-03-11")
+    (g,) = events(run("A unity government was announced in Gaza on Monday."), "GovernmentFormation")
+    assert g.modality == "actual"
+    assert events(run("Abbas asked Hamas to explain its position."), "GovernmentFormation") == []
+    assert events(run("The oath of office is short."), "SwearingIn") == []

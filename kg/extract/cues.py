@@ -83,13 +83,14 @@ TRIGGERS: tuple[Trigger, ...] = (
                                 r"|(?:very\s+)?(?:close\s+|constant\s+|regular\s+)?contacts\s+with|consulted\s+with"
                                 r"|consultations\s+with|(?:tele)?phone\s+(?:call|conversation)s?\s+with"
                                 r"|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
+                                r"|(?:in|kept|keeps|stayed|stays)\s+(?:close\s+|regular\s+|constant\s+)?touch\s+with"
                                 r"|discuss(?:ed|es)?(?=\s+(?:[\w'’-]+\s+){1,6}?with\s)"
                                 r"|(?:spoke|talked|speaks|talks|conferred)\s+(?:by|over\s+the|on\s+the)\s+"
                                 r"(?:tele)?phone"
                                 r"|(?:held|holds|hold|conducted|began|launched)\s+(?:[\w-]+\s+){0,2}?consultations)"),
             "verb", 0.8,
             starts=("in", "very", "close", "constant", "regular", "contacts", "consulted", "consultations", "phone",
-                    "discussed", "discusses", "discuss",
+                    "discussed", "discusses", "discuss", "kept", "keeps", "stayed", "stays",
                     "telephone", "spoke", "talked", "speaks", "talks", "conferred", "held", "holds", "hold",
                     "conducted", "began", "launched")),
     Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"),
@@ -123,6 +124,7 @@ TRIGGERS: tuple[Trigger, ...] = (
                                        r"(?:government|cabinet)\b"
                                        r"|\b(?:government|cabinet),?\s+(?:(?:which|that)\s+)?(?:(?:was|were|is|has|had"
                                        r"|have|to|would|will|being|been|be)\s+){0,3}formed\b"
+                                       r"|\b(?:government|cabinet),?\s+(?:was|were|has\s+been)\s+(?:announced|unveiled)\b"
                                        r"|\bwork(?:ed|ing|s)?\s+towards?\s+(?:forming\s+)?"
                                        r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?government\b"),
             "verb", 0.85,
@@ -131,7 +133,8 @@ TRIGGERS: tuple[Trigger, ...] = (
                                        r"(?:government|cabinet)\b"),
             "noun", 0.7,
             starts=("formation",)),
-    Trigger("SwearingIn", _re(r"\bsworn\s+(?:in|into\s+office|to\s+office)\b|\bswearing[- ]in\b|\btook\s+the\s+oath\b"
+    Trigger("SwearingIn", _re(r"\bsworn\s+(?:in|into\s+office|to\s+office)\b|\bswearing[- ]in\b"
+                              r"|\btook\s+(?:the|its|their|his|her)\s+oaths?\b"
                               r"|\bswore\s+in\b|\bswears\s+in\b|(?<=government\s)took\s+office\b"
                               r"|(?<=cabinet\s)took\s+office\b"),
             "verb", 0.9,
@@ -226,6 +229,7 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+|then\s+)?(?:expected|scheduled|set|due|supposed|slated|to)\b"
                     r"|\bto\s+be\s+held\b"
                     r"|\bupcoming\b|\bforthcoming\b|\btasked\s+(?:with|to)\b|\bwould\b"
+                    r"|\b(?:asked|asks|charged|mandated|commissioned|tasked)\s+(?:[\w'’-]+\s+){1,4}?to\b"
                     r"|\bagreed\s+(?:(?:on|in|at)\s+(?:[\w-]+\s+){1,2}?)?to\b|\bpledg(?:ed|es|ing)\s+to\b"
                     r"|\bcommit(?:ted|ting|s)?\s+(?:them(?:selves)?\s+|itself\s+|himself\s+)?to\b"
                     r"|\bexpected\s+(?:[\w-]+\s+){1,3}?to\s+be\b"
@@ -243,7 +247,8 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("planned", _re(r"[^.;]{0,160}?\b(?:(?:is|are|was|were)\s+(?:due|expected|scheduled|set|supposed)\s+to"
                     r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held"
                     r"|(?:is|are)\s+(?:also\s+)?to\s+(?:host|hold|convene|open|begin|start|take\s+place))\b")),
-    ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+held\b|[^.;]{0,60}?\btook\s+place\b"
+    ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+(?:held|completed|finished|carried\s+out)\b"
+                   r"|[^.;]{0,60}?\btook\s+place\b"
                    r"|[^.;,]{0,40}?\b(?:ended|concluded|opened|closed|wrapped\s+up)\s+(?:on|in|with|without|after)\b")),
 )
 POST_ANY = any_of(POST_CUES)

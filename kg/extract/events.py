@@ -208,6 +208,7 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|planned|sche
                          r"|final|further)\s+)*(?:[\w-]+\s+)?", re.IGNORECASE)
 #: The proposer of a meeting it offers to host is its host too (the gold convention: "Russia … in Moscow").
 _TO_HOST = re.compile(r"\b(?:to\s+host|hosting)\b", re.IGNORECASE)
+_ASKED = re.compile(r"(?:asked|asks|charged|mandated|commissioned|tasked)\s", re.IGNORECASE)
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -697,6 +698,9 @@ class EventFinder:
             before = [g for g in before if h.start - g[-1].end <= 30]
         if between:
             participants += _participants(between[-1], role)
+        if h.type == "GovernmentFormation" and cue_start >= 0 and _ASKED.match(body, cue_start):
+            asked = _groups(self.refs, body, cue_start, cue_end, self.faction_bridge)
+            participants += _participants(asked[-1] if asked else None, "leader")  # "asked X to form a cabinet"
         if modality in ("hoped", "proposed") and cue_start >= 0:
             proposer = self.we_side(cue_start) or (before[-1] if before else None)
             if isinstance(proposer, list):
