@@ -26,7 +26,7 @@ def test_broker_of_the_framing_deal_is_no_actor() -> None:
 
 
 def test_long_title_apposition_org_is_no_actor() -> None:
-    tail = " on Thursday and asked him to form a new government."
+    tail = " formed a new government on Friday."  # actual: a plan would keep only its leader
     (g,) = events(run("Abbas named Haniyeh, a long-time economic adviser and chairman of the Russian Foreign "
                       "Ministry," + tail), "GovernmentFormation")
     assert ("agent", RFM) not in roles(g)

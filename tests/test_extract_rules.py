@@ -976,3 +976,14 @@ def test_government_and_contact_wordings() -> None:
     assert g.modality == "actual"
     assert events(run("Abbas asked Hamas to explain its position."), "GovernmentFormation") == []
     assert events(run("The oath of office is short."), "SwearingIn") == []
+
+
+def test_proposals_presented_and_meetings_pushed_back() -> None:
+    (p,) = events(run("Egypt presented a new proposal to Fatah and Hamas on Sunday."), "Proposal")
+    assert roles(p) == {("proposer", EGYPT), ("recipient", FATAH), ("recipient", HAMAS)}
+    assert events(run("Egypt presented its credentials on Sunday."), "Proposal") == []
+    x = run("The talks were pushed back to next month.")
+    assert [e.modality for e in events(x, "Meeting")] == ["postponed"]
+    assert [(e.modality, e.time) for e in events(x, "Postponement")] == [("actual", None)]  # not the new date
+    (m,) = events(run("The meeting was rescheduled for Thursday."), "Meeting")
+    assert m.modality == "postponed"

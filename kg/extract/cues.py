@@ -186,11 +186,13 @@ TRIGGERS: tuple[Trigger, ...] = (
                              rf"(?:the|an?|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_AGREEMENT_NOUN}\b"), "verb", 0.7,
             starts=("role", "effort", "efforts")),
     Trigger("Proposal", _re(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)"
-                            r"\b(?:proposed|proposes|put\s+forward|unveiled)\b"
+                            r"\b(?:proposed|proposes|put\s+forward|unveiled|presented|presents|submitted|submits|tabled"
+                            r"|floated)\b"
                             r"(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:plan|initiative|proposal|roadmap|road\s+map|paper|vision|timetable|mechanism|formula"
                             r"|framework))"), "verb", 0.75,
-            starts=("proposed", "put", "unveiled")),
+            starts=("proposed", "put", "unveiled", "presented", "presents", "submitted", "submits", "tabled",
+                    "floated")),
     Trigger("Proposal", _re(r"\b(?:proposed|proposes|suggested|suggests)\b"
                             r"(?=\s+(?:that|forming|creating|holding|setting|establishing|convening)\b)"
                             r"|\binvit(?:ed|es)\b(?=\s+(?:[\w'’-]+\s+){1,10}?to\b)"
@@ -240,7 +242,7 @@ MODALITY_ANY = any_of(MODALITY_CUES)
 #: Result phrases after a (nominal) trigger in the same clause.
 POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("postponed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:postponed|delayed|put\s+off"
-                      r"|deferred)\b")),
+                      r"|deferred|pushed\s+back|rescheduled|moved\s+back)\b")),
     ("failed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:called\s+off|cancell?ed)\b"
                    r"|[^.;]{0,40}?\b(?:collapsed|failed|fell\s+through|broke\s+down|did\s+not\s+take\s+place"
                    r"|never\s+took\s+place)\b")),

@@ -209,6 +209,8 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|planned|sche
 #: The proposer of a meeting it offers to host is its host too (the gold convention: "Russia … in Moscow").
 _TO_HOST = re.compile(r"\b(?:to\s+host|hosting)\b", re.IGNORECASE)
 _ASKED = re.compile(r"(?:asked|asks|charged|mandated|commissioned|tasked)\s", re.IGNORECASE)
+#: "postponed to next month": the new date, not the postponement's own.
+_NEW_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
@@ -346,7 +348,8 @@ class EventFinder:
                  and not _SPEECH_BEFORE.search(self.body, lo, t.start)
                  and self.time_owner.get(t.start, hit.end) == hit.end
                  and self.owns_time(hit, t.start, t.end)
-                 and not any(a <= t.start < b for a, b in self.frames)]
+                 and not any(a <= t.start < b for a, b in self.frames)
+                 and not (hit.type == "Postponement" and _NEW_DATE.search(self.body, max(lo, t.start - 12), t.start))]
         own = [t for t in cands if self.time_owner.get(t.start) == hit.end]
         if own:
             return own[0].spec  # "the election that was due on May 22"
@@ -947,8 +950,8 @@ class EventFinder:
                 out += _participants(g, "participant")  # "opened with delegations from X, Y and Z"
             elif _BETWEEN.search(pre) and not _BORDER_BETWEEN.search(pre):
                 out += _participants(g, obj_role)
-            elif h.type == "Handover" and _TO_BEFORE.search(pre):
-                out += _participants(g, "recipient")
+            elif h.type in ("Handover", "Proposal") and _TO_BEFORE.search(pre):
+                out += _participants(g, "recipient")  # "handed … to X", "presented a proposal to X"
             elif _UNDER_AUSPICES.search(pre):
                 out += _participants(g, "mediator")
             elif h.type in _HOSTED_TYPES and _PRESENCE.search(pre):
