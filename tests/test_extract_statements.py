@@ -146,3 +146,12 @@ def test_the_party_leader_is_the_last_person_of_that_party(gazetteer: Gazetteer)
     body = ("Fatah leader Mahmoud Abbas dismissed the cabinet of Hamas politburo chief Khaled Mashal. "
             "The Hamas leader called the move illegal.")
     assert said(gazetteer, body)[-1] == ((MASHAL,), "called the move illegal")
+
+
+def test_expressed_and_dismissed_as_report_words(gazetteer: Gazetteer) -> None:
+    assert said(gazetteer, "Fatah expressed regret over the outcome.") == [
+        ((FATAH,), "expressed regret over the outcome")]
+    assert said(gazetteer, "Hamas dismissed the declaration as meaningless.") == [
+        ((HAMAS,), "dismissed the declaration as meaningless")]
+    assert said(gazetteer, "Hamas dismissed the committee on Monday.") == []  # an act
+    assert said(gazetteer, "Fatah expressed the documents to Cairo.") == []

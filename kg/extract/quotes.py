@@ -48,10 +48,13 @@ _INDIRECT_END = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,120}}?)\s+(?P<verb>{SP
                            rf"early\s+on)\s+[A-Z]\w+|\s+(?:yesterday|today|in\s+[^.,]{{1,60}}|to\s+[^.,]{{1,60}}))?"
                            rf"\s*[.!]?$")
 #: Verbs that report what someone said without a speech verb ("Hamas welcomed the decree", "called the
-#: takeover a coup", "described it as …"); "called off/a referendum" and "dismissed" are acts, not words.
+#: takeover a coup", "described it as …", "expressed regret"); "called off/a referendum" and "dismissed" are
+#: acts, not words, unless "dismissed X as …" (a judgement).
 REPORT_VERBS = (r"welcomed|welcomes|praised|hailed|critici[sz]ed|condemned|rejected|rejects|accused|blamed"
                 r"|questioned|voiced|demanded|deplored|applauded|commended|objected|replied|responded"
-                r"|described\s+(?=(?:\S+\s+){0,6}?as\b)"
+                r"|described\s+(?=(?:\S+\s+){0,6}?as\b)|dismissed\s+(?=(?:\S+\s+){0,6}?as\b)"
+                r"|expressed\s+(?=(?:its|their|his|her|deep\s+|strong\s+)*(?:regret|hope|concern|support|satisfaction"
+                r"|surprise|readiness|disappointment|opposition|rejection)\b)"
                 r"|called\s+(?=for\b|on\b|upon\b|(?:it|this|that|them|him|her|the\s+[\w-]+(?:\s+[\w-]+){0,9}?)"
                 r"\s+(?:a|an|illegal|illegitimate|unacceptable|null)\b)")
 _VERB = re.compile(rf"(?<=\s)(?:(?:also|later|then|again|earlier|repeatedly|previously)\s+)?(?:(?:has|have|had)\s+)?"
