@@ -101,23 +101,11 @@ class Doc:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside ``[start, end)``."""
-        i = bisect.bisect_left(self._mention_starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
+        return _inside(self.mentions, self._mention_starts, start, end)
 
     def times_in(self, start: int, end: int) -> list[TimeMatch]:
         """Time expressions inside ``[start, end)``."""
-        i = bisect.bisect_left(self._time_starts, start)
-        out = []
-        while i < len(self.times) and self.times[i].start < end:
-            if self.times[i].end <= end:
-                out.append(self.times[i])
-            i += 1
-        return out
+        return _inside(self.times, self._time_starts, start, end)
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quote span containing ``offset``, if any."""
@@ -125,3 +113,22 @@ class Doc:
             if q.start <= offset < q.end:
                 return q
         return None
+
+
+def _inside(items: list, starts: list[int], start: int, end: int) -> list:
+    """The spans of ``items`` (sorted by start; ``starts`` their starts) lying inside ``[start, end)``.
+
+    Example:
+        >>> from types import SimpleNamespace as N
+        >>> spans = [N(start=0, end=4), N(start=2, end=9), N(start=5, end=7)]
+        >>> [(s.start, s.end) for s in _inside(spans, [0, 2, 5], 1, 8)]
+        [(5, 7)]
+    """
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(items) and items[i].start < end:
+        if items[i].end <= end:
+            out.append(items[i])
+        i += 1
+    return out
+

@@ -22,11 +22,10 @@ Example:
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from kg.extract.records import Participant
-from kg.extract.refs import Refs
+from kg.extract.refs import Refs, groups
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REQUEST = re.compile(r"\bat\s+(?:the\s+)?(?:request|behest|demand)\s+of\s+(?:the\s+)?$|\bat\s+$", re.IGNORECASE)
@@ -60,27 +59,13 @@ def _as(refs: list, role: str) -> list[Participant]:
 _LONG_TERM = re.compile(r"\b(?:since|until|for\s+(?:years|decades|months|a\s+long\s+time)|for\s+the\s+past)\b",
                         re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:long\s+)?$", re.IGNORECASE)
-_GUEST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?")
 #: Visitors received without a name ("received the delegations"): the receiver's meeting all the same.
 _VISITORS = re.compile(r"\s+(?:the\s+)?(?:delegations?|participants|leaders|visitors?)\b", re.IGNORECASE)
 
 
-def _list_of(body: str, refs: list) -> list:
-    """The first reference of ``refs`` and those coordinated with it ("A, B and C"): one list item each.
-
-    Example:
-        >>> from kg.extract.refs import Ref
-        >>> text = "Fatah and Hamas to Cairo"
-        >>> refs = [Ref(0, 5, ("f",), "m"), Ref(10, 15, ("h",), "m"), Ref(19, 24, ("c",), "m")]
-        >>> [r.iris for r in _list_of(text, refs)]
-        [('f',), ('h',)]
-    """
-    out = refs[:1]
-    for a, b in itertools.pairwise(refs):
-        if not _GUEST_JOIN.fullmatch(body, a.end, b.start):
-            break
-        out.append(b)
-    return out
+def _first_list(body: str, refs: list) -> list:
+    """The first reference of ``refs`` with those coordinated with it ("A, B and C")."""
+    return groups(Refs(refs), body, refs[0].start, refs[-1].end)[0] if refs else []
 
 
 def _refs_in(refs: Refs, lo: int, hi: int) -> list:
@@ -136,7 +121,7 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             if not guests or _LONG_TERM.search(body, end, hi) or _PERFECT_BEFORE.search(body, max(lo, start - 12),
                                                                                          start):
                 return None  # "Qatar has hosted Hamas's bureau since 2012": a long stay, not a meeting
-            participants = [p for p in participants if p.role != "participant"] + _as(_list_of(body, guests),
+            participants = [p for p in participants if p.role != "participant"] + _as(_first_list(body, guests),
                                                                                        "participant")
         elif body[start:end].lower().startswith("receiv"):
             if first_after is None and not _VISITORS.match(body, end):
@@ -175,5 +160,5 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         if partner is None or not _refs_in(refs, partner.end(), min(hi, partner.end() + 40)):
             return None  # "discussed the deal with reporters": no consultation between actors
     elif type_ == "Proposal" and body[start:end].lower().startswith("invit") and first_after:
-        participants += _as(_list_of(body, [r for r in after if r.start >= first_after.start]), "recipient")
+        participants += _as(_first_list(body, [r for r in after if r.start >= first_after.start]), "recipient")
     return participants

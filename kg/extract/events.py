@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -69,7 +68,7 @@ from kg.extract.lexicon import ReferenceIndex
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE, absorb
 from kg.extract.post_changes import post_changes
 from kg.extract.records import Event, Participant, ProvisionRecord, TimeSpec
-from kg.extract.refs import Ref, Refs, actor_refs, affiliation, is_actor_mention, side_of
+from kg.extract.refs import Ref, Refs, actor_refs, affiliation, groups, is_actor_mention, side_of
 from kg.extract.resolve import resolve_agreement, resolve_event, resolve_government
 from kg.extract.text import mint_iri, short_hash
 
@@ -144,7 +143,6 @@ _TIME_AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:again|also|later
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _UNDER_AUSPICES = re.compile(r"\bunder\s+(?:the\s+)?(?:auspices|mediation|sponsorship|patronage)\s+of\s+(?:the\s+)?$"
                              r"|\bunder\s+$", re.IGNORECASE)
-_JOIN = re.compile(r"^\s*(?:,|and|&|/|-|–|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?$")
 _AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memorandum\s+of\s+understanding|charter)\b",
                              re.IGNORECASE)
 #: A verb ordering an anaphoric meeting after/before another one ("The talks followed a first round …"):
@@ -190,8 +188,6 @@ _BROKERED_DEAL = re.compile(r"[-–](?:brokered|mediated|sponsored)\s+(?:[\w-]+\
 _NEAR_CUE = 30
 #: "committed to negotiations": "to" before a noun is no infinitive, so no plan of an event.
 _TO_NOUN = re.compile(r"\s+(?:(?:the|new|further|more|direct|renewed|serious|national)\s+)*")
-_WE_GOVERNORS = re.compile(r"\b(?:hold|holding|organi[sz]e|organi[sz]ing|convene|convening|host|hosting|resume"
-                           r"|resuming|start|starting|launch|launching)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: "It was the first time China had hosted the two rivals": the host of the meeting just reported.
 _HOSTED_THEM = re.compile(r"\b(?:hosted|hosts|host)\s+(?:the\s+|both\s+)?(?:two\s+|rival\s+|Palestinian\s+)*"
                           r"(?:rivals|sides|factions|movements|delegations)\b")
@@ -267,19 +263,6 @@ def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
     return best, *found[best]
 
 
-def _groups(refs: Refs, body: str, lo: int, hi: int,
-            bridge: Callable[[Ref, Ref], bool] | None = None) -> list[list[Ref]]:
-    """Actor references in ``[lo, hi)`` grouped by coordination ("Hamas and Fatah", "Hamas-Fatah"); ``bridge``
-    joins two references that are one list item ("Fatah's Azzam al-Ahmad", see ``EventFinder.faction_bridge``).
-    A collective anaphor ("the factions") is a group of its own: "hosted by Egypt, the factions said"."""
-    groups: list[list[Ref]] = []
-    for r in refs.inside(lo, hi):
-        if groups and ((_JOIN.match(body[groups[-1][-1].end:r.start]) and "pair" not in (r.kind, groups[-1][-1].kind))
-                       or (bridge and bridge(groups[-1][-1], r))):
-            groups[-1].append(r)
-        else:
-            groups.append([r])
-    return groups
 
 
 def _participants(group: list[Ref] | None, role: str) -> list[Participant]:
@@ -379,11 +362,11 @@ class EventFinder:
         comma = self.body.find(",", pos, hi)
         if comma < 0:
             return []
-        groups = _groups(self.refs, self.body, comma + 1, hi, self.faction_bridge)
-        if not groups or not _SUBJECT_GAP.fullmatch(self.body, comma + 1, groups[0][0].start) \
-                or not _FINITE_AFTER.match(self.body, groups[0][-1].end):
+        found = groups(self.refs, self.body, comma + 1, hi, self.faction_bridge)
+        if not found or not _SUBJECT_GAP.fullmatch(self.body, comma + 1, found[0][0].start) \
+                or not _FINITE_AFTER.match(self.body, found[0][-1].end):
             return []
-        return groups[0]
+        return found[0]
 
     def agreement_mediators(self, lo: int, hi: int) -> None:
         """"Under the Egyptian-brokered deal": the mediator of the current agreement, wherever it is named; the
@@ -681,7 +664,7 @@ class EventFinder:
                 and bool(_TO_NOUN.fullmatch(body, cue_end, h.start))
             near_cue = modality != "actual" and not to_noun and (
                 post or cue_start < 0 or h.start - cue_end <= _NEAR_CUE
-                or bool(_WE_GOVERNORS.search(body, max(lo, h.start - 40), h.start)))
+                or bool(ger))  # "would include holding elections": the gerund governs the noun
             if to_noun and not (governor or post or own_time):
                 return None  # "committed to negotiations (with Fatah)": a stance, not a planned meeting
             if not (governor or near_cue or post or own_time or winner or participle or self.noun_argument(h, hi)):
@@ -695,14 +678,14 @@ class EventFinder:
             role = "agent"  # "tasked to organize … polls": the organiser
         participants: list[Participant] = []
         anchor = cue_start if cue_start >= 0 else (governor.start() if governor else h.start)
-        between = _groups(self.refs, body, cue_end, h.start, self.faction_bridge) if cue_start >= 0 else []
-        before = _groups(self.refs, body, lo, anchor, self.faction_bridge)
+        between = groups(self.refs, body, cue_end, h.start, self.faction_bridge) if cue_start >= 0 else []
+        before = groups(self.refs, body, lo, anchor, self.faction_bridge)
         if h.form == "noun" and not governor and not between and before and cue_start < 0:
             before = [g for g in before if h.start - g[-1].end <= 30]
         if between:
             participants += _participants(between[-1], role)
         if h.type == "GovernmentFormation" and cue_start >= 0 and _ASKED.match(body, cue_start):
-            asked = _groups(self.refs, body, cue_start, cue_end, self.faction_bridge)
+            asked = groups(self.refs, body, cue_start, cue_end, self.faction_bridge)
             participants += _participants(asked[-1] if asked else None, "leader")  # "asked X to form a cabinet"
         if modality in ("hoped", "proposed") and cue_start >= 0:
             proposer = self.we_side(cue_start) or (before[-1] if before else None)
@@ -933,7 +916,7 @@ class EventFinder:
         obj_role = OBJECT_ROLE.get(h.type, "participant")
         window_end = hi if h.extra.get("anaphor") else min(hi, h.end + 120)
         by_role, last_end = None, h.end
-        for g in _groups(self.refs, body, h.end, window_end, self.faction_bridge):
+        for g in groups(self.refs, body, h.end, window_end, self.faction_bridge):
             pre = body[max(h.start, g[0].start - 40):g[0].start]
             by = _BY_ROLE.search(pre)
             if by:

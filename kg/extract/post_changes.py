@@ -36,10 +36,11 @@ from kg.extract.records import Event, Participant, TimeSpec
 from kg.extract.refs import Ref, Refs
 
 #: The person before the verb takes the post ("X succeeded Y", "X was elected").
+#: Words naming a post ("head of the political bureau", "prime minister").
+_POST_WORDS = r"(?:head|chief|leader|chairman|president|prime\s+minister|secretary|speaker|deputy)"
 _SUBJECT_TAKES = re.compile(r"\b(?:succeed(?:ed|s)|replac(?:ed|es)|became|took\s+over\s+as"
                             r"|(?:was|has\s+been|had\s+been)\s+(?:(?:re-)?elected|chosen)(?=\s+(?:as\s+)?(?:the\s+)?"
-                            r"(?:[\w-]+\s+){0,2}?(?:head|chief|leader|chairman|president|prime\s+minister|secretary"
-                            r"|speaker|deputy)\b)|(?:was|has\s+been|had\s+been)\s+(?:appointed|named))\b",
+                            rf"(?:[\w-]+\s+){{0,2}}?{_POST_WORDS}\b)|(?:was|has\s+been|had\s+been)\s+(?:appointed|named))\b",
                             re.IGNORECASE)
 #: The person after the verb takes the post ("Hamas elected X as …", "Abbas named X").
 _OBJECT_TAKES = re.compile(r"\b(?:(?:re-)?elected|appointed|named|chose|chosen)\b(?=\s+[A-Z])")
@@ -48,8 +49,7 @@ _TENURE = re.compile(r"\b(?:had|has|have)\s+(?:led|headed|chaired)\b", re.IGNORE
 _GAP = re.compile(r"(?:\s*,\s*(?:who|which)\s+)?\s*(?:(?:also|then|later|first)\s+)?")
 _MOVEMENT = re.compile(r"\s+the\s+(?:movement|group|party|organi[sz]ation|faction)\b", re.IGNORECASE)
 _POST_AFTER = re.compile(r"\s+(?:as\s+)?(?:the\s+|its\s+|a\s+)?(?:new\s+|acting\s+|interim\s+)?(?:[\w-]+\s+){0,2}?"
-                         r"(?:head|chief|leader|chairman|president|prime\s+minister|secretary|speaker|deputy|minister)"
-                         r"(?!\s+to\b)", re.IGNORECASE)
+                         rf"(?:{_POST_WORDS}|minister)(?!\s+to\b)", re.IGNORECASE)
 _TO_TASK = re.compile(r"\s+to\s+(?!the\s+post\b)[a-z]+\b")
 #: First words of the patterns above (lower case, as tokens): the scan tries them only there.
 _SUBJECT_STARTS = frozenset({"succeeded", "succeeds", "replaced", "replaces", "became", "took", "was", "has", "had"})

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.extract.cues import GOVERNMENT_ANAPHOR, PAIR_ANAPHOR
@@ -34,6 +34,8 @@ _GOVERNMENT_OF = re.compile(r"\b(?:the|a|its|his)\s+(?:[\w-]+\s+){0,4}?(?:govern
 #: "He met …", "She discussed …": a sentence-initial pronoun subject is the last person of that gender named.
 _SUBJECT_PRONOUN = re.compile(r"\b(He|She)\b(?=\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|t)\b)")
 _GOV_HEAD = re.compile(r"\b(?:government|cabinet)\b", re.IGNORECASE)
+#: What stands between two items of a coordinated list ("Hamas and Fatah", "Hamas-Fatah", "A, B as well as C").
+_JOIN = re.compile(r"^\s*(?:,|and|&|/|-|–|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?$")
 _AUTHORITIES = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administration|rulers)\b")
 _COLLECTIVE_AFTER = re.compile(r"(?:’s|'s)\s+(?:various\s+|different\s+|several\s+|all\s+|other\s+)?"
                                r"(?:movements|factions|parties|groups|forces)\b")
@@ -70,6 +72,28 @@ class Refs(list):
     def inside(self, lo: int, hi: int) -> list[Ref]:
         """References lying inside ``[lo, hi)``, in text order."""
         return [r for r in self.starting(lo, hi) if r.end <= hi]
+
+
+def groups(refs: Refs, body: str, lo: int, hi: int,
+            bridge: Callable[[Ref, Ref], bool] | None = None) -> list[list[Ref]]:
+    """Actor references in ``[lo, hi)`` grouped by coordination ("Hamas and Fatah", "Hamas-Fatah"); ``bridge``
+    joins two references that are one list item ("Fatah's Azzam al-Ahmad", see ``EventFinder.faction_bridge``).
+    A collective anaphor ("the factions") is a group of its own: "hosted by Egypt, the factions said".
+
+    Example:
+        >>> text = "Fatah and Hamas met Egypt"
+        >>> refs = Refs([Ref(0, 5, ("f",), "mention"), Ref(10, 15, ("h",), "mention"), Ref(20, 25, ("e",), "mention")])
+        >>> [[r.iris[0] for r in g] for g in groups(refs, text, 0, len(text))]
+        [['f', 'h'], ['e']]
+    """
+    out: list[list[Ref]] = []
+    for r in refs.inside(lo, hi):
+        if out and ((_JOIN.match(body[out[-1][-1].end:r.start]) and "pair" not in (r.kind, out[-1][-1].kind))
+                       or (bridge and bridge(out[-1][-1], r))):
+            out[-1].append(r)
+        else:
+            out.append([r])
+    return out
 
 
 def is_actor_mention(m: Mention) -> bool:

@@ -249,18 +249,15 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
         rel, unit = " ".join(g("rp_rel").lower().split()), g("rp_unit")
         return _relative_period(rel, unit, pub)
     if kind == "ago":
-        n = int(g("ago_n")) if g("ago_n").isdigit() else _NUMBER_WORDS[g("ago_n").lower()]
-        unit = g("ago_unit")
+        n, unit = _count(g("ago_n")), g("ago_unit")
+        d = _add(pub, unit, -n)
         if unit == "day":
-            d = pub - dt.timedelta(days=n)
             return "day", _iso(d), _iso(d)
         if unit == "week":
-            d = pub - dt.timedelta(days=7 * n)
             return "day", _iso(d - dt.timedelta(days=3)), _iso(d + dt.timedelta(days=3))
         if unit == "month":
-            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
-            return ("month", *_month_bounds(y, mo + 1))
-        return "year", f"{pub.year - n}-01-01", f"{pub.year - n}-12-31"
+            return ("month", *_month_bounds(d.year, d.month))
+        return "year", f"{d.year}-01-01", f"{d.year}-12-31"
     if kind == "relseason":
         first, last = SEASONS[g("rs").lower()]
         rel = g("rs_rel").lower()
@@ -271,9 +268,13 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
                                                                     and pub.month <= ends else 0)
         return ("season", *_span(year, first, last))
     if kind == "within":
-        n = int(g("wi_n")) if g("wi_n").isdigit() else _NUMBER_WORDS[g("wi_n").lower().split()[-1]]
-        return "day", _iso(pub), _iso(_add(pub, g("wi_unit"), n))
+        return "day", _iso(pub), _iso(_add(pub, g("wi_unit"), _count(g("wi_n"))))
     return None
+
+
+def _count(word: str) -> int:
+    """The number a count word stands for: "3" → 3, "two" → 2, "a few" → 3."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower().split()[-1]]
 
 
 def _add(d: dt.date, unit: str, n: int) -> dt.date:
