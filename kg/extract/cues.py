@@ -63,7 +63,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Signing", _re(r"\bsigning\s+(?:ceremony|of\s+(?:the|an?|a\s+new)\s+(?:[\w-]+\s+){0,3}?"
                            rf"{_AGREEMENT_NOUN})\b"), "noun", 0.75,
             starts=("signing",)),
-    Trigger("Meeting", _re(r"\b(?:met|meets|meet)\b(?!\s+(?:the\s+)?(?:demands?|conditions?|needs?|requirements?))"),
+    Trigger("Meeting", _re(r"\b(?:met|meets|meet)\b(?!\s+(?:(?:the|a|an|its|their|all)\s+)?(?:[\w-]+\s+)?"
+                           r"(?:deadlines?|demands?|conditions?|needs?|requirements?|targets?|obligations?|expectations?))"),
             "verb", 0.85,
             starts=("met", "meet")),
     Trigger("Meeting", _re(r"\b(?:rounds?\s+of\s+(?:talks|negotiations|dialogue|consultations)"

@@ -6,7 +6,8 @@ list the faction *and* each named person who signs or takes part for it.
   parent party), else the only party among the posts the reference layer gives the person at publication
   when *all* the posts held then are party posts (a president of the Palestinian Authority who also chairs
   a party acts for the Authority, so he gets none).
-- **Signing**: a person signatory adds his faction as signatory.
+- **Signing**: a person signatory adds his faction as signatory; when another side of the signing is a faction,
+  a person without one (a PA president who also chairs a party) signs for the one party he holds a post in.
 - **Meeting**: a person participant or leader (a delegation head) adds his faction as participant, but only at
   an inter-factional meeting (two or more factions among the parties and the persons' factions): "Wang met
   Aloul" or "Lavrov will receive Haniyeh and Abu Marzouk" stay person-to-person.
@@ -68,10 +69,26 @@ def person_faction(doc: Doc, idx: ReferenceIndex, person: str) -> str | None:
     date = (doc.published or "")[:10]
     if not date:
         return None
-    held = [p.org for p in idx.posts.get(person, [])
-            if (p.start or "") <= date and (p.end is None or date <= p.end)]
-    parties = {party_of(idx, o) for o in held}
+    parties = _parties_held(idx, person, date)
     return parties.pop() if len(parties) == 1 and None not in parties else None
+
+
+def _parties_held(idx: ReferenceIndex, person: str, date: str) -> set[str | None]:
+    """The parties of the posts ``person`` holds on ``date`` (``None`` for a post outside any party)."""
+    return {party_of(idx, p.org) for p in idx.posts.get(person, [])
+            if (p.start or "") <= date and (p.end is None or date <= p.end)}
+
+
+def party_post(idx: ReferenceIndex, person: str, date: str) -> str | None:
+    """The one party among the posts ``person`` holds on ``date``, whatever his other posts: the side he
+    signs for when the other side is a faction ("Abbas and Hamas chief Mashal signed": Fatah and Hamas).
+
+    Example:
+        >>> party_post(ReferenceIndex(), "p", "2012-02-06") is None
+        True
+    """
+    parties = _parties_held(idx, person, date) - {None} if date else set()
+    return parties.pop() if len(parties) == 1 else None
 
 
 def add_factions(ev: Event, doc: Doc, idx: ReferenceIndex, cache: dict[str, str | None]) -> None:
@@ -100,8 +117,13 @@ def add_factions(ev: Event, doc: Doc, idx: ReferenceIndex, cache: dict[str, str 
         if len(factions) < 2:
             return
     present = {p.entity for p in ev.participants}
+    sides = {p.entity for p in ev.participants if p.role in roles and idx.type_of(p.entity) == "Party"}
+    sides |= {cache[p.entity] for p in persons if cache[p.entity]}
     for p in persons:
         faction = cache[p.entity]
+        if faction is None and ev.type == "Signing" and sides:
+            faction = party_post(idx, p.entity, (doc.published or "")[:10])  # "Abbas and Hamas's Mashal signed"
+            faction = faction if faction not in sides else None
         if faction and faction not in present:
             ev.participants.append(Participant(roles[p.role], faction, idx.label(faction)))
             present.add(faction)

@@ -180,6 +180,10 @@ _AT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 #: Between a fronted clause's comma and the main clause's subject; a finite verb after that subject.
 _SUBJECT_GAP = re.compile(r"\s*(?:the\s+|both\s+)?")
 _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+(?:ed|d)\b")
+#: "who brokered it", "brokered the deal", "-brokered text": brokering an agreement already reported.
+_BROKERED_IT = re.compile(r"(?:brokered|mediated)\s+(?:it\b|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b|(?:[\w-]+\s+){0,2}?"
+                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b)", re.IGNORECASE)
 #: "Egyptian-brokered deal", "the Qatari-mediated agreement": a mediator named with an agreement.
 _BROKERED_DEAL = re.compile(r"[-–](?:brokered|mediated|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|pact"
                             r"|declaration|understanding)\b")
@@ -422,6 +426,7 @@ class EventFinder:
             self.agreement_mediators(s.start, s.end)
             self.status_rules(s.start, s.end)
         self.continue_meetings()
+        self.brokered_signings()
         for ev in self.events:
             if ev.type == "Signing" and ev.agreement in self.mediators and ev.confidence >= REPORTED_CONFIDENCE:
                 ev.participants += [p for p in self.mediators[ev.agreement] if p not in ev.participants]
@@ -445,6 +450,25 @@ class EventFinder:
                         and ev2.modality in _PLANNED_ONLY and ev.basis:
                     ev2.basis = list(dict.fromkeys([*ev2.basis, *ev.basis]))
         return self.events, self.provisions
+
+    def brokered_signings(self) -> None:
+        """"… in the presence of the emir, who brokered it", "the Yemeni-brokered text": brokering a deal the
+        article reports signed names that signing's mediator, not an event of its own. The mediators go to the
+        last reported signing before the trigger (the gold: mediation is a role of the signing)."""
+        signings: list[Event] = []
+        for ev in list(self.events):
+            if ev.type == "Signing" and ev.confidence >= REPORTED_CONFIDENCE and ev.evidence:
+                signings.append(ev)
+                continue
+            if ev.type != "Mediation" or ev.modality != "actual" or not signings or not ev.evidence \
+                    or not _BROKERED_IT.match(self.body, ev.evidence[0].start):
+                continue
+            mediators = [p for p in ev.participants if p.role == "mediator"]
+            if not mediators or len(mediators) != len(ev.participants):
+                continue
+            target = signings[-1]
+            target.participants += [p for p in mediators if p not in target.participants]
+            self.events.remove(ev)
 
     def find_control(self) -> None:
         """ControlOfTerritory from "X-controlled Y", "Y, controlled by X"."""
@@ -559,8 +583,9 @@ class EventFinder:
         taken: set[int] = set()
         covered = [(h.start, h.end + 120) for h in hits if h.type == "Signing"]
         for m in _AGREEMENT_HEAD.finditer(self.body, lo, hi):
-            if any(a <= m.start() <= b for a, b in covered) or self.in_purpose(m.start()):
-                continue
+            if any(a <= m.start() <= b for a, b in covered) or self.in_purpose(m.start()) \
+                    or self.in_actor_name(m.start(), m.end()):
+                continue  # "the government of national accord": a word of a name is no agreement
             info = self.describe_agreement(m.start(), m.end(), lo, hi)
             if info is None:
                 continue

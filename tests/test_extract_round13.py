@@ -1,0 +1,86 @@
+"""Round-13 rules on the real reference layer (invented sentences): a positive and a negative example each."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.articles.model import Article
+from kg.extract import extract_article
+from kg.extract.merge import REPORTED_CONFIDENCE
+from kg.extract.records import Event, Extraction
+from kg.reference import default_reference_paths, load_reference_files
+
+ID = "https://w3id.org/reconciliation-kg/id/"
+FATAH, HAMAS, EGYPT = ID + "party/fatah", ID + "party/hamas", ID + "state/egypt"
+ABBAS, MASHAL = ID + "person/mahmoud-abbas", ID + "person/khaled-mashal"
+EMIR = ID + "person/hamad-bin-khalifa-al-thani"
+
+
+@pytest.fixture(scope="module")
+def idx():
+    return load_reference_files(default_reference_paths())
+
+
+def found(idx, body: str, type_: str, published: str = "2012-02-08") -> list[Event]:
+    x: Extraction = extract_article(Article(id="r", title=None, body=body, published=published), idx)
+    return [e for e in x.events if e.type == type_]
+
+
+def reported(idx, body: str, type_: str, published: str = "2012-02-08") -> list[Event]:
+    return [e for e in found(idx, body, type_, published) if e.confidence >= REPORTED_CONFIDENCE]
+
+
+def roles(e: Event) -> set[tuple[str, str]]:
+    return {(p.role, p.entity) for p in e.participants}
+
+
+def test_meeting_a_deadline_is_no_meeting(idx) -> None:
+    assert reported(idx, "Hamas met the first deadline of the agreement on Wednesday.", "Meeting") == []
+    assert reported(idx, "Hamas met its obligations under the deal.", "Meeting") == []
+    (m,) = reported(idx, "Hamas met the Fatah delegation in Cairo on Wednesday.", "Meeting")
+    assert roles(m) == {("participant", FATAH), ("participant", HAMAS)}
+
+
+def test_accord_inside_a_government_name_is_no_agreement(idx) -> None:
+    body = "Officials of the Ramallah-based government of national accord took over the Rafah crossing."
+    assert found(idx, body, "Signing", "2017-11-01") == []  # not even as a background reference
+    # the same word outside a name still reports an agreement
+    (s,) = reported(idx, "Fatah and Hamas signed a national accord in Cairo on Monday.", "Signing")
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS)}
+
+
+def test_who_brokered_it_is_the_mediator_of_the_signing(idx) -> None:
+    body = ("Abbas and Hamas politburo chief Khaled Mashal signed the Doha Declaration on Monday in the Qatari "
+            "capital in the presence of the emir, Sheikh Hamad bin Khalifa Al Thani, who brokered it.")
+    (s,) = reported(idx, body, "Signing")
+    assert ("mediator", EMIR) in roles(s)
+    assert reported(idx, body, "Mediation") == []
+
+
+def test_brokered_text_goes_to_the_last_signing(idx) -> None:
+    body = ("Fatah and Hamas signed a declaration in Cairo on Monday. "
+            "Analysts said the Egyptian-brokered text would have little effect.")
+    (s,) = reported(idx, body, "Signing")
+    assert ("mediator", EGYPT) in roles(s)
+    assert reported(idx, body, "Mediation") == []
+
+
+def test_brokering_talks_stays_a_mediation(idx) -> None:
+    # talks, not a deal: a mediation of its own, and a signing before it takes no mediator
+    body = "Fatah and Hamas signed a deal in Cairo on Monday. Egypt has brokered talks between the two for years."
+    (s,) = reported(idx, body, "Signing")
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS)}
+    (m,) = reported(idx, body, "Mediation")
+    assert ("mediator", EGYPT) in roles(m)
+    # no signing reported before it: the brokered deal stays a mediation
+    (m,) = reported(idx, "Egypt brokered the deal between the two movements.", "Mediation")
+    assert ("mediator", EGYPT) in roles(m)
+
+
+def test_a_president_signing_with_a_faction_signs_for_his_party(idx) -> None:
+    body = "Abbas and Hamas politburo chief Khaled Mashal signed the Doha Declaration on Monday."
+    (s,) = reported(idx, body, "Signing")
+    assert roles(s) == {("signatory", ABBAS), ("signatory", MASHAL), ("signatory", FATAH), ("signatory", HAMAS)}
+    # alone, the president signs for the Authority: no party added
+    (s,) = reported(idx, "Abbas signed the Doha Declaration on Monday.", "Signing")
+    assert roles(s) == {("signatory", ABBAS)}
