@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.records import Participant
-from kg.extract.refs import Refs, groups
+from kg.extract.refs import Refs, as_participants, groups
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _REQUEST = re.compile(r"\bat\s+(?:the\s+)?(?:request|behest|demand)\s+of\s+(?:the\s+)?$|\bat\s+$", re.IGNORECASE)
@@ -49,11 +49,6 @@ def passive_before(body: str, pos: int) -> bool:
     Example: see the module docstring.
     """
     return bool(_PASSIVE.search(body, max(0, pos - 20), pos))
-
-
-def _as(refs: list, role: str) -> list[Participant]:
-    return [Participant(role, iri, label) for r in refs for iri, label in zip(r.iris, r.labels or r.iris,
-                                                                           strict=False)]
 
 
 _LONG_TERM = re.compile(r"\b(?:since|until|for\s+(?:years|decades|months|a\s+long\s+time)|for\s+the\s+past)\b",
@@ -87,11 +82,11 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
     if type_ == "SwearingIn":
         for r in after:
             if _BEFORE.search(body, max(end, r.start - 30), r.start):
-                participants += _as([r], "participant")
+                participants += as_participants([r], "participant")
     elif type_ == "Postponement":
         for r in _refs_in(refs, lo, hi):
             if _REQUEST.search(body, max(lo, r.start - 30), r.start) or _REQUEST_AFTER.match(body[r.end:r.end + 12]):
-                participants += _as([r], "agent")
+                participants += as_participants([r], "agent")
     elif type_ == "Collapse" and re.match(r"dismiss|sack|dissolv", body[start:end], re.IGNORECASE):
         if not _ENDED_BODY.match(body, end):
             return None  # "dismissed the report": only a government or body can be dismissed or dissolved
@@ -100,17 +95,17 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             return None  # a person resigning is a change of post, not a collapse
     elif type_ == "Decree" and body[start:end].lower() == "decree":  # "the decree X issued": X after the noun
         issued = re.compile(r"\bissued\b").search(body, end, hi)
-        participants = _as(_refs_in(refs, end, issued.start()) if issued else [], "agent")
+        participants = as_participants(_refs_in(refs, end, issued.start()) if issued else [], "agent")
     elif type_ == "Mediation" and re.match(r"role|effort", body[start:end], re.IGNORECASE):
         # "Egypt's role in reaching the deal", "the role played by Egypt in reaching …": the mediator only
         owner = [r for r in _refs_in(refs, max(lo, start - 30), start) if _POSSESSIVE.match(body[r.end:start])]
-        participants = _as(owner or _refs_in(refs, start, end), "mediator")
+        participants = as_participants(owner or _refs_in(refs, start, end), "mediator")
         if not participants:
             return None
     elif type_ == "Decree" and re.match(r"nam|appoint|nominat", body[start:end], re.IGNORECASE):
         if first_after is None or not body[end:first_after.start].strip() == "" or first_after.kind != "mention":
             return None
-        participants += _as([first_after], "recipient")
+        participants += as_participants([first_after], "recipient")
     elif type_ == "Meeting":
         if body[start:end].lower().startswith("receiv") and passive_before(body, start):
             subject = {i for r in _refs_in(refs, lo, start) for i in r.iris}
@@ -121,14 +116,15 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             if not guests or _LONG_TERM.search(body, end, hi) or _PERFECT_BEFORE.search(body, max(lo, start - 12),
                                                                                          start):
                 return None  # "Qatar has hosted Hamas's bureau since 2012": a long stay, not a meeting
-            participants = [p for p in participants if p.role != "participant"] + _as(_first_list(body, guests),
-                                                                                       "participant")
+            participants = [p for p in participants if p.role != "participant"] \
+                + as_participants(_first_list(body, guests), "participant")
         elif body[start:end].lower().startswith("receiv"):
             if first_after is None and not _VISITORS.match(body, end):
                 return None
             if first_after is None:  # "X received the delegations": X hosts the meeting they came to
                 return participants
-            participants = [p for p in participants if p.role != "participant"] + _as([first_after], "participant")
+            participants = [p for p in participants if p.role != "participant"] \
+                + as_participants([first_after], "participant")
         elif governor and _HOST_GOVERNOR.match(governor):
             subject = {i for r in _refs_in(refs, lo, start) for i in r.iris}
             participants = [Participant("host", p.entity, p.label) if p.role == "participant" and p.entity in subject
@@ -138,7 +134,7 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             who = [r for r in _refs_in(refs, lo, chair.start()) if chair.start() - r.end <= 12]
             who = who[-1:] or [r for r in _refs_in(refs, chair.end(), hi) if r.start - chair.end() <= 30][:1]
             ids = {i for r in who for i in r.iris}
-            participants = [p for p in participants if p.entity not in ids] + _as(who, "leader")
+            participants = [p for p in participants if p.entity not in ids] + as_participants(who, "leader")
     elif type_ == "Proposal" and body[start:end].lower() in ("initiative", "peace plan"):
         proposer = [r for r in _refs_in(refs, max(lo, start - 30), start) if _POSSESSIVE.match(body[r.end:start])]
         if not proposer and _ANNOUNCED.match(body[end:hi]):
@@ -150,15 +146,16 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             proposer = [r for r in after if _BY_AFTER.match(body[end:r.start])][:1]
         if not proposer:
             return None
-        participants = _as(proposer, "proposer")
+        participants = as_participants(proposer, "proposer")
     elif type_ == "Election" and re.match(r"(?:re-)?elected", body[start:end], re.IGNORECASE):
         if first_after is None or first_after.kind != "mention":
             return None  # "elected Palestinian officials": no winner named
-        participants += _as([first_after], "winner")
+        participants += as_participants([first_after], "winner")
     elif type_ == "Consultation" and body[start:end].lower().startswith("discuss"):
         partner = re.compile(r"\bwith\s+").search(body, end, hi)
         if partner is None or not _refs_in(refs, partner.end(), min(hi, partner.end() + 40)):
             return None  # "discussed the deal with reporters": no consultation between actors
     elif type_ == "Proposal" and body[start:end].lower().startswith("invit") and first_after:
-        participants += _as(_first_list(body, [r for r in after if r.start >= first_after.start]), "recipient")
+        invited = _first_list(body, [r for r in after if r.start >= first_after.start])
+        participants += as_participants(invited, "recipient")
     return participants

@@ -18,6 +18,9 @@ States of affairs: "Hamas-controlled Gaza Strip" → ControlOfTerritory (from th
 sentence gives one, to the publication date); titles → PostHolding. Provisions: "agreed that X would …"
 and the planned clauses that follow, typed by keywords and given the status a later sentence reports.
 
+``EventFinder`` keeps the trigger, role and modality rules; its agreement, time and government rules are
+mixins in ``event_agreements``, ``event_times`` and ``event_governments``.
+
 Example:
     >>> from kg.extract.lexicon import ReferenceIndex
     >>> modality_at("We hope that they will meet in Moscow", 29)
@@ -28,8 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from dataclasses import dataclass, field
 
 from kg.extract.clauses import frame_spans, subclause
 from kg.extract.cues import (
@@ -41,14 +43,13 @@ from kg.extract.cues import (
     POST_CUES,
     PURPOSE_BACK,
     PURPOSE_HERE,
-    STATUS_ANY,
-    STATUS_CUES,
     TRIGGER_INDEX,
     modality_of,
-    provision_type,
 )
 from kg.extract.document import Doc
+from kg.extract.event_agreements import HYPHEN_MEDIATOR, AgreementRules
 from kg.extract.event_factions import add_factions
+from kg.extract.event_governments import GovernmentRules
 from kg.extract.event_links import (
     add_leader,
     by_list_continues,
@@ -56,21 +57,17 @@ from kg.extract.event_links import (
     delegation_sides,
     duration_days,
     is_anaphoric_meeting,
-    lede_is_news,
-    news_of_the_day,
-    publication_day,
     scheduled_owner,
-    span_back,
 )
 from kg.extract.event_norms import capitals, normalise_event
 from kg.extract.event_roles import apply_conventions, passive_before
+from kg.extract.event_times import FOLLOWING, TimeRules
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE, absorb
 from kg.extract.post_changes import post_changes
 from kg.extract.records import Event, Participant, ProvisionRecord, TimeSpec
-from kg.extract.refs import Ref, Refs, actor_refs, affiliation, groups, is_actor_mention, side_of
-from kg.extract.resolve import resolve_agreement, resolve_event, resolve_government
-from kg.extract.text import mint_iri, short_hash
+from kg.extract.refs import Ref, Refs, actor_refs, affiliation, as_participants, groups, is_actor_mention, side_of
+from kg.extract.resolve import resolve_event
 
 SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation": "participant",
                 "Election": "participant", "Takeover": "agent", "Split": "participant",
@@ -87,7 +84,6 @@ _CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now|
                            r"(?:(?:been\s+)?in\s+(?:full\s+|sole\s+)?(?:charge|control)\s+of|governs|governed|rules|ruled"
                            r"|runs|run|controls|controlled|administers|administered)\s+(?:in\s+)?(?:(?:all\s+of\s+)?the\s+)?",
                            re.IGNORECASE)
-_HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
                       r"|signed|called|received|overseen|supervised|attended)"
                       r"\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?by\s+(?:the\s+)?"
@@ -138,26 +134,15 @@ _FOR_FACTION = re.compile(r"\s+(?:for|of|from)\s+(?:the\s+)?")
 _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}")
 #: Types a venue owner hosts and a person present attends.
 _HOSTED_TYPES = frozenset({"Signing", "Meeting"})
-#: Two times coordinated on one trigger ("hosted meetings in 2011 and in January 2017"): one event each.
-_TIME_AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:again|also|later)\s+)?(?:(?:in|on)\s+)?")
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 _UNDER_AUSPICES = re.compile(r"\bunder\s+(?:the\s+)?(?:auspices|mediation|sponsorship|patronage)\s+of\s+(?:the\s+)?$"
                              r"|\bunder\s+$", re.IGNORECASE)
-_AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memorandum\s+of\s+understanding|charter)\b",
-                             re.IGNORECASE)
 #: A verb ordering an anaphoric meeting after/before another one ("The talks followed a first round …"):
 #: a clause boundary, so that each meeting keeps its own actors and time.
 _SEQUENCE = re.compile(r"\b(?:followed|preceded|(?:came|come|comes)\s+(?:[\w-]+\s+){0,2}?(?:after|before))\b")
-_FOLLOWING = re.compile(r"^(?:Following|After|Since|In\s+the\s+wake\s+of)\b")
 _ANAPHORIC_FAIL = re.compile(r"\bfail(?:ed|s)?\s+to\s+(?:do|carry\s+out|fulfil+|implement|accomplish|achieve)\s+"
                              r"(?:so|it|this|that|what|its\s+(?:task|mission|mandate))\b", re.IGNORECASE)
-_AGREED_THAT = re.compile(r"\bagreed\s+(?:that|to|on)\s+", re.IGNORECASE)
-_PROVISION_NEXT = re.compile(r"\b(?:was|were)\s+(?:due|supposed|expected|set|to)\b|\bwould\b|\bas\s+well\b",
-                             re.IGNORECASE)
 _PLANNED_ONLY = ("planned", "proposed", "hoped")
-_HEADED_BY = re.compile(r"\b(?:headed|led|chaired)\s+by\s+(?:[\w'’-]+\s+){0,6}?$|\bof\s+(?:Prime\s+Minister\s+)?$",
-                        re.IGNORECASE)
-_WHOSE_GOV = re.compile(r"(?:[’']s\s+|,\s+whose\s+)(?:[\w-]+\s+){0,2}?(?:government|cabinet)\b", re.IGNORECASE)
 _GOV_WORD = re.compile(r"\b(?:government|cabinet)\b", re.IGNORECASE)
 #: A verb taking "the meeting/talks" as object that continues a meeting already reported ("Abbas chaired the
 #: meeting", "Haniyeh told the meeting").
@@ -180,13 +165,6 @@ _AT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 #: Between a fronted clause's comma and the main clause's subject; a finite verb after that subject.
 _SUBJECT_GAP = re.compile(r"\s*(?:the\s+|both\s+)?")
 _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+(?:ed|d)\b")
-#: "who brokered it", "brokered the deal", "-brokered text": brokering an agreement already reported.
-_BROKERED_IT = re.compile(r"(?:brokered|mediated)\s+(?:it\b|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b|(?:[\w-]+\s+){0,2}?"
-                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b)", re.IGNORECASE)
-#: "Egyptian-brokered deal", "the Qatari-mediated agreement": a mediator named with an agreement.
-_BROKERED_DEAL = re.compile(r"[-–](?:brokered|mediated|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|pact"
-                            r"|declaration|understanding)\b")
 #: A bare noun trigger is a modal event only near its cue ("hoped for talks", "called for elections"); verbs of
 #: holding before it count as its governor ("would include holding elections" stays a plan).
 _NEAR_CUE = 30
@@ -209,29 +187,20 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|planned|sche
 #: The proposer of a meeting it offers to host is its host too (the gold convention: "Russia … in Moscow").
 _TO_HOST = re.compile(r"\b(?:to\s+host|hosting)\b", re.IGNORECASE)
 _ASKED = re.compile(r"(?:asked|asks|charged|mandated|commissioned|tasked)\s", re.IGNORECASE)
-#: "postponed to next month": the new date, not the postponement's own.
-_NEW_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
-#: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
-_DETERMINER_BETWEEN = re.compile(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?")
 #: Two triggers of one type coordinated: "elections on May 22 and a presidential election on July 31".
 _COORDINATED_SAME = re.compile(r"[^.;:]{0,60}?\s(?:and|or)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}")
 _CALLED_BY = re.compile(r"\s+(?:called|scheduled|set)\s+(?:by|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had)\s+)?$")
 #: In the passive the actors before these triggers are what is acted on, not the actor ("was sworn in").
 _NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse"})
-#: A participle or clause that makes an agreement reference report its signing ("the deal reached in Gaza").
-_SIGNED_REF = re.compile(r"\b(?:signed|reached|concluded|inked|struck|sealed|clinched|initial+ed)\b", re.IGNORECASE)
 #: A change of post reported as news (a title in passing is background, not an event).
 _POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed|s|ing)|replac(?:ed|es|ing)"
                           r"|became|chosen|took\s+over\s+as|sworn\s+in\s+as|promoted)\b", re.IGNORECASE)
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|stressed|noted|added|told|announced|stated)\s+(?:\w+\s+){0,2}?"
-                            r"(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
-
 
 @dataclass
-class _Hit:
+class Hit:
     type: str
     form: str
     start: int
@@ -269,15 +238,7 @@ def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
 
 
 
-def _participants(group: list[Ref] | None, role: str) -> list[Participant]:
-    out: list[Participant] = []
-    for r in group or []:
-        for iri, label in zip(r.iris, r.labels or r.iris, strict=False):
-            out.append(Participant(role, iri, label))
-    return out
-
-
-class EventFinder:
+class EventFinder(AgreementRules, TimeRules, GovernmentRules):
     """Runs the event rules over one document."""
 
     def __init__(self, doc: Doc, idx: ReferenceIndex) -> None:
@@ -292,7 +253,7 @@ class EventFinder:
         #: Whole-body matches of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` (see ``may_match``).
         self.cue_matches: dict[re.Pattern[str], list[tuple[int, int]]] = {}
         self.time_owner: dict[int, int] = {}  # time start → end of the trigger it is scheduled for
-        self.sentence_hits: list[_Hit] = []  # the triggers of the sentence being read
+        self.sentence_hits: list[Hit] = []  # the triggers of the sentence being read
         self.cuts: list[int] | None = None  # ends of "after X won"-like openings (``after_cut``)
         self.frames: list[tuple[int, int]] = []  # "the aftermath of the 2007 takeover": no event's time inside
         self.mediators: dict[str, list[Participant]] = {}  # agreement → mediators named with it
@@ -320,7 +281,7 @@ class EventFinder:
                                                                        "BorderCrossing")) -> list:
         return [m for m in self.doc.mentions_in(lo, hi) if m.type in types and not m.metonym]
 
-    def place_after(self, hit: _Hit, lo: int, hi: int) -> str | None:
+    def place_after(self, hit: Hit, lo: int, hi: int) -> str | None:
         lo = max(lo, hit.extra.get("prev", lo))
         for m in self.places_in(hit.end, min(hi, hit.extra.get("next", hi))):
             if _IN_PLACE.search(self.body, max(lo, m.start - 50), m.start):
@@ -330,30 +291,11 @@ class EventFinder:
                 return m.entity
         return None
 
-    def time_for(self, hit: _Hit, lo: int, hi: int, taken: set[int]) -> TimeSpec | None:
-        cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
-                 and not _SPEECH_BEFORE.search(self.body, lo, t.start)
-                 and self.time_owner.get(t.start, hit.end) == hit.end
-                 and self.owns_time(hit, t.start, t.end)
-                 and not any(a <= t.start < b for a, b in self.frames)
-                 and not (hit.type == "Postponement" and _NEW_DATE.search(self.body, max(lo, t.start - 12), t.start))]
-        own = [t for t in cands if self.time_owner.get(t.start) == hit.end]
-        if own:
-            return own[0].spec  # "the election that was due on May 22"
-        if not cands:
-            return None
-        after = [t for t in cands if t.start >= hit.end]  # "met … on Monday": a time after the verb first
-        best = min(after or cands, key=lambda t: min(abs(t.start - hit.end), abs(hit.start - t.end)))
-        alone = hit.extra.get("prev", lo) <= best.start and best.end <= hit.extra.get("next", hi)
-        if abs(best.start - hit.end) > 90 and abs(hit.start - best.end) > 90 and not alone:
-            return None  # far away, with another trigger in between
-        return best.spec
-
-    def nearest_hit(self, start: int, end: int) -> _Hit | None:
+    def nearest_hit(self, start: int, end: int) -> Hit | None:
         """The trigger of the current sentence that a time at ``[start, end)`` follows most closely ("elections
         on May 22 and a presidential election on July 31": each vote its own date), or the one it directly
         precedes ("on Thursday dismissed"); None when neither."""
-        def distance(h: _Hit) -> float:
+        def distance(h: Hit) -> float:
             if start >= h.end:
                 return start - h.end
             return 0 if h.start - end <= 3 and not self.body[end:h.start].strip() else float("inf")
@@ -372,33 +314,13 @@ class EventFinder:
             return []
         return found[0]
 
-    def agreement_mediators(self, lo: int, hi: int) -> None:
-        """"Under the Egyptian-brokered deal": the mediator of the current agreement, wherever it is named; the
-        article's signing of that agreement gets it (``run``)."""
-        if not self.current_agreement:
-            return
-        for r in self.refs.starting(lo, hi):
-            if _BROKERED_DEAL.match(self.body, r.end, hi):
-                found = self.mediators.setdefault(self.current_agreement, [])
-                found += [p for p in _participants([r], "mediator") if p not in found]
-
-    def owns_time(self, hit: _Hit, start: int, end: int) -> bool:
-        """Whether ``hit`` may take the time at ``[start, end)``: it is the nearest trigger, or a verb whose
-        object is the nearest ("postponed the elections on May 22": the postponement's date)."""
-        near = self.nearest_hit(start, end)
-        if near is None or near is hit:
-            return True
-        k = self.sentence_hits.index(hit)
-        return hit.form == "verb" and k + 1 < len(self.sentence_hits) and self.sentence_hits[k + 1] is near \
-            and bool(_DETERMINER_BETWEEN.fullmatch(self.body, hit.end, near.start))
-
     # --- rules -------------------------------------------------------------------------------
     def run(self, statements: list[Event]) -> tuple[list[Event], list[ProvisionRecord]]:
         self.find_control()
         self.refs = actor_refs(self.doc, self.idx, self.controllers)
         self.find_purpose_spans()
         hits = self.find_hits()
-        by_sentence: dict[int, list[_Hit]] = {}
+        by_sentence: dict[int, list[Hit]] = {}
         for h in hits:
             by_sentence.setdefault(self.doc.sentence_at(h.start).index, []).append(h)
         for s in self.doc.sentences:
@@ -451,25 +373,6 @@ class EventFinder:
                     ev2.basis = list(dict.fromkeys([*ev2.basis, *ev.basis]))
         return self.events, self.provisions
 
-    def brokered_signings(self) -> None:
-        """"… in the presence of the emir, who brokered it", "the Yemeni-brokered text": brokering a deal the
-        article reports signed names that signing's mediator, not an event of its own. The mediators go to the
-        last reported signing before the trigger (the gold: mediation is a role of the signing)."""
-        signings: list[Event] = []
-        for ev in list(self.events):
-            if ev.type == "Signing" and ev.confidence >= REPORTED_CONFIDENCE and ev.evidence:
-                signings.append(ev)
-                continue
-            if ev.type != "Mediation" or ev.modality != "actual" or not signings or not ev.evidence \
-                    or not _BROKERED_IT.match(self.body, ev.evidence[0].start):
-                continue
-            mediators = [p for p in ev.participants if p.role == "mediator"]
-            if not mediators or len(mediators) != len(ev.participants):
-                continue
-            target = signings[-1]
-            target.participants += [p for p in mediators if p not in target.participants]
-            self.events.remove(ev)
-
     def find_control(self) -> None:
         """ControlOfTerritory from "X-controlled Y", "Y, controlled by X"."""
         doc, body = self.doc, self.body
@@ -506,7 +409,7 @@ class EventFinder:
         in the present — "X governs Y" — from the publication day) with an open end."""
         s = self.doc.sentence_at(start)
         since = None
-        if _FOLLOWING.match(s.text) or re.search(r"\bsince\b", s.text):
+        if FOLLOWING.match(s.text) or re.search(r"\bsince\b", s.text):
             times = self.doc.times_in(s.start, s.end)
             if times:
                 since = times[0].spec
@@ -556,8 +459,8 @@ class EventFinder:
         m = self.doc.mentions[k] if k >= 0 else None
         return m is not None and end <= m.end and (m.start, m.end) != (start, end) and is_actor_mention(m)
 
-    def find_hits(self) -> list[_Hit]:
-        hits: list[_Hit] = []
+    def find_hits(self) -> list[Hit]:
+        hits: list[Hit] = []
         for tok in self.doc.tokens:
             for t in TRIGGER_INDEX.get(tok.low[:4], ()):
                 m = t.pattern.match(self.body, tok.start)
@@ -568,78 +471,16 @@ class EventFinder:
                 if frame:  # its own time ("the aftermath of the 2007 takeover") belongs to no event of the clause
                     self.frames.append((frame.start(), m.end()))
                 else:
-                    hits.append(_Hit(t.type, t.form, m.start(), m.end(), t.confidence, t.subject_role))
+                    hits.append(Hit(t.type, t.form, m.start(), m.end(), t.confidence, t.subject_role))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        kept: list[_Hit] = []
+        kept: list[Hit] = []
         for h in hits:
             if kept and h.start < kept[-1].end:
                 continue
             kept.append(h)
         return kept
 
-    def agreement_context(self, lo: int, hi: int, hits: list[_Hit]) -> set[int]:
-        """Agreements described without a signing verb ("a Hamas-Fatah agreement of the spring 2014");
-        returns the starts of the time expressions they use up."""
-        taken: set[int] = set()
-        covered = [(h.start, h.end + 120) for h in hits if h.type == "Signing"]
-        for m in _AGREEMENT_HEAD.finditer(self.body, lo, hi):
-            if any(a <= m.start() <= b for a, b in covered) or self.in_purpose(m.start()) \
-                    or self.in_actor_name(m.start(), m.end()):
-                continue  # "the government of national accord": a word of a name is no agreement
-            info = self.describe_agreement(m.start(), m.end(), lo, hi)
-            if info is None:
-                continue
-            iri, parties, place, time, np_start, np_end = info
-            if iri is None:
-                continue
-            taken.update(t.start for t in self.doc.times_in(np_start, np_end))
-            signed = bool(_SIGNED_REF.search(self.body, np_start, min(hi, np_end + 40)))
-            conf = 0.6 if signed else BACKGROUND_CONFIDENCE  # "the Cairo agreement of 2011" names, not reports
-            ev = Event(key="", type="Signing", label="", agreement=iri, place=place, time=time,
-                       participants=_participants(parties, "signatory"),
-                       evidence=[self.doc.evidence(np_start, np_end, "agreement-reference", conf)], confidence=conf)
-            self.events.append(ev)
-            self.current_agreement = iri
-        return taken
-
-    def describe_agreement(self, head_start: int, head_end: int, lo: int, hi: int):
-        """Parties, place and time around an agreement noun; ``(iri, parties, place, time, start, end)``."""
-        body = self.body
-        left = max(lo, head_start - 70)
-        det = list(re.finditer(r"\b(?:an?|the|this|that|its|their)\s", body[left:head_start], re.IGNORECASE))
-        np_start = left + det[-1].start() if det else head_start
-        right = re.match(r"(?:\s+(?:of|in|from|signed\s+in|reached\s+in|concluded\s+in)\s+(?:the\s+)?"
-                         r"[^,.;]{0,40}?)(?=[,.;]|$)", body[head_end:hi])
-        np_end = head_end + (right.end() if right else 0)
-        names = [m.entity for m in self.doc.mentions_in(np_start, np_end) if m.type == "Agreement"]
-        parties = [r for r in self.refs.inside(np_start, np_end) if r.kind != "government"
-                   and not _HYPHEN_MEDIATOR.match(body, r.end)]  # "the Egyptian-brokered deal": a mediator
-        places = [m for m in self.places_in(np_start, np_end, ("City", "State"))
-                  if not _HYPHEN_MEDIATOR.match(body, m.end)]
-        times = self.doc.times_in(np_start, np_end)
-        if not (names or times or places):
-            return None
-        place = places[0].entity if places else None
-        time = times[0].spec if times else None
-        iri = self.resolve_agreement_iri(names, place, time, [i for r in parties for i in r.iris],
-                                         body[np_start:np_end])
-        return iri, parties, place, time, np_start, np_end
-
-    def resolve_agreement_iri(self, names: list[str], place: str | None, time: TimeSpec | None,
-                              parties: list[str], text: str) -> str | None:
-        iri = resolve_agreement(self.idx, names=names, place=place, earliest=time.earliest if time else None,
-                                latest=time.latest if time else None, parties=parties)
-        if iri:
-            return iri
-        if not (time or place or names):
-            return None
-        name = " ".join(x for x in ((time.earliest or "")[:10] if time else "",
-                                    self.idx.label(place) if place else "", "agreement") if x)
-        new = mint_iri("agreement", name)
-        self.doc.new_entities.setdefault(new, (text.strip() or name, "Agreement"))
-        return new
-
-    def build(self, h: _Hit, taken: set[int]) -> Event | None:
+    def build(self, h: Hit, taken: set[int]) -> Event | None:
         doc, body = self.doc, self.body
         lo, hi = self.clause(h.start)
         modality, cue_start, cue_end = modality_at(body, h.start, self.after_cut(lo, h.start))
@@ -708,14 +549,14 @@ class EventFinder:
         if h.form == "noun" and not governor and not between and before and cue_start < 0:
             before = [g for g in before if h.start - g[-1].end <= 30]
         if between:
-            participants += _participants(between[-1], role)
+            participants += as_participants(between[-1], role)
         if h.type == "GovernmentFormation" and cue_start >= 0 and _ASKED.match(body, cue_start):
             asked = groups(self.refs, body, cue_start, cue_end, self.faction_bridge)
-            participants += _participants(asked[-1] if asked else None, "leader")  # "asked X to form a cabinet"
+            participants += as_participants(asked[-1] if asked else None, "leader")  # "asked X to form a cabinet"
         if modality in ("hoped", "proposed") and cue_start >= 0:
             proposer = self.we_side(cue_start) or (before[-1] if before else None)
             if isinstance(proposer, list):
-                participants += _participants(proposer, "proposer")
+                participants += as_participants(proposer, "proposer")
             elif proposer:
                 participants.append(Participant("proposer", proposer, self.idx.label(proposer)))
             if h.type == "Meeting" and _TO_HOST.search(body, cue_start, h.start):  # "offered to host talks"
@@ -734,7 +575,7 @@ class EventFinder:
                     and _COORDINATED.search(body, max(lo, at - 14), at) and prev.start < subject[0].start:
                 subject = prev.extra["subject"]  # "X dismissed …, declared …": the first verb's subject
             h.extra["subject"] = subject
-            participants += _participants(subject, role)
+            participants += as_participants(subject, role)
         participants += self.object_roles(h, lo, hi)
         conv = apply_conventions(h.type, body, self.refs, h.start, h.end, lo, hi, participants,
                                  governor.group() if governor else None)
@@ -780,7 +621,7 @@ class EventFinder:
                     Participant("participant", p.entity, p.label) for p in prev.event.participants
                     if p.role == "signatory" and self.idx.type_of(p.entity) == "Party"]
             elif not any(p.role == "participant" for p in ev.participants):
-                ev.participants += _participants(self.main_subject(h.end, hi), "participant")
+                ev.participants += as_participants(self.main_subject(h.end, hi), "participant")
         if anaphor:
             later = [t for t in doc.times_in(h.end, hi) if t.start not in taken]
             ev.time = ev.time or (later[0].spec if later else None)  # "The meeting, hosted by …, opened on Monday"
@@ -806,7 +647,7 @@ class EventFinder:
                     ev.participants[ev.participants.index(p)] = Participant("winner", p.entity, p.label)
         return ev
 
-    def outside_frames(self, h: _Hit, participants: list[Participant], lo: int, hi: int) -> list[Participant]:
+    def outside_frames(self, h: Hit, participants: list[Participant], lo: int, hi: int) -> list[Participant]:
         """Participants named only inside a frame the trigger lies outside ("formed … under an agreement with
         Hamas", "Under the Egyptian-brokered deal, the government is to assume control"): the accord's parties
         and brokers are not the event's actors (``kg.extract.clauses.frame_spans``).
@@ -823,34 +664,6 @@ class EventFinder:
         inside = {i for r in aside for i in r.iris}
         outside = {i for r in refs if r not in aside for i in r.iris}
         return [p for p in participants if p.entity not in inside or p.entity in outside]
-
-    def coordinated_time(self, ev: Event, lo: int, hi: int, taken: set[int]) -> Event | None:
-        """A copy of ``ev`` at the second of two coordinated times ("in 2011 and in January 2017") when the
-        event took the first; ``None`` otherwise."""
-        times = self.doc.times_in(lo, hi)
-        for t, t2 in pairwise(times):
-            if t.spec == ev.time and t2.start not in taken and t2.spec != t.spec \
-                    and _TIME_AND.fullmatch(self.body, t.end, t2.start) \
-                    and not any(t.end <= x.start < t2.start for x in self.sentence_hits):
-                taken.add(t2.start)
-                return replace(ev, time=t2.spec, participants=list(ev.participants), evidence=list(ev.evidence),
-                               concerns=list(ev.concerns), basis=list(ev.basis))
-        return None
-
-    def talks_span(self, time: TimeSpec | None, days: int, lo: int, hi: int) -> TimeSpec | None:
-        """"After three days of talks": the talks end on the clause's (last) day and last ``days`` days."""
-        if time is None or time.precision != "day":
-            day_times = [t.spec for t in self.doc.times_in(lo, hi) if t.spec.precision == "day"
-                         and t.spec.earliest == t.spec.latest]  # a day, not "within a year"
-            time = day_times[-1] if day_times else (publication_day(self.doc.published)
-                                                    if self.lede_is_news() else None)
-        return span_back(time, days) if time is not None and time.precision == "day" else time
-
-    def lede_is_news(self) -> bool:
-        if not self.doc.sentences:
-            return False
-        lede = self.doc.sentences[0]
-        return lede_is_news([t.spec for t in self.doc.times_in(lede.start, lede.end)], self.doc.published)
 
     def continue_meetings(self) -> None:
         """Anaphoric meetings ("The talks were hosted by X") and delegation heads named in a later sentence
@@ -869,7 +682,7 @@ class EventFinder:
                     if _HOST_GAP.fullmatch(self.body, r.end, m.start())]
             target = self.last_meeting(m.start(), 4) if host else None
             if target is not None and not any(p.role == "host" for p in target.participants):
-                target.participants += [p for p in _participants(host[-1:], "host") if p not in target.participants]
+                target.participants += [p for p in as_participants(host[-1:], "host") if p not in target.participants]
         for s in self.doc.sentences:
             heads = delegation_heads(self.body, s.start, s.end, persons)
             target = self.last_meeting(s.start, 4) if heads else None
@@ -878,7 +691,8 @@ class EventFinder:
             for a, b in delegation_sides(self.body, s.start, s.end, persons) if target is not None else ():
                 sides = [r for r in self.refs.inside(a, b)
                          if all(self.idx.type_of(i) in _FACTION_TYPES for i in r.iris)]
-                target.participants += [p for p in _participants(sides, "participant") if p not in target.participants]
+                target.participants += [p for p in as_participants(sides, "participant")
+                                        if p not in target.participants]
 
     def last_meeting(self, pos: int, sentences: int, exclude: Event | None = None, first: bool = False) -> Event | None:
         """The last (``first``: the first) reported, actual meeting starting before ``pos`` within ``sentences``
@@ -889,25 +703,7 @@ class EventFinder:
                  and e.evidence and lo <= e.evidence[0].start < pos and e.confidence >= REPORTED_CONFIDENCE]
         return (cands[0] if first else cands[-1]) if cands else None
 
-    def date_news_of_the_day(self) -> None:
-        """Actual events reported in the simple past without any time in their sentence, in an article
-        about the day's news, are dated to the publication day."""
-        day = publication_day(self.doc.published)
-        if day is None or not self.lede_is_news():
-            return
-        for ev in self.events:
-            if ev.time is not None or ev.modality != "actual" or not ev.evidence \
-                    or ev.confidence < REPORTED_CONFIDENCE or ev.type in ("ControlOfTerritory", "PostHolding"):
-                continue
-            start = ev.evidence[0].start
-            if self.doc.quote_at(start) is not None and self.doc.quote_at(start).kind == "direct":
-                continue
-            s = self.doc.sentence_at(start)
-            lo, _ = self.clause(start)
-            if news_of_the_day(self.body, lo, start, bool(self.doc.times_in(s.start, s.end))):
-                ev.time = day
-
-    def noun_argument(self, h: _Hit, hi: int) -> bool:
+    def noun_argument(self, h: Hit, hi: int) -> bool:
         """True when the noun trigger takes its actors in a prepositional phrase right after it ("talks between
         X and Y", "a meeting with X", "the signing of … by X"): the noun phrase reports the event by itself.
 
@@ -936,7 +732,7 @@ class EventFinder:
         org = affiliation(self.doc, self.idx, q.speaker)
         return side_of(self.idx, org) or q.speaker
 
-    def object_roles(self, h: _Hit, lo: int, hi: int) -> list[Participant]:
+    def object_roles(self, h: Hit, lo: int, hi: int) -> list[Participant]:
         body, out = self.body, []
         obj_role = OBJECT_ROLE.get(h.type, "participant")
         window_end = hi if h.extra.get("anaphor") else min(hi, h.end + 120)
@@ -950,30 +746,30 @@ class EventFinder:
                 by_role = None  # "… hosted by Egypt, the factions committed": a new subject, not the list
             last_end = g[-1].end
             if by_role:  # "signed by Fatah's deputy chief X and Hamas's Y": the whole list
-                out += _participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))],
+                out += as_participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))],
                                      by_role)
             elif _WITH_BEFORE.search(pre) and not _WITH_EYE.search(pre):
-                out += _participants(g, obj_role)
+                out += as_participants(g, obj_role)
             elif h.type == "Meeting" and _DELEGATIONS_FROM.search(pre):
-                out += _participants(g, "participant")  # "opened with delegations from X, Y and Z"
+                out += as_participants(g, "participant")  # "opened with delegations from X, Y and Z"
             elif _BETWEEN.search(pre) and not _BORDER_BETWEEN.search(pre):
-                out += _participants(g, obj_role)
+                out += as_participants(g, obj_role)
             elif h.type in ("Handover", "Proposal") and _TO_BEFORE.search(pre):
-                out += _participants(g, "recipient")  # "handed … to X", "presented a proposal to X"
+                out += as_participants(g, "recipient")  # "handed … to X", "presented a proposal to X"
             elif _UNDER_AUSPICES.search(pre):
-                out += _participants(g, "mediator")
+                out += as_participants(g, "mediator")
             elif h.type in _HOSTED_TYPES and _PRESENCE.search(pre):
-                out += _participants(g, "participant")
+                out += as_participants(g, "participant")
         if h.type in _HOSTED_TYPES:  # the venue may lie after a long by-list: the whole clause after the trigger
             for r in self.refs.starting(h.end, hi):
                 if _VENUE_OF.search(body, max(h.end, r.start - 40), r.start):
-                    out += _participants([r], "host")
+                    out += as_participants([r], "host")
         for r in self.refs.starting(lo, hi):
-            if _HYPHEN_MEDIATOR.match(body, r.end) or _MEDIATION_AFTER.match(body[r.end:r.end + 14]):
-                out += _participants([r], "mediator")
+            if HYPHEN_MEDIATOR.match(body, r.end) or _MEDIATION_AFTER.match(body[r.end:r.end + 14]):
+                out += as_participants([r], "mediator")
         return out
 
-    def clause_participants(self, h: _Hit, lo: int, hi: int, taken: list[Participant], role: str = "participant",
+    def clause_participants(self, h: Hit, lo: int, hi: int, taken: list[Participant], role: str = "participant",
                             before: bool = False) -> list[Participant]:
         """Meeting default role: every faction or person named in the trigger's sub-clause
         (``kg.extract.clauses.subclause``, outside its relative clauses) that has no role yet is a participant,
@@ -993,7 +789,7 @@ class EventFinder:
                         and not _PEOPLE_OF.search(self.body, max(lo, r.start - 30), r.start)) \
                     or not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris):
                 continue
-            out += [p for p in _participants([r], role) if p.entity not in have]
+            out += [p for p in as_participants([r], role) if p.entity not in have]
             have.update(r.iris)
         return out
 
@@ -1012,7 +808,7 @@ class EventFinder:
                             else p for p in participants]
             for f in self.refs.inside(r.end, m.end()):
                 if all(self.idx.type_of(i) in _FACTION_TYPES for i in f.iris):
-                    participants += [p for p in _participants([f], "participant") if p not in participants]
+                    participants += [p for p in as_participants([f], "participant") if p not in participants]
         return participants
 
     def faction_bridge(self, a: Ref, b: Ref) -> bool:
@@ -1049,40 +845,6 @@ class EventFinder:
         return any(t.org in r.iris and t.start <= r.start < t.end and self.idx.type_of(t.org) != "Party"
                    for t in self.doc.titles)
 
-    def attach_agreement(self, h: _Hit, ev: Event, lo: int, hi: int) -> None:
-        if h.type == "Signing":
-            head = _AGREEMENT_HEAD.search(self.body, h.start, hi)
-            passive = passive_before(self.body, h.start)
-            if passive:  # "the declaration was signed by …"
-                head = ([*_AGREEMENT_HEAD.finditer(self.body, lo, h.start)] or [None])[-1]
-            iri = None
-            if head:
-                info = self.describe_agreement(head.start(), head.end(), lo, hi)
-                parties = [p.entity for p in ev.participants]
-                names = (info and [m.entity for m in self.doc.mentions_in(head.start() - 60, head.end() + 60)
-                                  if m.type == "Agreement"]) or []
-                iri = self.resolve_agreement_iri(names, ev.place, ev.time, parties,
-                                                 self.body[h.end:head.end()].strip())
-                if iri is None and info:
-                    iri = info[0]
-            if iri is None and passive:  # "The document was signed by X": the agreement just reported
-                iri = self.current_agreement
-            if iri and ev.modality == "actual":
-                ev.agreement = iri
-                self.current_agreement = iri
-                ag = self.idx.agreements.get(iri)
-                if ag and ev.time is None:
-                    ev.time = TimeSpec("", None, ag.earliest, ag.latest)
-            elif iri:
-                ev.agreement = iri
-            return
-        names = [m.entity for m in self.doc.mentions_in(lo, hi) if m.type == "Agreement"]
-        if names:
-            ev.agreement = names[0]
-        elif self.current_agreement and (h.type in ("Stall", "Collapse") or (
-                h.type == "Mediation" and _AGREEMENT_HEAD.search(self.body, h.start, h.end))):
-            ev.agreement = self.current_agreement
-
     def add_host(self, ev: Event) -> None:
         """A hoped/planned meeting in a city of the proposing state is hosted by that state."""
         if ev.type != "Meeting" or not ev.place:
@@ -1094,7 +856,7 @@ class EventFinder:
         if state and state in sides and not any(p.role == "proposer" and p.entity == state for p in ev.participants):
             ev.participants.append(Participant("proposer", state, self.idx.label(state)))
 
-    def purpose_here(self, h: _Hit, ev: Event, hi: int) -> None:
+    def purpose_here(self, h: Hit, ev: Event, hi: int) -> None:
         m = PURPOSE_HERE.search(self.body, h.end, hi) if self.may_match(PURPOSE_HERE, h.end, hi) else None
         on = re.match(r"(?:\s+in\s+[A-Z]\w+)?\s+on\s+(?=\w+ing\b)", self.body[h.end:hi]) \
             if h.type == "Meeting" else None
@@ -1128,18 +890,6 @@ class EventFinder:
             q = self.doc.quote_at(m.start())
             self.set_purpose(cands[-1], m.end(), min(end, q.end) if q else end)
 
-    def sentence_time_inheritance(self, lo: int, hi: int, hits: list[_Hit]) -> None:
-        s = self.body[lo:hi]
-        if not _FOLLOWING.match(s):
-            return
-        times = self.doc.times_in(lo, hi)
-        if not times:
-            return
-        t = times[0].spec
-        for h in hits:
-            if h.event is not None and h.event.time is None:
-                h.event.time = TimeSpec(f"after {t.text}", None, t.earliest, None)
-
     def anaphoric_failure(self, lo: int, hi: int) -> None:
         m = _ANAPHORIC_FAIL.search(self.body, lo, hi)
         if not m:
@@ -1151,129 +901,6 @@ class EventFinder:
             ev = cands[-1]
             ev.modality = "failed"
             ev.evidence.append(self.doc.evidence(m.start(), m.end(), "anaphoric-failure", 0.7))
-
-    def government_leader(self, lo: int, hi: int, exclude: set[str]):
-        """The head of the government named in ``[lo, hi)``: a person after "headed/led by" or "of", before
-        "'s government" or ", whose cabinet", else one titled prime minister (a president only as a last resort)."""
-        persons = [m for m in self.doc.mentions_in(lo, hi) if m.type == "Person" and m.entity not in exclude]
-        for m in persons:
-            if _HEADED_BY.search(self.body, max(lo, m.start - 70), m.start) or _WHOSE_GOV.match(self.body, m.end):
-                return m
-        titled = [(m, t.title) for m in persons for t in self.doc.titles if t.person == m.entity]
-        return next((m for m, t in titled if re.search(r"\b(?:prime|premier)\b", t, re.IGNORECASE)), None) or \
-            next((m for m, t in titled if re.search(r"\b(?:minister|president)\b", t, re.IGNORECASE)), None)
-
-    def resolve_government_event(self, ev: Event, lo: int, hi: int) -> None:
-        """Government formed/sworn in/dismissed: leader from "headed by X"/"of Prime Minister X"/"X's
-        government"; the government from its name, its leader, the agreement in the sentence and the time."""
-        ms = self.doc.mentions_in(lo, hi)
-        others = {p.entity for p in ev.participants if p.role in ("participant", "agent")
-                  and ev.type in ("SwearingIn", "Collapse")}
-        leader = self.government_leader(lo, hi, others)
-        names = [m.entity for m in ms if m.type == "Government"]
-        agreement = next((e.agreement for e in self.events if e.agreement and e.evidence
-                          and lo <= e.evidence[0].start < hi), None)
-        t = ev.time
-        gov = resolve_government(self.idx, names=names, leader=leader.entity if leader else None,
-                                 agreement=agreement if agreement in self.idx.agreements else None,
-                                 earliest=t.earliest if t and ev.type == "Collapse" else None,
-                                 latest=t.latest if t and ev.type == "Collapse" else None)
-        if gov is None and names and leader:  # a generic alias ("unity government") with another head
-            gov = resolve_government(self.idx, leader=leader.entity,
-                                     earliest=t.earliest if t and ev.type == "Collapse" else None,
-                                     latest=t.latest if t and ev.type == "Collapse" else None)
-        if gov is None and names and (agreement in self.idx.agreements or (t and ev.type == "Collapse")):
-            # the alias names another cabinet than the one the agreement or the time points to
-            gov = resolve_government(self.idx, agreement=agreement if agreement in self.idx.agreements else None,
-                                     earliest=t.earliest if t and ev.type == "Collapse" else None,
-                                     latest=t.latest if t and ev.type == "Collapse" else None)
-        if gov is None and names:
-            gov = names[0]
-        if gov is None:
-            unlinked = [m for m in ms if m.type == "Government"]
-            gov = unlinked[0].entity if unlinked else None
-        ev.government = gov
-        if gov:
-            self.relink_government(lo, hi, gov)
-        ev.participants = [p for p in ev.participants if p.entity != gov]
-        if ev.type == "Collapse":
-            self.collapse_roles(ev, gov, leader)
-            return
-        if leader and not any(p.entity == leader.entity for p in ev.participants):
-            ev.participants.append(Participant("leader", leader.entity, leader.label))
-        elif leader:
-            ev.participants = [Participant("leader", p.entity, p.label) if p.entity == leader.entity else p
-                               for p in ev.participants]
-
-    def collapse_roles(self, ev: Event, gov: str | None, leader) -> None:
-        """A government dismissed is the target (its head is no actor); one that resigned is the agent."""
-        drop = {leader.entity} if leader else set()
-        drop |= {p.entity for p in ev.participants if p.role == "leader"}
-        ev.participants = [p for p in ev.participants if p.entity not in drop]
-        if gov is None:
-            return
-        ev.agreement = None  # a government ends, not the current agreement
-        trigger = ev.evidence[0].quote.lower() if ev.evidence else ""
-        role = "agent" if trigger.startswith("resign") else "target"
-        if role == "agent":
-            ev.participants = [p for p in ev.participants if p.role != "agent"]
-        ev.participants.append(Participant(role, gov, self.idx.label(gov)))
-
-    def relink_government(self, lo: int, hi: int, gov: str) -> None:
-        """Unlinked "… Government" mentions in the sentence become mentions of the resolved government."""
-        if gov not in self.idx.governments:
-            return
-        changed = False
-        mentions = []
-        for m in self.doc.mentions:
-            if lo <= m.start < hi and m.type == "Government" and not m.linked:
-                self.doc.new_entities.pop(m.entity, None)
-                m = type(m)(gov, self.idx.label(gov), "Government", m.text, m.start, m.end, True,
-                            self.doc.evidence(m.start, m.end, "government-resolve", 0.8))
-                changed = True
-            mentions.append(m)
-        if changed:
-            self.doc.set_mentions(mentions)
-            self.refs = actor_refs(self.doc, self.idx, self.controllers)
-
-    def provision_rules(self, lo: int, hi: int, hits: list[_Hit]) -> None:
-        """"The parties agreed that X would …" and the planned clause after it → provisions of the current
-        agreement."""
-        if not self.current_agreement:
-            return
-        m = _AGREED_THAT.search(self.body, lo, hi)
-        prev = self.provisions[-1] if self.provisions else None
-        if m:
-            start, end = m.end(), hi - 1 if self.body[hi - 1:hi] in ".!?" else hi
-        elif prev and prev.agreement == self.current_agreement and prev.evidence and \
-                prev.evidence[-1].end >= self.doc.sentence_at(max(0, lo - 2)).start and \
-                _PROVISION_NEXT.search(self.body, lo, hi):
-            cue = _PROVISION_NEXT.search(self.body, lo, hi)
-            start, end = lo, cue.start() if cue else hi
-        else:
-            return
-        label = self.body[start:end].strip()
-        if not label:
-            return
-        for h in hits:
-            if h.event is not None and start <= h.start < end and h.event.agreement is None:
-                h.event.agreement = self.current_agreement
-        self.provisions.append(ProvisionRecord(
-            key=f"{self.current_agreement}|{short_hash(label.lower())}", label=label,
-            agreement=self.current_agreement, provision_type=provision_type(label),
-            evidence=[self.doc.evidence(start, start + len(label), "provision", 0.7)], confidence=0.7))
-
-    def status_rules(self, lo: int, hi: int) -> None:
-        if not self.current_agreement or not STATUS_ANY.search(self.body, lo, hi):
-            return
-        for status, pattern in STATUS_CUES:
-            m = pattern.search(self.body, lo, hi)
-            if m and self.current_agreement:
-                for p in self.provisions:
-                    if p.agreement == self.current_agreement and p.status is None:
-                        p.status = status
-                        p.evidence.append(self.doc.evidence(m.start(), m.end(), "provision-status", 0.6))
-                return
 
     def post_holdings(self) -> list[Event]:
         out = []

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from kg.extract.cues import GOVERNMENT_ANAPHOR, PAIR_ANAPHOR
 from kg.extract.document import Doc
 from kg.extract.lexicon import ACTOR_TYPES, ReferenceIndex
-from kg.extract.records import Mention
+from kg.extract.records import Mention, Participant
 
 _PRONOUN = re.compile(r"\b(?:she|he|She|He)\b")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(spokeswoman|spokesman|spokesperson|minister|official"
@@ -94,6 +94,17 @@ def groups(refs: Refs, body: str, lo: int, hi: int,
         else:
             out.append([r])
     return out
+
+
+def as_participants(group: list[Ref] | None, role: str) -> list[Participant]:
+    """Every actor of every reference in ``group`` in ``role``, in order.
+
+    Example:
+        >>> as_participants([Ref(0, 5, ("id:hamas",), "mention", ("Hamas",))], "signatory")
+        [Participant(role='signatory', entity='id:hamas', label='Hamas')]
+    """
+    return [Participant(role, iri, label) for r in group or [] for iri, label in zip(r.iris, r.labels or r.iris,
+                                                                                   strict=False)]
 
 
 def is_actor_mention(m: Mention) -> bool:

@@ -1,0 +1,224 @@
+"""Agreement rules of the event finder: agreements named or described, their mediators, provisions and status.
+
+- an agreement described without a signing verb ("a Hamas-Fatah agreement of the spring 2014") is a
+  background Signing reference, resolved by place, time and parties (``kg.extract.resolve``);
+- "the Egyptian-brokered deal", "who brokered it": the mediator of the article's signing of that deal;
+- "agreed that X would …" and the planned clauses after it are provisions, typed by keywords, with the
+  status a later sentence reports ("stalled", "never implemented").
+
+Mixed into ``kg.extract.events.EventFinder``, whose state (document, index, references, events) it reads.
+
+Example:
+    >>> bool(BROKERED_DEAL.match("-brokered reconciliation deal"))
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.cues import (
+    STATUS_ANY,
+    STATUS_CUES,
+    provision_type,
+)
+from kg.extract.event_roles import passive_before
+from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE
+from kg.extract.records import Event, ProvisionRecord, TimeSpec
+from kg.extract.refs import as_participants
+from kg.extract.resolve import resolve_agreement
+from kg.extract.text import mint_iri, short_hash
+
+if TYPE_CHECKING:
+    from kg.extract.events import Hit
+
+HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
+
+_AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memorandum\s+of\s+understanding|charter)\b",
+                             re.IGNORECASE)
+
+_AGREED_THAT = re.compile(r"\bagreed\s+(?:that|to|on)\s+", re.IGNORECASE)
+
+_PROVISION_NEXT = re.compile(r"\b(?:was|were)\s+(?:due|supposed|expected|set|to)\b|\bwould\b|\bas\s+well\b",
+                             re.IGNORECASE)
+
+#: "who brokered it", "brokered the deal", "-brokered text": brokering an agreement already reported.
+_BROKERED_IT = re.compile(r"(?:brokered|mediated)\s+(?:it\b|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b|(?:[\w-]+\s+){0,2}?"
+                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b)", re.IGNORECASE)
+
+#: "Egyptian-brokered deal", "the Qatari-mediated agreement": a mediator named with an agreement.
+BROKERED_DEAL = re.compile(r"[-–](?:brokered|mediated|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|pact"
+                            r"|declaration|understanding)\b")
+
+#: A participle or clause that makes an agreement reference report its signing ("the deal reached in Gaza").
+_SIGNED_REF = re.compile(r"\b(?:signed|reached|concluded|inked|struck|sealed|clinched|initial+ed)\b", re.IGNORECASE)
+
+
+class AgreementRules:
+    """Agreement rules of the event finder (a mixin of ``EventFinder``)."""
+
+    def agreement_mediators(self, lo: int, hi: int) -> None:
+        """"Under the Egyptian-brokered deal": the mediator of the current agreement, wherever it is named; the
+        article's signing of that agreement gets it (``run``)."""
+        if not self.current_agreement:
+            return
+        for r in self.refs.starting(lo, hi):
+            if BROKERED_DEAL.match(self.body, r.end, hi):
+                found = self.mediators.setdefault(self.current_agreement, [])
+                found += [p for p in as_participants([r], "mediator") if p not in found]
+
+    def brokered_signings(self) -> None:
+        """"… in the presence of the emir, who brokered it", "the Yemeni-brokered text": brokering a deal the
+        article reports signed names that signing's mediator, not an event of its own. The mediators go to the
+        last reported signing before the trigger (the gold: mediation is a role of the signing)."""
+        signings: list[Event] = []
+        for ev in list(self.events):
+            if ev.type == "Signing" and ev.confidence >= REPORTED_CONFIDENCE and ev.evidence:
+                signings.append(ev)
+                continue
+            if ev.type != "Mediation" or ev.modality != "actual" or not signings or not ev.evidence \
+                    or not _BROKERED_IT.match(self.body, ev.evidence[0].start):
+                continue
+            mediators = [p for p in ev.participants if p.role == "mediator"]
+            if not mediators or len(mediators) != len(ev.participants):
+                continue
+            target = signings[-1]
+            target.participants += [p for p in mediators if p not in target.participants]
+            self.events.remove(ev)
+
+    def agreement_context(self, lo: int, hi: int, hits: list[Hit]) -> set[int]:
+        """Agreements described without a signing verb ("a Hamas-Fatah agreement of the spring 2014");
+        returns the starts of the time expressions they use up."""
+        taken: set[int] = set()
+        covered = [(h.start, h.end + 120) for h in hits if h.type == "Signing"]
+        for m in _AGREEMENT_HEAD.finditer(self.body, lo, hi):
+            if any(a <= m.start() <= b for a, b in covered) or self.in_purpose(m.start()) \
+                    or self.in_actor_name(m.start(), m.end()):
+                continue  # "the government of national accord": a word of a name is no agreement
+            info = self.describe_agreement(m.start(), m.end(), lo, hi)
+            if info is None:
+                continue
+            iri, parties, place, time, np_start, np_end = info
+            if iri is None:
+                continue
+            taken.update(t.start for t in self.doc.times_in(np_start, np_end))
+            signed = bool(_SIGNED_REF.search(self.body, np_start, min(hi, np_end + 40)))
+            conf = 0.6 if signed else BACKGROUND_CONFIDENCE  # "the Cairo agreement of 2011" names, not reports
+            ev = Event(key="", type="Signing", label="", agreement=iri, place=place, time=time,
+                       participants=as_participants(parties, "signatory"),
+                       evidence=[self.doc.evidence(np_start, np_end, "agreement-reference", conf)], confidence=conf)
+            self.events.append(ev)
+            self.current_agreement = iri
+        return taken
+
+    def describe_agreement(self, head_start: int, head_end: int, lo: int, hi: int):
+        """Parties, place and time around an agreement noun; ``(iri, parties, place, time, start, end)``."""
+        body = self.body
+        left = max(lo, head_start - 70)
+        det = list(re.finditer(r"\b(?:an?|the|this|that|its|their)\s", body[left:head_start], re.IGNORECASE))
+        np_start = left + det[-1].start() if det else head_start
+        right = re.match(r"(?:\s+(?:of|in|from|signed\s+in|reached\s+in|concluded\s+in)\s+(?:the\s+)?"
+                         r"[^,.;]{0,40}?)(?=[,.;]|$)", body[head_end:hi])
+        np_end = head_end + (right.end() if right else 0)
+        names = [m.entity for m in self.doc.mentions_in(np_start, np_end) if m.type == "Agreement"]
+        parties = [r for r in self.refs.inside(np_start, np_end) if r.kind != "government"
+                   and not HYPHEN_MEDIATOR.match(body, r.end)]  # "the Egyptian-brokered deal": a mediator
+        places = [m for m in self.places_in(np_start, np_end, ("City", "State"))
+                  if not HYPHEN_MEDIATOR.match(body, m.end)]
+        times = self.doc.times_in(np_start, np_end)
+        if not (names or times or places):
+            return None
+        place = places[0].entity if places else None
+        time = times[0].spec if times else None
+        iri = self.resolve_agreement_iri(names, place, time, [i for r in parties for i in r.iris],
+                                         body[np_start:np_end])
+        return iri, parties, place, time, np_start, np_end
+
+    def resolve_agreement_iri(self, names: list[str], place: str | None, time: TimeSpec | None,
+                              parties: list[str], text: str) -> str | None:
+        iri = resolve_agreement(self.idx, names=names, place=place, earliest=time.earliest if time else None,
+                                latest=time.latest if time else None, parties=parties)
+        if iri:
+            return iri
+        if not (time or place or names):
+            return None
+        name = " ".join(x for x in ((time.earliest or "")[:10] if time else "",
+                                    self.idx.label(place) if place else "", "agreement") if x)
+        new = mint_iri("agreement", name)
+        self.doc.new_entities.setdefault(new, (text.strip() or name, "Agreement"))
+        return new
+
+    def attach_agreement(self, h: Hit, ev: Event, lo: int, hi: int) -> None:
+        if h.type == "Signing":
+            head = _AGREEMENT_HEAD.search(self.body, h.start, hi)
+            passive = passive_before(self.body, h.start)
+            if passive:  # "the declaration was signed by …"
+                head = ([*_AGREEMENT_HEAD.finditer(self.body, lo, h.start)] or [None])[-1]
+            iri = None
+            if head:
+                info = self.describe_agreement(head.start(), head.end(), lo, hi)
+                parties = [p.entity for p in ev.participants]
+                names = (info and [m.entity for m in self.doc.mentions_in(head.start() - 60, head.end() + 60)
+                                  if m.type == "Agreement"]) or []
+                iri = self.resolve_agreement_iri(names, ev.place, ev.time, parties,
+                                                 self.body[h.end:head.end()].strip())
+                if iri is None and info:
+                    iri = info[0]
+            if iri is None and passive:  # "The document was signed by X": the agreement just reported
+                iri = self.current_agreement
+            if iri and ev.modality == "actual":
+                ev.agreement = iri
+                self.current_agreement = iri
+                ag = self.idx.agreements.get(iri)
+                if ag and ev.time is None:
+                    ev.time = TimeSpec("", None, ag.earliest, ag.latest)
+            elif iri:
+                ev.agreement = iri
+            return
+        names = [m.entity for m in self.doc.mentions_in(lo, hi) if m.type == "Agreement"]
+        if names:
+            ev.agreement = names[0]
+        elif self.current_agreement and (h.type in ("Stall", "Collapse") or (
+                h.type == "Mediation" and _AGREEMENT_HEAD.search(self.body, h.start, h.end))):
+            ev.agreement = self.current_agreement
+
+    def provision_rules(self, lo: int, hi: int, hits: list[Hit]) -> None:
+        """"The parties agreed that X would …" and the planned clause after it → provisions of the current
+        agreement."""
+        if not self.current_agreement:
+            return
+        m = _AGREED_THAT.search(self.body, lo, hi)
+        prev = self.provisions[-1] if self.provisions else None
+        if m:
+            start, end = m.end(), hi - 1 if self.body[hi - 1:hi] in ".!?" else hi
+        elif prev and prev.agreement == self.current_agreement and prev.evidence and \
+                prev.evidence[-1].end >= self.doc.sentence_at(max(0, lo - 2)).start and \
+                _PROVISION_NEXT.search(self.body, lo, hi):
+            cue = _PROVISION_NEXT.search(self.body, lo, hi)
+            start, end = lo, cue.start() if cue else hi
+        else:
+            return
+        label = self.body[start:end].strip()
+        if not label:
+            return
+        for h in hits:
+            if h.event is not None and start <= h.start < end and h.event.agreement is None:
+                h.event.agreement = self.current_agreement
+        self.provisions.append(ProvisionRecord(
+            key=f"{self.current_agreement}|{short_hash(label.lower())}", label=label,
+            agreement=self.current_agreement, provision_type=provision_type(label),
+            evidence=[self.doc.evidence(start, start + len(label), "provision", 0.7)], confidence=0.7))
+
+    def status_rules(self, lo: int, hi: int) -> None:
+        if not self.current_agreement or not STATUS_ANY.search(self.body, lo, hi):
+            return
+        for status, pattern in STATUS_CUES:
+            m = pattern.search(self.body, lo, hi)
+            if m and self.current_agreement:
+                for p in self.provisions:
+                    if p.agreement == self.current_agreement and p.status is None:
+                        p.status = status
+                        p.evidence.append(self.doc.evidence(m.start(), m.end(), "provision-status", 0.6))
+                return

@@ -1,0 +1,141 @@
+"""Time rules of the event finder: which time expression belongs to which event.
+
+- each time goes to the trigger it follows, preferring the verb's own time; a time scheduled for an event
+  ("due on May 22") goes to that event;
+- coordinated times make one event each ("elections on May 22 and a presidential vote on July 31");
+- "after three days of talks" spans the talks back from the clause's day;
+- events in a sentence opened by "Following/After <time>" start no earlier than it;
+- an actual event with no time in a report of the day's news happened on the publication date.
+
+Mixed into ``kg.extract.events.EventFinder``, whose state (document, index, references, events) it reads.
+
+Example:
+    >>> bool(FOLLOWING.match("Following the 2014 agreement, "))
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from kg.extract.event_links import (
+    lede_is_news,
+    news_of_the_day,
+    publication_day,
+    span_back,
+)
+from kg.extract.merge import REPORTED_CONFIDENCE
+from kg.extract.records import Event, TimeSpec
+
+if TYPE_CHECKING:
+    from kg.extract.events import Hit
+
+#: Two times coordinated on one trigger ("hosted meetings in 2011 and in January 2017"): one event each.
+_TIME_AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:again|also|later)\s+)?(?:(?:in|on)\s+)?")
+
+#: A sentence opened by "Following/After <time>": its events start no earlier than that time.
+FOLLOWING = re.compile(r"^(?:Following|After|Since|In\s+the\s+wake\s+of)\b")
+
+#: "postponed to next month": the new date, not the postponement's own.
+_NEW_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
+
+#: Only a determiner (and one word) between a verb and its object: "postponed the elections", "held a new vote".
+_DETERMINER_BETWEEN = re.compile(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?")
+
+#: "said on Thursday": a time right after a speech verb dates the statement, not an event before it.
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|stressed|noted|added|told|announced|stated)\s+(?:\w+\s+){0,2}?"
+                            r"(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
+
+
+class TimeRules:
+    """Time rules of the event finder (a mixin of ``EventFinder``)."""
+
+    def time_for(self, hit: Hit, lo: int, hi: int, taken: set[int]) -> TimeSpec | None:
+        cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
+                 and not _SPEECH_BEFORE.search(self.body, lo, t.start)
+                 and self.time_owner.get(t.start, hit.end) == hit.end
+                 and self.owns_time(hit, t.start, t.end)
+                 and not any(a <= t.start < b for a, b in self.frames)
+                 and not (hit.type == "Postponement" and _NEW_DATE.search(self.body, max(lo, t.start - 12), t.start))]
+        own = [t for t in cands if self.time_owner.get(t.start) == hit.end]
+        if own:
+            return own[0].spec  # "the election that was due on May 22"
+        if not cands:
+            return None
+        after = [t for t in cands if t.start >= hit.end]  # "met … on Monday": a time after the verb first
+        best = min(after or cands, key=lambda t: min(abs(t.start - hit.end), abs(hit.start - t.end)))
+        alone = hit.extra.get("prev", lo) <= best.start and best.end <= hit.extra.get("next", hi)
+        if abs(best.start - hit.end) > 90 and abs(hit.start - best.end) > 90 and not alone:
+            return None  # far away, with another trigger in between
+        return best.spec
+
+    def owns_time(self, hit: Hit, start: int, end: int) -> bool:
+        """Whether ``hit`` may take the time at ``[start, end)``: it is the nearest trigger, or a verb whose
+        object is the nearest ("postponed the elections on May 22": the postponement's date)."""
+        near = self.nearest_hit(start, end)
+        if near is None or near is hit:
+            return True
+        k = self.sentence_hits.index(hit)
+        return hit.form == "verb" and k + 1 < len(self.sentence_hits) and self.sentence_hits[k + 1] is near \
+            and bool(_DETERMINER_BETWEEN.fullmatch(self.body, hit.end, near.start))
+
+    def coordinated_time(self, ev: Event, lo: int, hi: int, taken: set[int]) -> Event | None:
+        """A copy of ``ev`` at the second of two coordinated times ("in 2011 and in January 2017") when the
+        event took the first; ``None`` otherwise."""
+        times = self.doc.times_in(lo, hi)
+        for t, t2 in pairwise(times):
+            if t.spec == ev.time and t2.start not in taken and t2.spec != t.spec \
+                    and _TIME_AND.fullmatch(self.body, t.end, t2.start) \
+                    and not any(t.end <= x.start < t2.start for x in self.sentence_hits):
+                taken.add(t2.start)
+                return replace(ev, time=t2.spec, participants=list(ev.participants), evidence=list(ev.evidence),
+                               concerns=list(ev.concerns), basis=list(ev.basis))
+        return None
+
+    def talks_span(self, time: TimeSpec | None, days: int, lo: int, hi: int) -> TimeSpec | None:
+        """"After three days of talks": the talks end on the clause's (last) day and last ``days`` days."""
+        if time is None or time.precision != "day":
+            day_times = [t.spec for t in self.doc.times_in(lo, hi) if t.spec.precision == "day"
+                         and t.spec.earliest == t.spec.latest]  # a day, not "within a year"
+            time = day_times[-1] if day_times else (publication_day(self.doc.published)
+                                                    if self.lede_is_news() else None)
+        return span_back(time, days) if time is not None and time.precision == "day" else time
+
+    def lede_is_news(self) -> bool:
+        if not self.doc.sentences:
+            return False
+        lede = self.doc.sentences[0]
+        return lede_is_news([t.spec for t in self.doc.times_in(lede.start, lede.end)], self.doc.published)
+
+    def date_news_of_the_day(self) -> None:
+        """Actual events reported in the simple past without any time in their sentence, in an article
+        about the day's news, are dated to the publication day."""
+        day = publication_day(self.doc.published)
+        if day is None or not self.lede_is_news():
+            return
+        for ev in self.events:
+            if ev.time is not None or ev.modality != "actual" or not ev.evidence \
+                    or ev.confidence < REPORTED_CONFIDENCE or ev.type in ("ControlOfTerritory", "PostHolding"):
+                continue
+            start = ev.evidence[0].start
+            if self.doc.quote_at(start) is not None and self.doc.quote_at(start).kind == "direct":
+                continue
+            s = self.doc.sentence_at(start)
+            lo, _ = self.clause(start)
+            if news_of_the_day(self.body, lo, start, bool(self.doc.times_in(s.start, s.end))):
+                ev.time = day
+
+    def sentence_time_inheritance(self, lo: int, hi: int, hits: list[Hit]) -> None:
+        s = self.body[lo:hi]
+        if not FOLLOWING.match(s):
+            return
+        times = self.doc.times_in(lo, hi)
+        if not times:
+            return
+        t = times[0].spec
+        for h in hits:
+            if h.event is not None and h.event.time is None:
+                h.event.time = TimeSpec(f"after {t.text}", None, t.earliest, None)
