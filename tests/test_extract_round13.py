@@ -84,3 +84,23 @@ def test_a_president_signing_with_a_faction_signs_for_his_party(idx) -> None:
     # alone, the president signs for the Authority: no party added
     (s,) = reported(idx, "Abbas signed the Doha Declaration on Monday.", "Signing")
     assert roles(s) == {("signatory", ABBAS)}
+
+
+def test_a_brokered_deal_before_its_signing_names_its_mediator(idx) -> None:
+    body = ("Under the Egyptian-brokered deal, the government is to assume control of Gaza by December 1. "
+            "Saleh al-Arouri, who signed the accord for Hamas, said the movement was committed to it.")
+    (s,) = reported(idx, body, "Signing", "2017-11-01")
+    assert ("mediator", EGYPT) in roles(s)
+    assert reported(idx, body, "Mediation", "2017-11-01") == []
+
+
+def test_a_noun_trigger_with_its_own_time_after_it_is_an_event(idx) -> None:
+    body = ("The factions committed to the timetable in last month's decree: legislative elections on May 22 "
+            "and a presidential vote on July 31.")
+    assert sorted((e.modality, e.time.earliest) for e in reported(idx, body, "Election", "2021-02-09")) == [
+        ("planned", "2021-05-22"), ("planned", "2021-07-31")]
+    # a noun without a time, governor or cue after it is a topic, not an event
+    assert reported(idx, "The factions discussed the timetable of elections and reforms.", "Election",
+                    "2021-02-09") == []
+    # "votes" of a council approving a cabinet are no election
+    assert reported(idx, "The council approved the cabinet by 83 votes to three.", "Election", "2007-03-17") == []

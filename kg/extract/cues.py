@@ -105,6 +105,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("elected", "re"), subject_role="agent"),
     Trigger("Election", _re(r"\b(?:elections?|polls|ballot)\b"), "noun", 0.75,
             starts=("elections", "polls", "ballot")),
+    # "a presidential vote on July 31" (a bare "vote" is also a council's vote on a cabinet: not an election)
+    Trigger("Election", _re(r"\b(?:presidential|legislative|parliamentary|municipal)\s+vote\b"), "noun", 0.75,
+            starts=("presidential", "legislative", "parliamentary", "municipal")),
     Trigger("Takeover", _re(r"\b(?:seized|seize|seizes|seizing|wrested|grabbed)\s+(?:(?:full|total|complete)\s+)?"
                             r"(?:power|control)\b|\bseized(?=\s+(?:the\s+)?(?:Gaza|West\s+Bank)\b)"
                             r"|\btook\s+(?:over\s+)?(?:(?:full|total|complete)\s+)?control\b|\btook\s+over\b"

@@ -72,19 +72,23 @@ class AgreementRules:
     def brokered_signings(self) -> None:
         """"… in the presence of the emir, who brokered it", "the Yemeni-brokered text": brokering a deal the
         article reports signed names that signing's mediator, not an event of its own. The mediators go to the
-        last reported signing before the trigger (the gold: mediation is a role of the signing)."""
-        signings: list[Event] = []
+        last reported signing before the trigger; "the X-brokered deal" may also name the signing reported
+        after it (the gold: mediation is a role of the signing; with no signing, the mediation stays)."""
+        signings = [ev for ev in self.events if ev.type == "Signing" and ev.confidence >= REPORTED_CONFIDENCE
+                    and ev.evidence]
         for ev in list(self.events):
-            if ev.type == "Signing" and ev.confidence >= REPORTED_CONFIDENCE and ev.evidence:
-                signings.append(ev)
-                continue
-            if ev.type != "Mediation" or ev.modality != "actual" or not signings or not ev.evidence \
+            if ev.type != "Mediation" or ev.modality != "actual" or not ev.evidence \
                     or not _BROKERED_IT.match(self.body, ev.evidence[0].start):
                 continue
             mediators = [p for p in ev.participants if p.role == "mediator"]
             if not mediators or len(mediators) != len(ev.participants):
                 continue
-            target = signings[-1]
+            at = ev.evidence[0].start
+            before = [s for s in signings if s.evidence[0].start < at]
+            after = [s for s in signings if s.evidence[0].start > at] if at and self.body[at - 1] in "-–" else []
+            target = before[-1] if before else after[0] if after else None
+            if target is None:
+                continue
             target.participants += [p for p in mediators if p not in target.participants]
             self.events.remove(ev)
 

@@ -157,7 +157,7 @@ _SCHEDULING = re.compile(r"\b(?:schedul(?:ed|es|ing)|call(?:ed|s|ing)|set(?:s|ti
                          r"(?:(?:new|early|general|presidential|legislative|parliamentary|local|municipal|national"
                          r"|Palestinian|and|[A-Z][\w-]*)[\s,]+){0,4}$")
 #: Between a time and a noun trigger, what shows the time is not the noun's own ("May 22 and a … election").
-_NOT_PREMODIFIER = re.compile(r"\b(?:and|or|on|in|at|for)\b|[,;]")
+_NOT_PREMODIFIER = re.compile(r"\b(?:and|or|on|in|at|for)\b|[,;:]")
 #: "Factions meeting in Cairo …": a participle after a group noun is a meeting that took place.
 _GROUP_BEFORE = re.compile(r"\b(?:factions|delegations|leaders|movements|representatives|officials|groups|sides)\s+"
                            r"(?:(?:are|were|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
@@ -168,6 +168,8 @@ _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+
 #: A bare noun trigger is a modal event only near its cue ("hoped for talks", "called for elections"); verbs of
 #: holding before it count as its governor ("would include holding elections" stays a plan).
 _NEAR_CUE = 30
+#: "elections on May 22", "talks in March": a time right after a noun trigger is its own.
+_TIME_RIGHT_AFTER = re.compile(r"\s+(?:(?:on|in|for)\s+)?")
 #: "committed to negotiations": "to" before a noun is no infinitive, so no plan of an event.
 _TO_NOUN = re.compile(r"\s+(?:(?:the|new|further|more|direct|renewed|serious|national)\s+)*")
 #: "It was the first time China had hosted the two rivals": the host of the meeting just reported.
@@ -521,7 +523,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             gov = list(GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
             ger = list(GERUND_GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
             governor = gov[-1] if gov else None
-            own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start))
+            own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start)) \
+                or any(_TIME_RIGHT_AFTER.fullmatch(body, h.end, t.start) for t in doc.times_in(h.end, hi))
             winner = _WON_BY.match(body, h.end, hi)
             participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
                 and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) \
