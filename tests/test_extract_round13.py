@@ -8,6 +8,7 @@ from kg.articles.model import Article
 from kg.extract import extract_article
 from kg.extract.merge import REPORTED_CONFIDENCE
 from kg.extract.records import Event, Extraction
+from kg.extract.timex import find_times
 from kg.reference import default_reference_paths, load_reference_files
 
 ID = "https://w3id.org/reconciliation-kg/id/"
@@ -104,3 +105,19 @@ def test_a_noun_trigger_with_its_own_time_after_it_is_an_event(idx) -> None:
                     "2021-02-09") == []
     # "votes" of a council approving a cabinet are no election
     assert reported(idx, "The council approved the cabinet by 83 votes to three.", "Election", "2007-03-17") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A second round planned for mid-June was postponed.", ("2024-06-01", "2024-06-30")),  # reached: this June
+    ("Talks are planned for mid-June.", ("2025-06-01", "2025-06-30")),  # still ahead: next June
+    ("The vote scheduled for June 15 was held without incident.", ("2024-06-15", "2024-06-15")),
+    ("The vote is scheduled for June 15.", ("2025-06-15", "2025-06-15")),
+    ("Late-May talks in Cairo", ("2024-05-01", "2024-05-31")),
+])
+def test_month_parts_and_planned_dates_reported_in_the_past(text: str, expected: tuple[str, str]) -> None:
+    (t,) = find_times(text, "2024-07-23")
+    assert (t.spec.earliest, t.spec.latest) == expected
+
+
+def test_a_mid_term_is_no_month() -> None:
+    assert find_times("a mid-term review of the deal", "2024-07-23") == []

@@ -47,8 +47,8 @@ _PATTERNS = [
     ("monthyear", rf"\b(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     ("yearpart", rf"\b(?:the\s+)?(?P<yp>early|late|mid|beginning\s+of|start\s+of|middle\s+of|end\s+of)"
                  rf"[-\s]+(?P<yp_y>{_YEAR})\b"),
-    ("month", rf"\b(?P<mo_pre>in|In|since|Since|until|by|By|last|Last|next|Next|this|early|late|mid|of)\s+"
-              rf"(?P<mo>{_MONTH})(?!\w)(?!\.?\s*\d)"),
+    ("month", rf"\b(?:(?P<mo_pre>in|In|since|Since|until|by|By|last|Last|next|Next|this|early|late|mid|of)\s+"
+              rf"|(?:early|late|mid|Early|Late|Mid)-)(?P<mo>{_MONTH})(?!\w)(?!\.?\s*\d)"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("relday", r"\b(?P<rd>yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\b"),
     ("relperiod", r"\b(?P<rp_rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this|[Ee]arly\s+this"
@@ -89,6 +89,10 @@ _NEXT_WORD = {
 #: nearest the publication, either way (``_DUE_BEFORE``).
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|scheduled|set\s+for|planned\s+for|to\s+be\s+held|calling"
                             r"|upcoming)\b|\b(?:for|by|sets)\s+$", re.IGNORECASE)
+#: "… planned for June 15 was postponed / was held": the planned date is reported in the past.
+_PAST_AFTER = re.compile(r"\s*,?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+                         r"(?:postponed|cancell?ed|called\s+off|delayed|put\s+off|scrapped|held|pushed\s+back)\b",
+                         re.IGNORECASE)
 _DUE_BEFORE = re.compile(r"\bdue\b(?!\s+to\b)", re.IGNORECASE)
 #: Where a clause starts, looking back from a time: the last of these ends the look-back.
 _CLAUSE_EDGE = re.compile(r"[.;:!?\"“”,]")
@@ -224,7 +228,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
         month = month_number(g("mo"))
         if month is None or pub is None:
             return None
-        before = g("mo_pre").lower()
+        before = (g("mo_pre") or "").lower()
         year = pub.year + 1 if "next" in before and month <= pub.month else _year_for(month, None, pub, ahead)
         if "last" in before and month >= pub.month:
             year = pub.year - 1
@@ -340,6 +344,8 @@ def find_times(text: str, published: str | None, offset: int = 0,
         ahead = None
         if m.lastgroup in ("mdy", "dmy", "month"):
             ahead = "future" if _FUTURE_BEFORE.search(head) else "nearest" if _DUE_BEFORE.search(head) else None
+            if ahead == "future" and _PAST_AFTER.match(text, m.end()):
+                ahead = "nearest"  # "the round planned for mid-June was postponed": a date already reached
         try:
             resolved = _resolve(m, pub, ahead)
         except (ValueError, OverflowError):
