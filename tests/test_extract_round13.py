@@ -121,3 +121,29 @@ def test_month_parts_and_planned_dates_reported_in_the_past(text: str, expected:
 
 def test_a_mid_term_is_no_month() -> None:
     assert find_times("a mid-term review of the deal", "2024-07-23") == []
+
+
+RAMALLAH, WEST_BANK = ID + "place/ramallah", ID + "place/west-bank"
+
+
+def test_a_participle_clause_places_nothing_and_the_ceremony_gives_the_place(idx) -> None:
+    body = ("President Mahmoud Abbas swore in a government of national consensus on Monday, formally ending seven "
+            "years of rival administrations in the West Bank and Gaza. Several ministers could not attend the "
+            "ceremony in Ramallah.")
+    (s,) = reported(idx, body, "SwearingIn", "2014-06-02")
+    assert s.place == RAMALLAH
+    # without the ceremony sentence, no place: the West Bank belongs to the participle clause
+    (s,) = reported(idx, body.rsplit(" Several", 1)[0], "SwearingIn", "2014-06-02")
+    assert s.place is None
+    # a place of the event itself, before the participle clause, stays
+    (s,) = reported(idx, "Abbas swore in the government in Ramallah on Monday, ending years of division.",
+                    "SwearingIn", "2014-06-02")
+    assert s.place == RAMALLAH
+
+
+def test_a_delegation_head_leads_the_meeting_the_passage_is_about(idx) -> None:
+    body = ("Fatah and Hamas held talks in Cairo on Monday. Officials recalled that the two sides had met in Doha "
+            "in 2012. The Fatah delegation was led by Azzam al-Ahmad.")
+    led = {e.place.rsplit("/", 1)[-1]: ("leader", ID + "person/azzam-al-ahmad") in roles(e)
+           for e in reported(idx, body, "Meeting", "2017-10-12")}
+    assert led == {"cairo": True, "doha": False}

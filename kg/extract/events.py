@@ -168,6 +168,10 @@ _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+
 #: A bare noun trigger is a modal event only near its cue ("hoped for talks", "called for elections"); verbs of
 #: holding before it count as its governor ("would include holding elections" stays a plan).
 _NEAR_CUE = 30
+#: "the ceremony in Ramallah", "the signing ceremony at Cairo": the place of a ceremony just reported
+_CEREMONY_IN = re.compile(r"\bthe\s+(?:swearing-in\s+|signing\s+)?ceremony\s+(?:in|at)\s+(?:the\s+)?")
+#: ", formally ending …", ", marking …": a participle clause after the event (its places are not the event's).
+_PARTICIPLE_CLAUSE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?!including\b|according\b|following\b|during\b)[a-z]+ing\s")
 #: "elections on May 22", "talks in March": a time right after a noun trigger is its own.
 _TIME_RIGHT_AFTER = re.compile(r"\s+(?:(?:on|in|for)\s+)?")
 #: "committed to negotiations": "to" before a noun is no infinitive, so no plan of an event.
@@ -284,8 +288,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         return [m for m in self.doc.mentions_in(lo, hi) if m.type in types and not m.metonym]
 
     def place_after(self, hit: Hit, lo: int, hi: int) -> str | None:
+        """The place "in/at X" after the trigger (before a participle clause: "…, ending years of rival rule in
+        the West Bank" places nothing), else before it."""
         lo = max(lo, hit.extra.get("prev", lo))
-        for m in self.places_in(hit.end, min(hi, hit.extra.get("next", hi))):
+        hi = min(hi, hit.extra.get("next", hi))
+        participle = _PARTICIPLE_CLAUSE.search(self.body, hit.end, hi)
+        for m in self.places_in(hit.end, participle.start() if participle else hi):
             if _IN_PLACE.search(self.body, max(lo, m.start - 50), m.start):
                 return m.entity
         for m in self.places_in(lo, hit.start):
@@ -351,6 +359,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             self.status_rules(s.start, s.end)
         self.continue_meetings()
         self.brokered_signings()
+        self.ceremony_places()
         for ev in self.events:
             if ev.type == "Signing" and ev.agreement in self.mediators and ev.confidence >= REPORTED_CONFIDENCE:
                 ev.participants += [p for p in self.mediators[ev.agreement] if p not in ev.participants]
@@ -670,7 +679,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
 
     def continue_meetings(self) -> None:
         """Anaphoric meetings ("The talks were hosted by X") and delegation heads named in a later sentence
-        go to the last meeting of the sentences before."""
+        go to the last meeting of the sentences before (a delegation head to the first one of the passage: the
+        meeting it is about, not one mentioned in passing after it)."""
         for ev in self.anaphors:
             target = self.last_meeting(ev.evidence[0].start, 2, exclude=ev) or \
                 self.last_meeting(ev.evidence[0].start, len(self.doc.sentences), exclude=ev, first=True)
@@ -688,7 +698,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                 target.participants += [p for p in as_participants(host[-1:], "host") if p not in target.participants]
         for s in self.doc.sentences:
             heads = delegation_heads(self.body, s.start, s.end, persons)
-            target = self.last_meeting(s.start, 4) if heads else None
+            target = self.last_meeting(s.start, 4, first=True) if heads else None  # the passage's main meeting
             for person in heads if target is not None else ():
                 add_leader(target, person)
             for a, b in delegation_sides(self.body, s.start, s.end, persons) if target is not None else ():
@@ -697,11 +707,23 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                 target.participants += [p for p in as_participants(sides, "participant")
                                         if p not in target.participants]
 
+    def ceremony_places(self) -> None:
+        """"… could not attend the ceremony in Ramallah": the place of the last swearing-in or signing of the two
+        sentences before that has none."""
+        for m in _CEREMONY_IN.finditer(self.body):
+            place = next(iter(self.places_in(m.end(), m.end() + 40, ("City", "Territory"))), None)
+            k = self.doc.sentence_at(m.start()).index
+            lo = self.doc.sentences[max(0, k - 2)].start
+            cands = [e for e in self.events if e.type in ("SwearingIn", "Signing") and e.modality == "actual"
+                     and e.evidence and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE]
+            if place is not None and place.start == m.end() and cands and cands[-1].place is None:
+                cands[-1].place = place.entity
+
     def last_meeting(self, pos: int, sentences: int, exclude: Event | None = None, first: bool = False) -> Event | None:
         """The last (``first``: the first) reported, actual meeting starting before ``pos`` within ``sentences``
         sentences."""
-        first = self.doc.sentence_at(pos).index
-        lo = self.doc.sentences[max(0, first - sentences)].start if self.doc.sentences else 0
+        k = self.doc.sentence_at(pos).index
+        lo = self.doc.sentences[max(0, k - sentences)].start if self.doc.sentences else 0
         cands = [e for e in self.events if e is not exclude and e.type == "Meeting" and e.modality == "actual"
                  and e.evidence and lo <= e.evidence[0].start < pos and e.confidence >= REPORTED_CONFIDENCE]
         return (cands[0] if first else cands[-1]) if cands else None
