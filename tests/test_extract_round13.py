@@ -147,3 +147,24 @@ def test_a_delegation_head_leads_the_meeting_the_passage_is_about(idx) -> None:
     led = {e.place.rsplit("/", 1)[-1]: ("leader", ID + "person/azzam-al-ahmad") in roles(e)
            for e in reported(idx, body, "Meeting", "2017-10-12")}
     assert led == {"cairo": True, "doha": False}
+
+
+def test_a_time_before_the_first_verb_dates_the_coordinated_verbs(idx) -> None:
+    body = "Abbas on Thursday dismissed the unity government, declared a state of emergency and named a new cabinet."
+    (d,) = reported(idx, body, "Decree", "2007-06-15")
+    assert d.time is not None and d.time.earliest == "2007-06-14"
+    # a time after the first verb belongs to it alone
+    body = "Abbas dismissed the unity government on Thursday, and Hamas declared a state of emergency."
+    (d,) = reported(idx, body, "Decree", "2007-06-15")
+    assert d.time is None
+
+
+def test_a_meeting_reported_in_the_past_takes_no_future_date(idx) -> None:
+    body = ("The decree, announced on Friday after Abbas met the commission chairman in Ramallah, also sets "
+            "August 31 for the council elections.")
+    (m,) = reported(idx, body, "Meeting", "2021-01-16")
+    assert m.modality == "actual" and (m.time is None or m.time.earliest <= "2021-01-16")
+    # a future date stays with a verb that is not in the past
+    (m,) = reported(idx, "Abbas will meet the commission chairman in Ramallah on August 31.", "Meeting",
+                    "2021-01-16")
+    assert (m.modality, m.time.earliest) == ("planned", "2021-08-31")

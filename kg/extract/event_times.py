@@ -53,8 +53,13 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|stressed|noted|added|told|announced
 class TimeRules:
     """Time rules of the event finder (a mixin of ``EventFinder``)."""
 
-    def time_for(self, hit: Hit, lo: int, hi: int, taken: set[int]) -> TimeSpec | None:
+    def time_for(self, hit: Hit, lo: int, hi: int, taken: set[int], past: bool = False) -> TimeSpec | None:
+        """The time of ``hit`` in ``[lo, hi)`` (not one of ``taken``); ``past``: only one that starts by the
+        publication day ("… after Abbas met X in Ramallah, also sets August 31": the meeting is not dated
+        August 31)."""
+        published = (self.doc.published or "")[:10]
         cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
+                 and not (past and len(published) == 10 and (t.spec.earliest or "")[:10] > published)
                  and not _SPEECH_BEFORE.search(self.body, lo, t.start)
                  and self.time_owner.get(t.start, hit.end) == hit.end
                  and self.owns_time(hit, t.start, t.end)

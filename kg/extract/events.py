@@ -172,6 +172,10 @@ _NEAR_CUE = 30
 _CEREMONY_IN = re.compile(r"\bthe\s+(?:swearing-in\s+|signing\s+)?ceremony\s+(?:in|at)\s+(?:the\s+)?")
 #: ", formally ending …", ", marking …": a participle clause after the event (its places are not the event's).
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?!including\b|according\b|following\b|during\b)[a-z]+ing\s")
+#: ", declared …" / "and declared …" right before a verb trigger: it shares the subject of the verb before.
+_COORDINATED_VERB = re.compile(r"(?:,|\band)\s+$")
+#: A trigger in the simple past ("met", "signed", "held talks"): what it reports happened by the report.
+_PAST_FORM = re.compile(r"(?:met|held|signed|took|won|led|began|struck|swore|sworn|[a-z]+ed)\b.*", re.IGNORECASE)
 #: "elections on May 22", "talks in March": a time right after a noun trigger is its own.
 _TIME_RIGHT_AFTER = re.compile(r"\s+(?:(?:on|in|for)\s+)?")
 #: "committed to negotiations": "to" before a noun is no infinitive, so no plan of an event.
@@ -615,9 +619,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                 taken.add(t.start)
                 break
         if ev.time is None and h.type not in ("Statement",):
-            ev.time = self.time_for(h, lo, hi, taken)
+            past = modality == "actual" and h.form == "verb" and bool(_PAST_FORM.fullmatch(body, h.start, h.end))
+            ev.time = self.time_for(h, lo, hi, taken, past)
             if ev.time:
                 taken.update(t.start for t in doc.times_in(lo, hi) if t.spec == ev.time)
+        if ev.time is None and h.form == "verb" and modality == "actual":
+            ev.time = self.shared_time(h)
         if ev.time is not None and modality == "actual" and ev.time.text.lower().startswith("within"):
             ev.time = None  # "collapsed within two weeks": a span from the report fits only what lies ahead
         if ev.time is not None and not days:
@@ -706,6 +713,18 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                          if all(self.idx.type_of(i) in _FACTION_TYPES for i in r.iris)]
                 target.participants += [p for p in as_participants(sides, "participant")
                                         if p not in target.participants]
+
+    def shared_time(self, h: Hit) -> TimeSpec | None:
+        """"Abbas on Thursday dismissed the government, declared a state of emergency and …": a time between
+        the subject and its first verb dates every verb coordinated with it (", V" / "and V")."""
+        prev = h.extra.get("prev_hit")
+        if prev is None or prev.event is None or prev.form != "verb" or prev.event.modality != "actual" \
+                or prev.event.time is None or not _COORDINATED_VERB.search(self.body, prev.end, h.start):
+            return None
+        before = self.doc.times_in(max(0, prev.start - 40), prev.start)
+        if before and not self.body[before[-1].end:prev.start].strip() and before[-1].spec == prev.event.time:
+            return prev.event.time
+        return None
 
     def ceremony_places(self) -> None:
         """"… could not attend the ceremony in Ramallah": the place of the last swearing-in or signing of the two
