@@ -39,6 +39,7 @@ _TIME_AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:again|also|later
 #: A sentence opened by "Following/After <time>": its events start no earlier than that time.
 FOLLOWING = re.compile(r"^(?:Following|After|Since|In\s+the\s+wake\s+of)\b")
 
+_WITH_YEAR = re.compile(r"\b\d{4}\b")
 #: "postponed to next month": the new date, not the postponement's own.
 _NEW_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
 
@@ -54,12 +55,13 @@ class TimeRules:
     """Time rules of the event finder (a mixin of ``EventFinder``)."""
 
     def time_for(self, hit: Hit, lo: int, hi: int, taken: set[int], past: bool = False) -> TimeSpec | None:
-        """The time of ``hit`` in ``[lo, hi)`` (not one of ``taken``); ``past``: only one that starts by the
-        publication day ("… after Abbas met X in Ramallah, also sets August 31": the meeting is not dated
-        August 31)."""
+        """The time of ``hit`` in ``[lo, hi)`` (not one of ``taken``); ``past``: no yearless or relative time
+        that starts after the publication day ("… after Abbas met X in Ramallah, also sets August 31": the
+        meeting is not dated August 31; a stated year is kept)."""
         published = (self.doc.published or "")[:10]
         cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
-                 and not (past and len(published) == 10 and (t.spec.earliest or "")[:10] > published)
+                 and not (past and len(published) == 10 and (t.spec.earliest or "")[:10] > published
+                          and not _WITH_YEAR.search(t.spec.text))
                  and not _SPEECH_BEFORE.search(self.body, lo, t.start)
                  and self.time_owner.get(t.start, hit.end) == hit.end
                  and self.owns_time(hit, t.start, t.end)
