@@ -55,11 +55,14 @@ TRIGGERS: tuple[Trigger, ...] = (
             "verb", 0.9,
             starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
     Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching|sealed|seal|seals|clinched|struck|secured"
-                           r"|announced)\s+"
+                           r"|announced|endorsed|endorse|endorses)\s+"
                            r"(?:(?:an?|the|their|its)\s+)?(?:(?!of\b)[\w'’-]+\s+){0,4}?"
-                           r"(?:agreement|deal|accord|understanding)\b"), "verb", 0.85,
+                           r"(?:agreement|deal|accord|understanding|pact)\b"
+                           r"|\bagreed\s+(?:on|to)\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?(?:agreement|deal|accord|pact)\b"
+                           r"(?![’'-])"),
+            "verb", 0.85,
             starts=("reached", "reach", "reaches", "reaching", "sealed", "seal", "seals", "clinched", "struck",
-                    "secured", "announced")),
+                    "secured", "announced", "endorsed", "endorse", "endorses", "agreed")),
     Trigger("Signing", _re(r"\bsigning\s+(?:ceremony|of\s+(?:the|an?|a\s+new)\s+(?:[\w-]+\s+){0,3}?"
                            rf"{_AGREEMENT_NOUN})\b"), "noun", 0.75,
             starts=("signing",)),
@@ -67,6 +70,9 @@ TRIGGERS: tuple[Trigger, ...] = (
                            r"(?:deadlines?|demands?|conditions?|needs?|requirements?|targets?|obligations?|expectations?))"),
             "verb", 0.85,
             starts=("met", "meet")),
+    # "the delegations convened in Cairo", "sat down together", "huddled in Doha"
+    Trigger("Meeting", _re(r"\b(?:convened|huddled)\b(?=\s+(?:in|at|on|for|with|behind)\b)|\bsat\s+down\b"),
+            "verb", 0.8, starts=("convened", "huddled", "sat")),
     Trigger("Meeting", _re(r"\b(?:rounds?\s+of\s+(?:talks|negotiations|dialogue|consultations)"
                            r"|meetings?(?!\s+(?:the|a|an|its|their|all)\s+(?:[\w-]+\s+)?(?:deadlines?|demands?|conditions?|requirements?|needs?"
                            r"|targets?|goals?|expectations|obligations|criteria|costs?)\b)|talks|"
@@ -82,6 +88,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Consultation", _re(r"\b(?:in\s+(?:very\s+)?(?:close\s+|constant\s+|regular\s+|permanent\s+)?"
                                 r"contacts?\s+with"
                                 r"|(?:very\s+)?(?:close\s+|constant\s+|regular\s+)?contacts\s+with|consulted\s+with"
+                                r"|contacted(?=\s+(?:the\s+)?(?-i:[A-Z]))"
                                 r"|consultations\s+with|(?:tele)?phone\s+(?:call|conversation)s?\s+with"
                                 r"|in\s+an?\s+(?:tele)?phone\s+(?:call|conversation)"
                                 r"|(?:in|kept|keeps|stayed|stays)\s+(?:close\s+|regular\s+|constant\s+)?touch\s+with"
@@ -90,8 +97,8 @@ TRIGGERS: tuple[Trigger, ...] = (
                                 r"(?:tele)?phone"
                                 r"|(?:held|holds|hold|conducted|began|launched)\s+(?:[\w-]+\s+){0,2}?consultations)"),
             "verb", 0.8,
-            starts=("in", "very", "close", "constant", "regular", "contacts", "consulted", "consultations", "phone",
-                    "discussed", "discusses", "discuss", "kept", "keeps", "stayed", "stays",
+            starts=("in", "very", "close", "constant", "regular", "contacts", "contacted", "consulted", "consultations",
+                    "phone", "discussed", "discusses", "discuss", "kept", "keeps", "stayed", "stays",
                     "telephone", "spoke", "talked", "speaks", "talks", "conferred", "held", "holds", "hold",
                     "conducted", "began", "launched")),
     Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"),
@@ -111,17 +118,19 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Takeover", _re(r"\b(?:seized|seize|seizes|seizing|wrested|grabbed)\s+(?:(?:full|total|complete)\s+)?"
                             r"(?:power|control)\b|\bseized(?=\s+(?:the\s+)?(?:Gaza|West\s+Bank)\b)"
                             r"|\btook\s+(?:over\s+)?(?:(?:full|total|complete)\s+)?control\b|\btook\s+over\b"
-                            r"|\boverran\b"), "verb", 0.85,
-            starts=("seized", "wrested", "grabbed", "took", "overran")),
+                            r"|\boverran\b"
+                            r"|\b(?:gained|won)\s+(?:(?:full|total|complete)\s+)?control\s+(?:of|over)\s+(?:the\s+)?"
+                            r"(?-i:[A-Z])"), "verb", 0.85,
+            starts=("seized", "wrested", "grabbed", "took", "overran", "gained", "won")),
     Trigger("Takeover", _re(r"\b(?:takeover|coup|putsch)\b"), "noun", 0.75,
             starts=("takeover", "coup", "putsch")),
     Trigger("Split", _re(r"\b(?:splitting|split|splits|divided|dividing)\b(?=[^.;]{0,60}?\b(?:in|into)\s+two\b)"),
             "verb", 0.7,
             starts=("splitting", "divided")),
     Trigger("Split", _re(r"\b(?:schism|(?:intra-Palestinian|Palestinian|internal|political)\s+"
-                         r"(?:split|division|divide))\b"),
+                         r"(?:split|division|divide))\b|(?<=\d{4}\s)(?:split|division|rift)\b"),
             "noun", 0.6,
-            starts=("schism", "intra", "palestinian", "internal", "political")),
+            starts=("schism", "intra", "palestinian", "internal", "political", "split", "division", "rift")),
     # "formed a government", "the cabinet, formed in March", "expected the cabinet to be formed", "name a new
     # cabinet", "work towards a unity government"
     Trigger("GovernmentFormation", _re(r"\b(?:form(?:ed|s)?|name|names|named)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
@@ -129,10 +138,13 @@ TRIGGERS: tuple[Trigger, ...] = (
                                        r"|\b(?:government|cabinet),?\s+(?:(?:which|that)\s+)?(?:(?:was|were|is|has|had"
                                        r"|have|to|would|will|being|been|be)\s+){0,3}formed\b"
                                        r"|\b(?:government|cabinet),?\s+(?:was|were|has\s+been)\s+(?:announced|unveiled)\b"
+                                       r"|\b(?:unveiled|announced|presented)\s+(?:(?:his|her|its|their)\s+(?:new\s+)?"
+                                       r"|(?:a|an|the)\s+new\s+)(?:[\w-]+\s+){0,2}?(?:government|cabinet)\b(?![’'-])"
                                        r"|\bwork(?:ed|ing|s)?\s+towards?\s+(?:forming\s+)?"
                                        r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?government\b"),
             "verb", 0.85,
-            starts=("form", "name", "names", "named", "government", "cabinet", "work", "worked", "working", "works")),
+            starts=("form", "name", "names", "named", "government", "cabinet", "work", "worked", "working", "works",
+                    "unveiled", "announced", "presented")),
     Trigger("GovernmentFormation", _re(r"\bformation\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                                        r"(?:government|cabinet)\b"),
             "noun", 0.7,
@@ -144,14 +156,17 @@ TRIGGERS: tuple[Trigger, ...] = (
             "verb", 0.9,
             starts=("sworn", "swearing", "took", "swore", "swears")),
     Trigger("Handover", _re(r"\bhand(?:ed|s|ing)?\s+over\b|\bceded?\b"
-                            r"|\bhand(?:ed|s|ing)?\s+(?:full\s+)?(?:control|power|powers|authority|responsibility)\b"),
+                            r"|\b(?:hand|transferr)(?:ed|s|ing)?\s+(?:full\s+)?(?:control|power|powers|authority"
+                            r"|responsibility)\b|\btransfers\s+(?:full\s+)?(?:control|power|powers|authority"
+                            r"|responsibility)\b"),
             "verb", 0.8,
-            starts=("hand", "ceded")),
+            starts=("hand", "ceded", "transferred", "transferring", "transfers")),
     Trigger("Handover", _re(r"\bhandover\b|\btransfer(?:red|ring|s)?\s+(?:of\s+)?(?:control|power|powers|authority|"
                             r"responsibility)\b"), "noun", 0.75,
             starts=("handover", "transfer")),
     # "the Authority took over the crossings": an orderly transfer to the subject, not a seizure
-    Trigger("Handover", _re(r"\b(?:took|take|takes|taking)\s+over\s+(?:the\s+|its\s+|all\s+)?(?:[\w'’-]+\s+){0,3}?"
+    Trigger("Handover", _re(r"\b(?:took|take|takes|taking)\s+(?:over|(?:full\s+)?control\s+of)\s+"
+                            r"(?:the\s+|its\s+|all\s+)?(?:[\w'’-]+\s+){0,3}?"
                             r"(?:crossings?|terminals?|administration|duties|responsibilit(?:y|ies)"
                             r"|civil\s+service)\b"), "verb", 0.8,
             starts=("took", "take", "takes", "taking"), subject_role="recipient"),
@@ -209,7 +224,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("hosted", "hosts"), subject_role="host"),
     # receiving a visitor is a meeting hosted by the receiver
     Trigger("Meeting", _re(r"\b(?:received|receives|receive|receiving)\b(?=\s+(?:(?:the|in|at|by)\s+)?(?-i:[A-Z])"
-                           r"|\s+(?:the\s+)?(?:delegations?|participants|leaders|visitors?)\b)"), "verb", 0.8,
+                           r"|\s+(?:the\s+|an?\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}"
+                           r"(?:delegations?|participants|leaders|visitors?)\b)"), "verb", 0.8,
             starts=("received", "receives", "receive", "receiving"), subject_role="host"),
 )
 
