@@ -110,6 +110,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Election", _re(r"(?<!\bnewly\s)(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ly\s)(?<!-)\b(?:re-)?elected\b"
                             r"(?=\s+(?-i:[A-Z]))"), "verb", 0.75,
             starts=("elected", "re"), subject_role="agent"),
+    # "Palestinians elected a new parliament": choosing a body or a president by vote
+    Trigger("Election", _re(r"\b(?:elected|elect|elects|electing)\s+(?:an?\s+|the\s+|their\s+)?(?:new\s+)?"
+                            r"(?:parliament|legislature|legislative\s+council|national\s+council|president)\b"),
+            "verb", 0.8, starts=("elected", "elect", "elects", "electing")),
     Trigger("Election", _re(r"\b(?:elections?|polls|ballot)\b"), "noun", 0.75,
             starts=("elections", "polls", "ballot")),
     # "a presidential vote on July 31" (a bare "vote" is also a council's vote on a cabinet: not an election)
@@ -266,7 +270,8 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("failed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:called\s+off|cancell?ed)\b"
                    r"|[^.;]{0,40}?\b(?:collapsed|failed|fell\s+through|broke\s+down|did\s+not\s+take\s+place"
                    r"|never\s+took\s+place)\b")),
-    ("planned", _re(r"[^.;]{0,160}?\b(?:(?:is|are|was|were)\s+(?:due|expected|scheduled|set|supposed)\s+to"
+    ("planned", _re(r"[^.;]{0,160}?\b(?:(?:is|are|was|were)\s+(?:due|expected|scheduled|set|supposed|slated)\s+to"
+                    r"|(?:is|are)\s+(?:scheduled|set|slated|planned|pencilled|penciled)\s+(?:for|in)"
                     r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held"
                     r"|(?:is|are)\s+(?:also\s+)?to\s+(?:host|hold|convene|open|begin|start|take\s+place))\b")),
     ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+(?:held|completed|finished|carried\s+out)\b"

@@ -147,7 +147,7 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         if not proposer:
             return None
         participants = as_participants(proposer, "proposer")
-    elif type_ == "Election" and re.match(r"(?:re-)?elected", body[start:end], re.IGNORECASE):
+    elif type_ == "Election" and re.fullmatch(r"(?:re-)?elected", body[start:end], re.IGNORECASE):
         if first_after is None or first_after.kind != "mention":
             return None  # "elected Palestinian officials": no winner named
         participants += as_participants([first_after], "winner")
