@@ -168,3 +168,20 @@ def test_a_meeting_reported_in_the_past_takes_no_future_date(idx) -> None:
     (m,) = reported(idx, "Abbas will meet the commission chairman in Ramallah on August 31.", "Meeting",
                     "2021-01-16")
     assert (m.modality, m.time.earliest) == ("planned", "2021-08-31")
+
+
+TEBBOUNE, WANG = ID + "person/abdelmadjid-tebboune", ID + "person/wang-yi"
+
+
+def test_guests_of_the_signing_ceremony_take_part_in_the_signing(idx) -> None:
+    signed = "Fourteen factions, including Fatah and Hamas, signed a declaration in Algiers on Thursday. "
+    (s,) = reported(idx, signed + "The signing took place at the Palace of Nations in the presence of President "
+                    "Tebboune.", "Signing", "2022-10-13")
+    assert ("participant", TEBBOUNE) in roles(s)
+    (s,) = reported(idx, signed + "Foreign Minister Wang Yi, who attended the closing ceremony, praised the text.",
+                    "Signing", "2022-10-13")
+    assert ("participant", WANG) in roles(s)
+    # presence at something else, or a ceremony with no signing before it, adds no one
+    (s,) = reported(idx, signed + "Tebboune later attended a football match.", "Signing", "2022-10-13")
+    assert ("participant", TEBBOUNE) not in roles(s)
+    assert reported(idx, "Wang Yi attended the closing ceremony of the games.", "Signing", "2022-10-13") == []

@@ -170,6 +170,14 @@ _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+
 _NEAR_CUE = 30
 #: "the ceremony in Ramallah", "the signing ceremony at Cairo": the place of a ceremony just reported
 _CEREMONY_IN = re.compile(r"\bthe\s+(?:swearing-in\s+|signing\s+)?ceremony\s+(?:in|at)\s+(?:the\s+)?")
+#: "The signing took place … in the presence of X" (``by``: the guest follows), "X, who attended the closing
+#: ceremony" / "X attended the signing" (the guest precedes).
+_CEREMONY_GUEST = re.compile(r"(?P<by>\b(?-i:The)\s+(?:signing|(?:signing\s+|closing\s+)?ceremony)\s+"
+                             r"(?:took\s+place|was\s+held)\b[^.;]{0,80}?\bin\s+the\s+presence\s+of\s+)"
+                             r"|\battended\s+the\s+(?:(?:signing|closing)\s+ceremony|ceremony|signing)\b",
+                             re.IGNORECASE)
+_GUEST_GAP = re.compile(r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}")  # "President ", "Foreign Minister "
+_GUEST_BEFORE = re.compile(r"(?:,\s+(?:who|which)\s+(?:also\s+)?|\s+(?:also\s+)?)")
 #: ", formally ending …", ", marking …": a participle clause after the event (its places are not the event's).
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?!including\b|according\b|following\b|during\b)[a-z]+ing\s")
 #: ", declared …" / "and declared …" right before a verb trigger: it shares the subject of the verb before.
@@ -364,6 +372,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         self.continue_meetings()
         self.brokered_signings()
         self.ceremony_places()
+        self.ceremony_guests()
         for ev in self.events:
             if ev.type == "Signing" and ev.agreement in self.mediators and ev.confidence >= REPORTED_CONFIDENCE:
                 ev.participants += [p for p in self.mediators[ev.agreement] if p not in ev.participants]
@@ -725,6 +734,24 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         if before and not self.body[before[-1].end:prev.start].strip() and before[-1].spec == prev.event.time:
             return prev.event.time
         return None
+
+    def ceremony_guests(self) -> None:
+        """"The signing took place … in the presence of President X", "X, who attended the closing ceremony":
+        X is a participant of the last signing of the three sentences before (or of this one)."""
+        for m in _CEREMONY_GUEST.finditer(self.body):
+            if m.group("by"):
+                guests = [r for r in self.refs.starting(m.end(), m.end() + 60)
+                          if _GUEST_GAP.fullmatch(self.body, m.end(), r.start)][:1]
+            else:
+                guests = [r for r in self.refs.starting(max(0, m.start() - 60), m.start())
+                          if _GUEST_BEFORE.fullmatch(self.body, r.end, m.start())][-1:]
+            k = self.doc.sentence_at(m.start()).index
+            lo = self.doc.sentences[max(0, k - 3)].start
+            cands = [e for e in self.events if e.type == "Signing" and e.modality == "actual" and e.evidence
+                     and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE]
+            if guests and cands:
+                have = {p.entity for p in cands[-1].participants}
+                cands[-1].participants += [p for p in as_participants(guests, "participant") if p.entity not in have]
 
     def ceremony_places(self) -> None:
         """"… could not attend the ceremony in Ramallah": the place of the last swearing-in or signing of the two
