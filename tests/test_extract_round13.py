@@ -185,3 +185,13 @@ def test_guests_of_the_signing_ceremony_take_part_in_the_signing(idx) -> None:
     (s,) = reported(idx, signed + "Tebboune later attended a football match.", "Signing", "2022-10-13")
     assert ("participant", TEBBOUNE) not in roles(s)
     assert reported(idx, "Wang Yi attended the closing ceremony of the games.", "Signing", "2022-10-13") == []
+
+
+def test_asked_him_to_form_a_government_names_the_person_just_named(idx) -> None:
+    body = "Abbas named Mohammad Mustafa, a long-time adviser, on Thursday and asked him to form a new government."
+    (g,) = [e for e in found(idx, body, "GovernmentFormation", "2024-03-15")]
+    assert roles(g) == {("leader", ID + "person/mohammad-mustafa")}
+    # "asked them" names no one person
+    body = "Abbas met Mohammad Mustafa and Ismail Haniyeh on Thursday and asked them to form a new government."
+    (g,) = [e for e in found(idx, body, "GovernmentFormation", "2024-03-15")]
+    assert ("leader", ID + "person/ismail-haniyeh") not in roles(g)

@@ -66,7 +66,17 @@ from kg.extract.lexicon import ReferenceIndex
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE, absorb
 from kg.extract.post_changes import post_changes
 from kg.extract.records import Event, Participant, ProvisionRecord, TimeSpec
-from kg.extract.refs import Ref, Refs, actor_refs, affiliation, as_participants, groups, is_actor_mention, side_of
+from kg.extract.refs import (
+    Ref,
+    Refs,
+    actor_refs,
+    affiliation,
+    as_participants,
+    groups,
+    is_actor_mention,
+    person_before,
+    side_of,
+)
 from kg.extract.resolve import resolve_event
 
 SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation": "participant",
@@ -205,6 +215,7 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|planned|sche
 #: The proposer of a meeting it offers to host is its host too (the gold convention: "Russia … in Moscow").
 _TO_HOST = re.compile(r"\b(?:to\s+host|hosting)\b", re.IGNORECASE)
 _ASKED = re.compile(r"(?:asked|asks|charged|mandated|commissioned|tasked)\s", re.IGNORECASE)
+_ASKED_HIM = re.compile(r"(?:asked|asks|charged|mandated|commissioned|tasked)\s+(him|her)\b", re.IGNORECASE)
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Two triggers of one type coordinated: "elections on May 22 and a presidential election on July 31".
@@ -578,6 +589,11 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         if h.type == "GovernmentFormation" and cue_start >= 0 and _ASKED.match(body, cue_start):
             asked = groups(self.refs, body, cue_start, cue_end, self.faction_bridge)
             participants += as_participants(asked[-1] if asked else None, "leader")  # "asked X to form a cabinet"
+            him = _ASKED_HIM.match(body, cue_start) if not asked else None
+            person = person_before(doc, cue_start, "female" if him and him.group(1) == "her" else "male",
+                                   lo=lo) if him else None
+            if person:  # "Abbas named Mustafa … and asked him to form a government"
+                participants.append(Participant("leader", *person))
         if modality in ("hoped", "proposed") and cue_start >= 0:
             proposer = self.we_side(cue_start) or (before[-1] if before else None)
             if isinstance(proposer, list):
