@@ -48,6 +48,7 @@ _BROKERED_IT = re.compile(r"(?:brokered|mediated)\s+(?:it\b|(?:the|this|that)\s+
                           r"(?:deal|agreement|accord|declaration|pact|text|document)\b|(?:[\w-]+\s+){0,2}?"
                           r"(?:deal|agreement|accord|declaration|pact|text|document)\b)", re.IGNORECASE)
 
+_ROLE_IN_DEAL = re.compile(r"(?:role|efforts?)\b", re.IGNORECASE)
 #: "Egyptian-brokered deal", "the Qatari-mediated agreement": a mediator named with an agreement.
 BROKERED_DEAL = re.compile(r"[-–](?:brokered|mediated|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|pact"
                             r"|declaration|understanding)\b")
@@ -77,8 +78,10 @@ class AgreementRules:
         signings = [ev for ev in self.events if ev.type == "Signing" and ev.confidence >= REPORTED_CONFIDENCE
                     and ev.evidence]
         for ev in list(self.events):
-            if ev.type != "Mediation" or ev.modality != "actual" or not ev.evidence \
-                    or not _BROKERED_IT.match(self.body, ev.evidence[0].start):
+            if ev.type != "Mediation" or ev.modality != "actual" or not ev.evidence:
+                continue
+            role = _ROLE_IN_DEAL.match(self.body, ev.evidence[0].start)  # "the role of X in reaching the deal"
+            if not role and not _BROKERED_IT.match(self.body, ev.evidence[0].start):
                 continue
             mediators = [p for p in ev.participants if p.role == "mediator"]
             if not mediators or len(mediators) != len(ev.participants):
@@ -90,7 +93,8 @@ class AgreementRules:
             if target is None:
                 continue
             target.participants += [p for p in mediators if p not in target.participants]
-            self.events.remove(ev)
+            if not role:
+                self.events.remove(ev)  # the praise of a role stays a mediation event of its own (the gold)
 
     def agreement_context(self, lo: int, hi: int, hits: list[Hit]) -> set[int]:
         """Agreements described without a signing verb ("a Hamas-Fatah agreement of the spring 2014");
