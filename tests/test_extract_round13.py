@@ -195,3 +195,16 @@ def test_asked_him_to_form_a_government_names_the_person_just_named(idx) -> None
     body = "Abbas met Mohammad Mustafa and Ismail Haniyeh on Thursday and asked them to form a new government."
     (g,) = [e for e in found(idx, body, "GovernmentFormation", "2024-03-15")]
     assert ("leader", ID + "person/ismail-haniyeh") not in roles(g)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia on Friday welcomed the agreement signed in Cairo the day before.", "2017-10-12"),  # Friday - 1
+    ("They met on 10 October 2017 and signed the deal the next day.", "2017-10-11"),
+    ("The deal was signed the previous day.", "2017-10-12"),  # no day before it: the publication day - 1
+])
+def test_a_day_before_or_after_counts_from_the_day_just_named(text: str, expected: str) -> None:
+    assert find_times(text, "2017-10-13")[-1].spec.earliest == expected
+
+
+def test_the_day_before_an_event_is_no_time_of_its_own() -> None:
+    assert find_times("Talks were held the day before the election.", "2017-10-13") == []

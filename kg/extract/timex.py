@@ -49,6 +49,9 @@ _PATTERNS = [
                  rf"[-\s]+(?P<yp_y>{_YEAR})\b"),
     ("month", rf"\b(?:(?P<mo_pre>in|In|since|Since|until|by|By|last|Last|next|Next|this|early|late|mid|of)\s+"
               rf"|(?:early|late|mid|Early|Late|Mid)-)(?P<mo>{_MONTH})(?!\w)(?!\.?\s*\d)"),
+    ("dayrel", r"\b(?P<dr>the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier|the\s+day\s+after"
+               r"|the\s+next\s+day|a\s+day\s+later|the\s+following\s+day)\b"
+               r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b|\s+[A-Z])"),  # not "the day before the vote"
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("relday", r"\b(?P<rd>yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\b"),
     ("relperiod", r"\b(?P<rp_rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this|[Ee]arly\s+this"
@@ -73,7 +76,8 @@ jan feb mar apr jun jul aug sep oct nov dec
 """.split())
 _MONTHS3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 _UNITS = frozenset("day days week weeks month months year years".split())
-_PERIODS = frozenset("spring summer autumn fall winter early late mid beginning start middle end".split())
+_PERIODS = frozenset("spring summer autumn fall winter early late mid beginning start middle end day previous next"
+                     " following".split())
 #: Frequent start words that begin a time expression only before certain words ("the autumn …", "in March",
 #: "a year ago"): the next token's test. Every pattern needs whitespace between the two, so the next token is
 #: the next word; the sets are supersets of what the patterns accept.
@@ -276,6 +280,24 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
     return None
 
 
+def _day_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: int,
+                  pub: dt.date | None) -> tuple[str, str, str] | None:
+    """"the day before", "a day later": one day from the day named just before in the sentence ("on Friday
+    welcomed the agreement signed the day before" → Thursday), else from the publication day."""
+    anchor = None
+    for t in reversed(found):
+        if t.end - offset <= m.start() and m.start() - (t.end - offset) <= 150 and t.spec.precision == "day" \
+                and t.spec.earliest and ". " not in text[t.end - offset:m.start()]:
+            anchor = dt.date.fromisoformat(t.spec.earliest[:10])
+        break
+    anchor = anchor or pub
+    if anchor is None:
+        return None
+    words = m.group("dr").lower().split()
+    d = anchor + dt.timedelta(days=-1 if words[-1] in ("before", "earlier") or words[1] == "previous" else 1)
+    return "day", _iso(d), _iso(d)
+
+
 def _count(word: str) -> int:
     """The number a count word stands for: "3" → 3, "two" → 2, "a few" → 3."""
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower().split()[-1]]
@@ -347,7 +369,7 @@ def find_times(text: str, published: str | None, offset: int = 0,
             if ahead == "future" and _PAST_AFTER.match(text, m.end()):
                 ahead = "nearest"  # "the round planned for mid-June was postponed": a date already reached
         try:
-            resolved = _resolve(m, pub, ahead)
+            resolved = _day_relative(m, text, out, offset, pub) if m.lastgroup == "dayrel" else _resolve(m, pub, ahead)
         except (ValueError, OverflowError):
             resolved = None  # "within 10000 years": beyond the calendar
         if resolved is None:
