@@ -159,7 +159,8 @@ TRIGGERS: tuple[Trigger, ...] = (
                               r"|(?<=cabinet\s)took\s+office\b"),
             "verb", 0.9,
             starts=("sworn", "swearing", "took", "swore", "swears")),
-    Trigger("Handover", _re(r"\bhand(?:ed|s|ing)?\s+over\b|\bceded?\b"
+    Trigger("Handover", _re(r"\bhand(?:ed|s|ing)?\s+(?:(?:the|its|all|their)\s+)?(?:[\w'’-]+\s+){0,3}?over\s+to\b"
+                            r"|\bhand(?:ed|s|ing)?\s+over\b|\bceded?\b"
                             r"|\b(?:hand|transferr)(?:ed|s|ing)?\s+(?:full\s+)?(?:control|power|powers|authority"
                             r"|responsibility)\b|\btransfers\s+(?:full\s+)?(?:control|power|powers|authority"
                             r"|responsibility)\b"),

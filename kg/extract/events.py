@@ -136,6 +136,13 @@ _GENERIC_GROUP = re.compile(r"(?:all\s+|both\s+|the\s+)*(?:(?:[A-Z][\w-]*|rival|
 _GROUP_TYPES = frozenset({"Meeting", "Consultation"})
 #: A gerund right before the noun makes it a topic ("reviving direct talks with the factions").
 _GERUND_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:[a-z]+\s+)?$")
+#: "a Hamas delegation led by (politburo chief) X", "the team headed by X": X leads the delegation.
+_LED_BY_BEFORE = re.compile(r"\b(?:delegation|team)\s+(?:was\s+|is\s+)?(?:led|headed)\s+by\s+(?:the\s+)?"
+                            r"(?:[\w’'-]+\s+){0,4}?$", re.IGNORECASE)
+_RELATIVE_TO = re.compile(r"\b(?:whom|who|which)\b")
+#: "X led a Hamas delegation", "X, who headed the Fatah team": X leads the delegation.
+_LED_DELEGATION_AFTER = re.compile(r"(?:,\s+who)?\s+(?:led|leads|headed|heads)\s+(?:an?|the|his|her|its)\s+"
+                                   r"(?:[\w’'-]+\s+){0,3}?(?:delegation|team)\b", re.IGNORECASE)
 #: ", the head of the Fatah delegation" after a person: he leads the delegation of that faction.
 _HEAD_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+)?(?:head|chief|leader)\s+of\s+(?:the\s+|his\s+|her\s+|its\s+)?"
                               r"(?:[\w’'-]+\s+){0,3}?(?:delegation|team)\b", re.IGNORECASE)
@@ -629,7 +636,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                 and not (passive_before(body, h.start) or re.match(r"\w+\s+by\b", body[h.start:hi])):
             participants += self.clause_participants(h, lo, hi, participants, "signatory", before=True)
         if h.type == "Meeting":
-            participants = self.apposition_heads(lo, hi, participants)
+            participants = self.apposition_heads(lo, hi, participants, h.start)
         ev = Event(key="", type=h.type, label="", modality=modality, participants=participants,
                    evidence=[doc.evidence(h.start, h.end, f"trigger-{h.type.lower()}-{h.form}", h.confidence)],
                    confidence=h.confidence)
@@ -730,7 +737,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                 target.participants += [p for p in as_participants(host[-1:], "host") if p not in target.participants]
         for s in self.doc.sentences:
             heads = delegation_heads(self.body, s.start, s.end, persons)
-            target = self.last_meeting(s.start, 4, first=True) if heads else None  # the passage's main meeting
+            semi = self.body.rfind(";", s.start, heads[0].start) if heads else -1  # "…; X led his delegation"
+            target = self.last_meeting(s.start if semi < 0 else semi, 4, first=True) if heads else None
             for person in heads if target is not None else ():
                 add_leader(target, person)
             for a, b in delegation_sides(self.body, s.start, s.end, persons) if target is not None else ():
@@ -880,7 +888,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             have.update(r.iris)
         return out
 
-    def apposition_heads(self, lo: int, hi: int, participants: list[Participant]) -> list[Participant]:
+    def apposition_heads(self, lo: int, hi: int, participants: list[Participant], at: int) -> list[Participant]:
         """A participant person followed by the apposition "the head of the Y delegation" is the meeting's
         ``leader`` and the faction Y a participant (the gold convention for delegation heads).
 
@@ -888,6 +896,14 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         """
         have = {p.entity for p in participants if p.role == "participant"}
         for r in self.refs.inside(lo, hi):
+            led = _LED_DELEGATION_AFTER.match(self.body, r.end)  # "X led a …"; "a Hamas delegation led by X"
+            gap = led.end() if led else r.end
+            if have.intersection(r.iris) and self.idx.type_of(r.iris[0]) == "Person" \
+                    and (led or _LED_BY_BEFORE.search(self.body, max(lo, r.start - 60), r.start)) \
+                    and not _RELATIVE_TO.search(self.body, gap, max(gap, at)):  # not "…, whom Wang met"
+                participants = [Participant("leader", p.entity, p.label)
+                                if p.entity in r.iris and p.role == "participant" else p for p in participants]
+                continue
             m = _HEAD_APPOSITION.match(self.body, r.end) if have.intersection(r.iris) else None
             if m is None or self.idx.type_of(r.iris[0]) != "Person":
                 continue

@@ -1,0 +1,93 @@
+"""The annotation guidelines (data/gold/README.md, "Roles", "Modality") on invented sentences: each convention
+gives the roles and modality the guidelines prescribe (a gold set for unseen articles follows the same rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.articles.model import Article
+from kg.extract import extract_article
+from kg.extract.merge import REPORTED_CONFIDENCE
+from kg.reference import default_reference_paths, load_reference_files
+
+INDEX = load_reference_files(default_reference_paths())
+
+#: (event type, modality, "role=entity …" (sorted, "-" for none), sentence published on 2020-03-12)
+CASES = [
+    ('Meeting', 'actual', 'host=sergey-lavrov participant=ismail-haniyeh',
+     'Lavrov received Haniyeh in Moscow on Monday.'),
+    ('Meeting', 'actual', 'participant=ismail-haniyeh participant=sergey-lavrov',
+     'Lavrov met Haniyeh in Moscow on Monday.'),
+    ('Meeting', 'actual', 'participant=ismail-haniyeh participant=sergey-lavrov',
+     'Haniyeh met Lavrov in Moscow on Monday.'),
+    ('Meeting', 'actual', 'host=egypt participant=fatah participant=hamas',
+     'Talks between Fatah and Hamas hosted by Egypt ended in Cairo on Monday.'),
+    ('Meeting', 'actual', 'host=egypt participant=fatah participant=hamas',
+     'Egypt hosted talks between Fatah and Hamas in Cairo on Monday.'),
+    ('Meeting', 'actual', 'host=russia participant=fatah participant=hamas',
+     'Russia organised talks between Fatah and Hamas in Moscow on Monday.'),
+    ('Signing', 'actual', 'signatory=azzam-al-ahmad signatory=fatah signatory=hamas',
+     'Azzam al-Ahmad of Fatah and Hamas signed the agreement in Cairo on Thursday.'),
+    ('Signing', 'actual', 'signatory=azzam-al-ahmad signatory=fatah signatory=hamas signatory=saleh-al-arouri',
+     "Fatah's Azzam al-Ahmad and Hamas's Saleh al-Arouri signed the agreement in Cairo on Thursday."),
+    ('Signing', 'actual', 'participant=abdelmadjid-tebboune signatory=fatah signatory=hamas',
+     'Fatah and Hamas signed the declaration in Algiers on Thursday in the presence of President Tebboune.'),
+    ('Meeting', 'actual', 'leader=jibril-rajoub participant=fatah participant=hamas',
+     "Fatah and Hamas held talks in Istanbul on Thursday; Jibril Rajoub led his movement's delegation."),
+    ('Meeting', 'actual', 'host=egypt leader=ismail-haniyeh participant=hamas',
+     'A Hamas delegation led by Ismail Haniyeh held talks in Cairo hosted by Egypt on Monday.'),
+    ('Collapse', 'actual', 'agent=mahmoud-abbas target=2007-03-17-national-unity',
+     'Abbas dismissed the national unity government on 14 June 2007.'),
+    ('Collapse', 'actual', 'agent=2014-06-02-national-consensus',
+     'The national consensus government resigned on 29 January 2019.'),
+    ('Statement', 'actual', 'speaker=hamas',
+     'Hamas officials said the talks were positive.'),
+    ('Statement', 'actual', 'speaker=mahmoud-abbas',
+     "Abbas's office said the talks were positive."),
+    ('Meeting', 'planned', 'participant=fatah participant=hamas',
+     'Fatah and Hamas are to meet in Cairo next week.'),
+    ('Meeting', 'planned', 'participant=fatah participant=hamas',
+     'Fatah and Hamas are due to meet in Cairo next week.'),
+    ('Meeting', 'planned', 'participant=fatah participant=hamas',
+     'Fatah and Hamas will meet in Cairo next week.'),
+    ('Meeting', 'postponed', 'participant=fatah participant=hamas',
+     'The meeting between Fatah and Hamas in Cairo was postponed.'),
+    ('Meeting', 'failed', 'participant=fatah participant=hamas',
+     'The meeting between Fatah and Hamas in Cairo was called off.'),
+    ('Election', 'failed', '-',
+     'The government failed to organise elections.'),
+    ('Election', 'planned', '-',
+     'Abbas decreed elections for May 22.'),
+    ('Signing', 'denied', 'signatory=hamas',
+     'Hamas denied that it had signed the agreement.'),
+    ('Takeover', 'actual', 'agent=hamas',
+     'Hamas took over the Gaza Strip in June 2007.'),
+    ('Handover', 'actual', 'agent=hamas recipient=palestinian-authority',
+     'Hamas handed the crossings over to the Palestinian Authority on Wednesday.'),
+    ('Election', 'actual', 'winner=hamas',
+     'Hamas won the legislative elections in January 2006.'),
+    ('Mediation', 'actual', 'mediator=egypt participant=fatah participant=hamas',
+     'Egypt mediated between Fatah and Hamas in 2017.'),
+    ('Proposal', 'actual', 'proposer=egypt',
+     'Egypt proposed a new reconciliation plan on Monday.'),
+    ('Proposal', 'actual', 'proposer=egypt recipient=fatah recipient=hamas',
+     'Egypt invited Fatah and Hamas to talks in Cairo.'),
+    ('Consultation', 'actual', 'participant=hamas participant=russian-foreign-ministry',
+     'The Russian Foreign Ministry has been in contact with Hamas since February.'),
+    ('GovernmentFormation', 'planned', 'leader=rami-hamdallah',
+     'Fatah and Hamas agreed to form a government headed by Rami Hamdallah.'),
+    ('SwearingIn', 'actual', 'leader=rami-hamdallah participant=mahmoud-abbas',
+     'The government headed by Rami Hamdallah was sworn in before Abbas on Monday.'),
+    ('Decree', 'actual', 'agent=mahmoud-abbas recipient=mohammad-shtayyeh',
+     'Abbas appointed Mohammad Shtayyeh prime minister on 10 March 2019.'),
+    ('Postponement', 'actual', 'agent=mahmoud-abbas',
+     'Abbas postponed the legislative elections on 29 April 2019.'),
+]
+
+
+@pytest.mark.parametrize(("type_", "modality", "roles", "text"), CASES)
+def test_convention(type_: str, modality: str, roles: str, text: str) -> None:
+    x = extract_article(Article(id="g", title=None, body=text, published="2020-03-12"), INDEX)
+    found = [(e.modality, " ".join(sorted(f"{p.role}={p.entity.rsplit('/', 1)[-1]}" for p in e.participants)) or "-")
+             for e in x.events if e.type == type_ and e.confidence >= REPORTED_CONFIDENCE]
+    assert (modality, roles) in found
