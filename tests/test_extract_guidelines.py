@@ -91,3 +91,37 @@ def test_convention(type_: str, modality: str, roles: str, text: str) -> None:
     found = [(e.modality, " ".join(sorted(f"{p.role}={p.entity.rsplit('/', 1)[-1]}" for p in e.participants)) or "-")
              for e in x.events if e.type == type_ and e.confidence >= REPORTED_CONFIDENCE]
     assert (modality, roles) in found
+
+
+#: (event type, modality, earliest, latest, sentence published on Thursday 2020-03-12): the "Time" guidelines.
+TIMES = [
+    ('Meeting', 'actual', '2020-03-12', '2020-03-12', 'Fatah and Hamas met in Cairo on Thursday.'),
+    ('Meeting', 'actual', '2020-03-09', '2020-03-09', 'Fatah and Hamas met in Cairo on Monday.'),
+    ('Meeting', 'planned', '2020-03-16', '2020-03-22', 'Fatah and Hamas will meet in Cairo next week.'),
+    ('Meeting', 'actual', '2020-02-01', '2020-02-29', 'Fatah and Hamas met in Cairo last month.'),
+    ('Meeting', 'actual', '2020-03-10', '2020-03-11', 'Fatah and Hamas ended two days of talks in Cairo on Wednesday.'),
+    ('Meeting', 'actual', '2017-09-01', '2017-11-30', 'Fatah and Hamas met in Cairo in the autumn of 2017.'),
+    ('Meeting', 'actual', '2014-03-01', '2014-05-31', 'Fatah and Hamas met in Gaza in spring 2014.'),
+    ('GovernmentFormation', 'planned', '2020-03-12', '2020-04-16',
+     'Fatah and Hamas agreed to form a unity government within five weeks.'),
+    ('Election', 'planned', '2020-05-22', '2020-05-22', 'Abbas decreed elections for May 22.'),
+    ('Election', 'actual', '2006-01-25', '2006-01-25', 'Hamas won the legislative elections on 25 January 2006.'),
+    ('Meeting', 'actual', '2020-03-11', '2020-03-11', 'Fatah and Hamas met in Cairo yesterday.'),
+    ('Meeting', 'planned', '2020-03-13', '2020-03-13', 'Fatah and Hamas will meet in Cairo tomorrow.'),
+    ('Meeting', 'planned', '2020-03-16', '2020-03-16', 'Fatah and Hamas will meet in Cairo on Monday.'),
+    ('Meeting', 'actual', '2020-03-01', '2020-03-12',
+     'Fatah and Hamas have met in Cairo several times since early March.'),
+    ('Meeting', 'actual', '2019-01-01', '2019-12-31', 'Fatah and Hamas met in Cairo last year.'),
+    ('Meeting', 'planned', '2020-04-01', '2020-04-30', 'Fatah and Hamas plan to meet in Cairo in April.'),
+    ('Meeting', 'actual', '2020-03-02', '2020-03-02', 'Fatah and Hamas met in Cairo on March 2.'),
+    ('Meeting', 'planned', '2020-07-01', '2020-07-31', 'Fatah and Hamas will meet in Cairo in July.'),
+    ('Meeting', 'actual', '2019-12-01', '2019-12-31', 'Fatah and Hamas met in Cairo in December.'),
+]
+
+
+@pytest.mark.parametrize(("type_", "modality", "earliest", "latest", "text"), TIMES)
+def test_time_convention(type_: str, modality: str, earliest: str, latest: str, text: str) -> None:
+    x = extract_article(Article(id="g", title=None, body=text, published="2020-03-12"), INDEX)
+    found = [(e.modality, e.time.earliest, e.time.latest) for e in x.events
+             if e.type == type_ and e.confidence >= REPORTED_CONFIDENCE and e.time is not None]
+    assert (modality, earliest, latest) in found

@@ -785,7 +785,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             k = self.doc.sentence_at(m.start()).index
             lo = self.doc.sentences[max(0, k - 2)].start
             cands = [e for e in self.events if e.type in ("SwearingIn", "Signing") and e.modality == "actual"
-                     and e.evidence and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE]
+                     and e.evidence and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE
+                     and e.evidence[0].rule.startswith("trigger")]  # a deal named in passing had no ceremony here
             if place is not None and place.start == m.end() and cands and cands[-1].place is None:
                 cands[-1].place = place.entity
 

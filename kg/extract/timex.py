@@ -25,7 +25,7 @@ from kg.extract.records import TimeSpec
 from kg.extract.text import Token, tokenize
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _WEEKDAY = "|".join(WEEKDAYS)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -63,7 +63,7 @@ _PATTERNS = [
     ("year", rf"(?<![\d$£€.,/-])\b(?P<yr>{_YEAR})\b(?!\s*%|[-/.]\d|\d|,\d)"),
 ]
 _TIME_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
-_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
 
 
 #: First words (first four letters) that can start a time expression; digits always can.
@@ -377,10 +377,10 @@ def find_times(text: str, published: str | None, offset: int = 0,
         precision, earliest, latest = resolved
         start = m.start("mo") if m.lastgroup == "month" else m.start()
         surface = text[start:m.end()]
-        since = _SINCE_BEFORE.search(text, max(0, start - 12), start)
+        since = _SINCE_BEFORE.search(text, max(0, start - 18), start)
         if since and pub is not None:
             start = since.start()
             surface = text[start:m.end()]
-            latest = max(latest, _iso(pub))
+            latest = _iso(pub) if earliest <= _iso(pub) else latest  # "since X": X .. the report
         out.append(TimeMatch(start + offset, m.end() + offset, TimeSpec(surface, precision, earliest, latest)))
     return out
