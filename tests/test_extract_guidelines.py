@@ -125,3 +125,39 @@ def test_time_convention(type_: str, modality: str, earliest: str, latest: str, 
     found = [(e.modality, e.time.earliest, e.time.latest) for e in x.events
              if e.type == type_ and e.confidence >= REPORTED_CONFIDENCE and e.time is not None]
     assert (modality, earliest, latest) in found
+
+
+#: (number of statements, their speakers "a;b" ("-": none), sentence): the "Statements" guidelines.
+STATEMENTS = [
+    (1, 'hamas', 'Hamas officials said the talks in Cairo were positive.'),
+    (1, 'mahmoud-abbas', "Abbas's office said the talks in Cairo were positive."),
+    (1, 'mahmoud-abbas', 'Aides to Abbas said the talks in Cairo were positive.'),
+    (0, '-', 'Officials said the talks in Cairo were positive.'),
+    (0, '-', 'Analysts said the deal would not last.'),
+    (1, 'maria-zakharova',
+     'Zakharova said Moscow was ready to host talks and called on the factions to overcome their differences.'),
+    (2, 'maria-zakharova;maria-zakharova',
+     'Zakharova said Moscow was ready to host talks. She said the factions should overcome their differences.'),
+    (1, 'ismail-haniyeh', '"We are ready for reconciliation," Haniyeh said.'),
+    (1, 'ismail-haniyeh', 'Haniyeh told reporters that Hamas was ready for reconciliation.'),
+    (1, 'fatah', 'Fatah said in a statement that it welcomed the Egyptian proposal.'),
+    (1, 'mahmoud-abbas', '"The division must end," Abbas said in a speech on Monday.'),
+    (1, 'egypt', 'Egypt said on Monday that it would host new talks.'),
+    (1, 'russian-foreign-ministry', 'The Russian Foreign Ministry said it was in contact with both movements.'),
+    (1, 'hamas', 'A Hamas spokesman said the movement was ready for talks.'),
+    (1, 'fatah', 'A Fatah spokesman said the movement rejected the proposal.'),
+    (1, 'azzam-al-ahmad', 'Azzam al-Ahmad, who heads the Fatah delegation, said the talks had made progress.'),
+    (1, 'mahmoud-abbas', '"The division must end," Abbas said in a speech on Monday.'),
+    (1, 'mahmoud-abbas', '"The division must end," Abbas told a news conference in Ramallah.'),
+    (1, 'mahmoud-abbas', '"The division must end," Abbas told reporters.'),
+    (1, 'mahmoud-abbas', 'A spokesman for Abbas said the talks were positive.'),
+]
+
+
+@pytest.mark.parametrize(("count", "speakers", "text"), STATEMENTS)
+def test_statement_convention(count: int, speakers: str, text: str) -> None:
+    x = extract_article(Article(id="g", title=None, body=text, published="2020-03-12"), INDEX)
+    found = [e for e in x.events if e.type == "Statement" and e.confidence >= REPORTED_CONFIDENCE]
+    said = sorted("+".join(sorted(p.entity.rsplit("/", 1)[-1] for p in e.participants if p.role == "speaker"))
+                  for e in found)
+    assert (len(found), said) == (count, sorted(speakers.split(";")) if speakers != "-" else [])

@@ -39,9 +39,13 @@ from kg.extract.records import Event, Mention, Participant, TimeSpec
 from kg.extract.refs import affiliation, is_actor_mention, member_before, title_holder
 
 _OPEN, _CLOSE = "“", "”"
+#: Where words were said, after the speech verb: "said in a speech", "told a news conference in Ramallah".
+_VENUE = (r"(?:\s+(?:in|at|during|to|on))?\s+(?:(?:an?|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+          r"(?:speech|statement|interview|address|news\s+conference|press\s+conference|briefing|meeting|message|letter|tweet|post"
+          r"|reporters|journalists)(?:\s+in\s+[A-Z]\w+)?")
 _AFTER = re.compile(rf"\s*,?\s*(?:(?P<who1>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+"
-                    rf"(?P<who2>[^\"“”.;,]{{1,90}}?))(?P<tail>\s+(?:on|late\s+on|early\s+on)\s+[A-Z]\w+"
-                    rf"|\s+(?:yesterday|today))?\s*(?:[.,;]|$)")
+                    rf"(?P<who2>[^\"“”.;,]{{1,90}}?))(?:{_VENUE})?(?P<tail>\s+(?:on|late\s+on|early\s+on)\s+[A-Z]\w+"
+                    rf"|\s+(?:yesterday|today))?(?:{_VENUE})?\s*(?:[.,;]|$)")
 _BEFORE = re.compile(rf"(?P<who>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})(?P<tail>\s+on\s+[A-Z]\w+)?"
                      rf"(?:\s+that)?\s*[:,]?\s*$")
 _INDIRECT_END = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,120}}?)\s+(?P<verb>{SPEECH_VERBS})(?P<tail>\s+(?:on|late\s+on|"
@@ -81,7 +85,7 @@ _COLLECTIVE = re.compile(r"\b(?:(?:[Tt]he|[Bb]oth|[Aa]ll|[Tt]heir)\s+(?:(?:two|t
 _CLAUSE_CUT = re.compile(r";\s*|,\s+(?:while|whereas|but)\s+")
 _UNDER_PREP = re.compile(r"\b(?:of|for|to|with|by|from|at|against|between|about|under|than|including|behalf\s+of)"
                          r"\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$")
-_PRINCIPAL = re.compile(r"\b(?:office|aides)\b")
+_PRINCIPAL = re.compile(r"\b(?:office|[Aa]ides?|[Ss]pokes(?:man|woman|person)\s+for|[Aa]dvisers?\s+to)\b")
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(" + "|".join(sorted(TITLE_HEADS)) + r")\b")
 _DEF_ORG = re.compile(r"\b[Tt]he\s+(ministry|movement|group|faction|commission|council|committee|government"
