@@ -208,3 +208,16 @@ def test_a_day_before_or_after_counts_from_the_day_just_named(text: str, expecte
 
 def test_the_day_before_an_event_is_no_time_of_its_own() -> None:
     assert find_times("Talks were held the day before the election.", "2017-10-13") == []
+
+
+def test_meeting_the_guests_of_a_meeting_is_where_that_meeting_is(idx) -> None:
+    body = ("Palestinian factions began talks in Moscow on Monday. Foreign Minister Sergei Lavrov received the "
+            "delegations on Tuesday.")
+    received = [e for e in reported(idx, body, "Meeting", "2019-02-13") if ("host", ID + "person/sergey-lavrov")
+                in roles(e)]
+    assert [e.place for e in received] == [ID + "place/moscow"]
+    # guests named by name are no anaphor: the place stays unknown
+    body = "Palestinian factions began talks in Moscow on Monday. Lavrov received Haniyeh on Tuesday."
+    received = [e for e in reported(idx, body, "Meeting", "2019-02-13") if ("host", ID + "person/sergey-lavrov")
+                in roles(e)]
+    assert [e.place for e in received] == [None]

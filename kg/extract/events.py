@@ -185,6 +185,9 @@ _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+
 #: A bare noun trigger is a modal event only near its cue ("hoped for talks", "called for elections"); verbs of
 #: holding before it count as its governor ("would include holding elections" stays a plan).
 _NEAR_CUE = 30
+#: "received the delegations", "met the participants": the guests of a meeting already reported.
+_THE_VISITORS = re.compile(r"\s+the\s+(?:visiting\s+|Palestinian\s+|factions['’]\s+)?(?:delegations|participants"
+                           r"|delegates|visitors)\b")
 #: "the ceremony in Ramallah", "the signing ceremony at Cairo": the place of a ceremony just reported
 _CEREMONY_IN = re.compile(r"\bthe\s+(?:swearing-in\s+|signing\s+)?ceremony\s+(?:in|at)\s+(?:the\s+)?")
 #: "The signing took place … in the presence of X" (``by``: the guest follows), "X, who attended the closing
@@ -391,6 +394,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         self.brokered_signings()
         self.ceremony_places()
         self.ceremony_guests()
+        self.visitors_place()
         for ev in self.events:
             if ev.type == "Signing" and ev.agreement in self.mediators and ev.confidence >= REPORTED_CONFIDENCE:
                 ev.participants += [p for p in self.mediators[ev.agreement] if p not in ev.participants]
@@ -746,6 +750,17 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                          if all(self.idx.type_of(i) in _FACTION_TYPES for i in r.iris)]
                 target.participants += [p for p in as_participants(sides, "participant")
                                         if p not in target.participants]
+
+    def visitors_place(self) -> None:
+        """"Lavrov received the delegations on Tuesday", "Lavrov met the participants": a meeting with the
+        guests of a meeting just reported, and no place of its own, is where that meeting is."""
+        for ev in self.events:
+            if ev.type != "Meeting" or ev.place is not None or not ev.evidence \
+                    or not _THE_VISITORS.match(self.body, ev.evidence[0].end):
+                continue
+            before = self.last_meeting(ev.evidence[0].start, 3, exclude=ev)
+            if before is not None and before.place is not None:
+                ev.place = before.place
 
     def shared_time(self, h: Hit) -> TimeSpec | None:
         """"Abbas on Thursday dismissed the government, declared a state of emergency and …": a time between
