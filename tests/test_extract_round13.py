@@ -221,3 +221,28 @@ def test_meeting_the_guests_of_a_meeting_is_where_that_meeting_is(idx) -> None:
     received = [e for e in reported(idx, body, "Meeting", "2019-02-13") if ("host", ID + "person/sergey-lavrov")
                 in roles(e)]
     assert [e.place for e in received] == [None]
+
+
+def test_the_decree_announced_on_a_day_dates_the_decree_just_reported(idx) -> None:
+    body = ("President Mahmoud Abbas has issued a decree calling legislative elections on May 22. The decree, "
+            "announced on Friday night after Abbas met the commission chairman, also covers the council.")
+    (d,) = reported(idx, body, "Decree", "2021-01-16")
+    assert d.time is not None and d.time.earliest == "2021-01-15"
+    # a decree dated in its own sentence keeps its date
+    body = ("Abbas issued a decree on 10 January calling elections. The decree, announced on Friday night, "
+            "covers the council.")
+    (d,) = reported(idx, body, "Decree", "2021-01-16")
+    assert d.time.earliest == "2021-01-10"
+
+
+@pytest.mark.parametrize("body", ["The decree also sets August 31 for completing elections to the council.",
+                                  "Abbas set August 31 as the date for legislative elections."])
+def test_a_date_set_for_an_event_plans_it(idx, body: str) -> None:
+    (e,) = reported(idx, body, "Election", "2021-01-16")
+    assert (e.modality, e.time.earliest) == ("planned", "2021-08-31")
+
+
+def test_a_date_not_set_for_the_event_is_not_its_plan(idx) -> None:
+    (e,) = reported(idx, "On August 31 for the first time, Hamas won the student elections.", "Election",
+                    "2021-09-02")
+    assert e.modality == "actual"

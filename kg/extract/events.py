@@ -185,6 +185,17 @@ _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+
 #: A bare noun trigger is a modal event only near its cue ("hoped for talks", "called for elections"); verbs of
 #: holding before it count as its governor ("would include holding elections" stays a plan).
 _NEAR_CUE = 30
+#: "The decree, announced on Friday night", "The agreement, signed on 12 October": the time of an event just
+#: reported (the participle's own preposition is matched; the time must follow it directly).
+_DATED_ANAPHOR = re.compile(r"\b(?-i:The)\s+(?P<noun>decree|agreement|deal|declaration|accord|meeting|talks)\s*,?\s+"
+                            r"(?:which\s+was\s+)?(?:announced|issued|signed|reached|held|concluded|sealed|published)"
+                            r"\s+(?:late\s+|early\s+)?(?:on|in)\s+", re.IGNORECASE)
+_ANAPHOR_TYPES = {"decree": "Decree", "agreement": "Signing", "deal": "Signing", "declaration": "Signing",
+                  "accord": "Signing", "meeting": "Meeting", "talk": "Meeting"}
+#: "set/fixed/scheduled <date> for <event>": the date the event is planned for.
+_SET_DATE_BEFORE = re.compile(r"\b(?:set|sets|setting|fixed|fixes|scheduled|schedules|named|names)\s+$", re.IGNORECASE)
+_FOR_NOUN = re.compile(r"\s+(?:as\s+the\s+date\s+)?for\s+(?:(?:the\s+)?[a-z]+ing\s+)?(?:the\s+|a\s+|new\s+)*"
+                       r"(?:[\w-]+\s+){0,3}?")
 #: "received the delegations", "met the participants": the guests of a meeting already reported.
 _THE_VISITORS = re.compile(r"\s+the\s+(?:visiting\s+|Palestinian\s+|factions['’]\s+)?(?:delegations|participants"
                            r"|delegates|visitors)\b")
@@ -395,6 +406,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         self.ceremony_places()
         self.ceremony_guests()
         self.visitors_place()
+        self.anaphor_times()
         for ev in self.events:
             if ev.type == "Signing" and ev.agreement in self.mediators and ev.confidence >= REPORTED_CONFIDENCE:
                 ev.participants += [p for p in self.mediators[ev.agreement] if p not in ev.participants]
@@ -648,7 +660,13 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         if h.type in ("Takeover", "Handover"):
             terr = [m for m in self.places_in(h.end, hi, ("Territory", "City", "BorderCrossing"))]
             ev.territory = terr[0].entity if terr else None
-        for t in doc.times_in(lo, hi):
+        for t in doc.times_in(max(lo, h.start - 90), h.start) if h.form == "noun" else ():
+            if _SET_DATE_BEFORE.search(body, max(lo, t.start - 12), t.start) \
+                    and _FOR_NOUN.fullmatch(body, t.end, h.start):  # "sets August 31 for completing elections"
+                ev.time = t.spec
+                taken.add(t.start)
+                ev.modality = "planned" if ev.modality == "actual" else ev.modality
+        for t in doc.times_in(lo, hi) if ev.time is None else ():
             if t.start < h.start <= t.end + 30 and h.form == "noun" \
                     and not _NOT_PREMODIFIER.search(body, t.end, h.start):
                 ev.time = t.spec  # "the 2006 elections", "the 2007 coup"
@@ -750,6 +768,21 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                          if all(self.idx.type_of(i) in _FACTION_TYPES for i in r.iris)]
                 target.participants += [p for p in as_participants(sides, "participant")
                                         if p not in target.participants]
+
+    def anaphor_times(self) -> None:
+        """"The decree, announced on Friday night after …": a participle after an anaphoric noun dates the last
+        event of its type (in the two sentences before, or earlier in this one) that has no time."""
+        for m in _DATED_ANAPHOR.finditer(self.body):
+            type_ = _ANAPHOR_TYPES[m.group("noun").lower().rstrip("s")]
+            when = next((t for t in self.doc.times_in(m.end(), m.end() + 40) if t.start == m.end()), None)
+            if when is None:
+                continue
+            k = self.doc.sentence_at(m.start()).index
+            lo = self.doc.sentences[max(0, k - 2)].start
+            cands = [e for e in self.events if e.type == type_ and e.evidence and lo <= e.evidence[0].start < m.start()
+                     and e.confidence >= REPORTED_CONFIDENCE]
+            if cands and cands[-1].time is None:
+                cands[-1].time = when.spec
 
     def visitors_place(self) -> None:
         """"Lavrov received the delegations on Tuesday", "Lavrov met the participants": a meeting with the
