@@ -246,3 +246,13 @@ def test_a_date_not_set_for_the_event_is_not_its_plan(idx) -> None:
     (e,) = reported(idx, "On August 31 for the first time, Hamas won the student elections.", "Election",
                     "2021-09-02")
     assert e.modality == "actual"
+
+
+def test_a_span_since_a_year_is_no_time_of_a_one_moment_event(idx) -> None:
+    body = ("Hamas elected Ismail Haniyeh as head of its political bureau, replacing Khaled Mashal, who had led it "
+            "since 1996.")
+    elections = reported(idx, body, "Election", "2017-05-06")
+    assert elections and all(e.time is None or e.time.earliest != "1996-01-01" for e in elections)
+    # a meeting may run "since Monday"
+    (m,) = reported(idx, "Fatah and Hamas have held talks in Cairo since Monday.", "Meeting", "2017-05-06")
+    assert m.time.earliest == "2017-05-01"

@@ -40,6 +40,11 @@ _TIME_AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:again|also|later
 FOLLOWING = re.compile(r"^(?:Following|After|Since|In\s+the\s+wake\s+of)\b")
 
 _WITH_YEAR = re.compile(r"\b\d{4}\b")
+#: Events of one moment: "since 1996" (a span up to the report) is never their time ("elected X, who had led
+#: the movement since 1996").
+_POINT_EVENTS = frozenset({"Election", "Signing", "Takeover", "Collapse", "Decree", "SwearingIn",
+                           "GovernmentFormation", "Postponement", "Split"})
+_SINCE = re.compile(r"(?:since|from)\b", re.IGNORECASE)
 #: "postponed to next month": the new date, not the postponement's own.
 _NEW_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
 
@@ -60,6 +65,7 @@ class TimeRules:
         meeting is not dated August 31; a stated year is kept)."""
         published = (self.doc.published or "")[:10]
         cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
+                 and not (hit.type in _POINT_EVENTS and _SINCE.match(t.spec.text))
                  and not (past and len(published) == 10 and (t.spec.earliest or "")[:10] > published
                           and not _WITH_YEAR.search(t.spec.text))
                  and not _SPEECH_BEFORE.search(self.body, lo, t.start)
