@@ -108,6 +108,10 @@ CASES = [
      'Fatah and Hamas signed an Egyptian-brokered agreement in Cairo on Thursday.'),
     ('Signing', 'actual', 'mediator=qatar signatory=fatah signatory=hamas',
      'Fatah and Hamas signed an agreement brokered by Qatar in Doha on Monday.'),
+    ('Meeting', 'planned', 'participant=ismail-haniyeh participant=mahmoud-abbas',
+     'Abbas will meet Haniyeh in Doha on Monday.'),
+    ('Meeting', 'planned', 'participant=ismail-haniyeh participant=mahmoud-abbas',
+     'Abbas is due to meet with Haniyeh in Doha next week.'),
 ]
 
 

@@ -196,6 +196,8 @@ _ANAPHOR_TYPES = {"decree": "Decree", "agreement": "Signing", "deal": "Signing",
 _SET_DATE_BEFORE = re.compile(r"\b(?:set|sets|setting|fixed|fixes|scheduled|schedules|named|names)\s+$", re.IGNORECASE)
 _FOR_NOUN = re.compile(r"\s+(?:as\s+the\s+date\s+)?for\s+(?:(?:the\s+)?[a-z]+ing\s+)?(?:the\s+|a\s+|new\s+)*"
                        r"(?:[\w-]+\s+){0,3}?")
+#: Between "meet" and its direct object: "with", a determiner, title words ("met Egyptian President X").
+_MEET_OBJECT = re.compile(r"\s+(?:with\s+)?(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){0,4}")
 #: "received the delegations", "met the participants": the guests of a meeting already reported.
 _THE_VISITORS = re.compile(r"\s+the\s+(?:visiting\s+|Palestinian\s+|factions['’]\s+)?(?:delegations|participants"
                            r"|delegates|visitors)\b")
@@ -881,7 +883,13 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         obj_role = OBJECT_ROLE.get(h.type, "participant")
         window_end = hi if h.extra.get("anaphor") else min(hi, h.end + 120)
         by_role, last_end = None, h.end
-        for g in groups(self.refs, body, h.end, window_end, self.faction_bridge):
+        meet = h.type == "Meeting" and h.form == "verb" and body[h.start:h.end].lower() in ("meet", "meets", "met")
+        for k, g in enumerate(groups(self.refs, body, h.end, window_end, self.faction_bridge)):
+            if meet and not k and _MEET_OBJECT.fullmatch(body, h.end, g[0].start):
+                out += as_participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))
+                                        and all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris)],
+                                       "participant")  # "will meet Haniyeh on Monday": its direct object
+                continue
             pre = body[max(h.start, g[0].start - 40):g[0].start]
             by = _BY_ROLE.search(pre)
             if by:
