@@ -256,3 +256,12 @@ def test_a_span_since_a_year_is_no_time_of_a_one_moment_event(idx) -> None:
     # a meeting may run "since Monday"
     (m,) = reported(idx, "Fatah and Hamas have held talks in Cairo since Monday.", "Meeting", "2017-05-06")
     assert m.time.earliest == "2017-05-01"
+
+
+def test_it_was_the_first_meeting_continues_the_meeting_reported(idx) -> None:
+    body = ("Leaders of Fatah and Hamas met in Ramallah on Thursday. It was the first meeting of the factions' "
+            "secretaries-general at this level in years.")
+    assert len(reported(idx, body, "Meeting", "2020-09-03")) == 1
+    # with no meeting before it, the sentence reports one of its own
+    assert len(reported(idx, "It was the first meeting of the two leaders in Doha since 2012.", "Meeting",
+                        "2020-09-03")) == 1

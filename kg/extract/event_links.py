@@ -42,7 +42,8 @@ _DURATION = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?$"
     rf"|\b(?P<n2>{_NUM_RE})[-\s](?P<unit2>day|week)\s+(?:[\w-]+\s+){{0,2}}?$", re.IGNORECASE)
 #: Meeting nouns a duration phrase or an anaphoric subject can govern (a bit wider than the triggers).
-_ANAPHOR = re.compile(r"^(?:The|Their|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|negotiations|summit"
+_ANAPHOR = re.compile(r"^(?:The|Their|These|Those|It\s+(?:was|is)\s+(?:the|their))\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:meeting|talks|negotiations|summit"
                       r"|gathering|conference|session)\b(?P<rest>[^.;]*)")
 _DELEGATION_BY = re.compile(r"\bdelegations?\s+(?:was|were|is|are)\s+(?:led|headed)\s+by\s+"
                             r"|\b(?:was|were)\s+represented\s+by\s+", re.IGNORECASE)
@@ -89,7 +90,8 @@ def publication_day(published: str | None) -> TimeSpec | None:
 
 
 def is_anaphoric_meeting(sentence: str) -> bool:
-    """True when the sentence's subject is "The meeting/talks …" (it continues a meeting already reported).
+    """True when the sentence's subject is "The meeting/talks …", or it says "It was the first meeting …" (it
+    continues a meeting already reported).
 
     Example:
         >>> is_anaphoric_meeting("The talks were hosted by Qatar."), is_anaphoric_meeting("Talks resume today.")
