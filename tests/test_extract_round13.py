@@ -265,3 +265,14 @@ def test_it_was_the_first_meeting_continues_the_meeting_reported(idx) -> None:
     # with no meeting before it, the sentence reports one of its own
     assert len(reported(idx, "It was the first meeting of the two leaders in Doha since 2012.", "Meeting",
                         "2020-09-03")) == 1
+
+
+def test_the_palestinian_movements_are_no_pair(idx) -> None:
+    body = ("Fatah and Hamas met in Cairo on Monday. Russia's Foreign Ministry has contacts with the Palestinian "
+            "movements, its spokeswoman said.")
+    (c,) = reported(idx, body, "Consultation", "2020-03-12")
+    assert not {p.entity for p in c.participants} & {FATAH, HAMAS}
+    # "the two movements" still names the pair just mentioned
+    body = "Fatah and Hamas met in Cairo on Monday. Russia has contacts with the two movements, its spokeswoman said."
+    (c,) = reported(idx, body, "Consultation", "2020-03-12")
+    assert {FATAH, HAMAS} <= {p.entity for p in c.participants}
