@@ -276,3 +276,18 @@ def test_the_palestinian_movements_are_no_pair(idx) -> None:
     body = "Fatah and Hamas met in Cairo on Monday. Russia has contacts with the two movements, its spokeswoman said."
     (c,) = reported(idx, body, "Consultation", "2020-03-12")
     assert {FATAH, HAMAS} <= {p.entity for p in c.participants}
+
+
+@pytest.mark.parametrize(("text", "surface", "slug"), [
+    ("The cabinet was approved by the Legislative Council on Saturday.", "Legislative Council",
+     "org/palestinian-legislative-council"),
+    ("The decree sets elections to the Palestinian National Council for August 31.", "Palestinian National Council",
+     "org/palestinian-national-council"),
+    ("Abbas met Central Elections Commission chairman Hanna Nasser.", "Central Elections Commission",
+     "org/central-elections-commission"),
+    ("Fatah Central Committee member Azzam al-Ahmad signed for Fatah.", "Fatah Central Committee",
+     "org/fatah-central-committee"),
+])
+def test_palestinian_bodies_are_linked_to_the_reference_layer(idx, text: str, surface: str, slug: str) -> None:
+    x = extract_article(Article(id="r", title=None, body=text, published="2021-01-16"), idx)
+    assert [(m.text, m.entity, m.linked) for m in x.mentions if m.text == surface] == [(surface, ID + slug, True)]
