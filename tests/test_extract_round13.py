@@ -291,3 +291,11 @@ def test_the_palestinian_movements_are_no_pair(idx) -> None:
 def test_palestinian_bodies_are_linked_to_the_reference_layer(idx, text: str, surface: str, slug: str) -> None:
     x = extract_article(Article(id="r", title=None, body=text, published="2021-01-16"), idx)
     assert [(m.text, m.entity, m.linked) for m in x.mentions if m.text == surface] == [(surface, ID + slug, True)]
+
+
+def test_a_crossing_with_a_state_makes_it_no_partner(idx) -> None:
+    body = "The government took over the Rafah crossing with Egypt and the Erez crossing with Israel on Wednesday."
+    (h,) = reported(idx, body, "Handover", "2017-11-01")
+    assert not {p.entity for p in h.participants} & {EGYPT, ID + "state/israel"}
+    (m,) = reported(idx, "Hamas held talks with Egypt on Wednesday.", "Meeting", "2017-11-01")
+    assert ("participant", EGYPT) in roles(m)

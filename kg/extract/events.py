@@ -106,7 +106,8 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "overseen": "mediator", "supervised": "mediator", "attended": "participant"}
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
-_WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
+#: "with an eye to", "the Rafah crossing with Egypt" (where the crossing lies): no partner of the event.
+_WITH_EYE = re.compile(r"\bwith\s+an\s+eye|\b(?:crossings?|border|terminal|frontier)\s+with\s+$")
 _DELEGATIONS_FROM = re.compile(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
 _BORDER_BETWEEN = re.compile(r"\b(?:border|boundary|crossing|gap|line)\s+between\s+(?:the\s+)?$")
