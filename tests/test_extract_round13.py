@@ -299,3 +299,14 @@ def test_a_crossing_with_a_state_makes_it_no_partner(idx) -> None:
     assert not {p.entity for p in h.participants} & {EGYPT, ID + "state/israel"}
     (m,) = reported(idx, "Hamas held talks with Egypt on Wednesday.", "Meeting", "2017-11-01")
     assert ("participant", EGYPT) in roles(m)
+
+
+def test_a_handover_with_no_agent_continues_the_one_just_reported(idx) -> None:
+    body = ("Hamas handed control of the Gaza Strip's border crossings to the Palestinian Authority on Wednesday. "
+            "Officials of the government took over the Rafah crossing and the Erez crossing.")
+    handovers = reported(idx, body, "Handover", "2017-11-01")
+    assert len(handovers) == 2 and all(("agent", HAMAS) in roles(h) for h in handovers)
+    # with no handover before it, no agent is guessed
+    (h,) = reported(idx, "Officials of the government took over the Rafah crossing on Wednesday.", "Handover",
+                    "2017-11-01")
+    assert not [p for p in h.participants if p.role == "agent"]

@@ -409,6 +409,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         self.ceremony_places()
         self.ceremony_guests()
         self.visitors_place()
+        self.handover_agents()
         self.anaphor_times()
         for ev in self.events:
             if ev.type == "Signing" and ev.agreement in self.mediators and ev.confidence >= REPORTED_CONFIDENCE:
@@ -786,6 +787,20 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                      and e.confidence >= REPORTED_CONFIDENCE]
             if cands and cands[-1].time is None:
                 cands[-1].time = when.spec
+
+    def handover_agents(self) -> None:
+        """"Hamas handed control of the crossings to the PA on Wednesday. Officials of the government took over
+        the Rafah crossing …": a handover with no agent continues the one of the two sentences before, whose agent
+        it takes."""
+        for ev in self.events:
+            if ev.type != "Handover" or not ev.evidence or any(p.role == "agent" for p in ev.participants):
+                continue
+            k = self.doc.sentence_at(ev.evidence[0].start).index
+            lo = self.doc.sentences[max(0, k - 2)].start
+            before = [e for e in self.events if e.type == "Handover" and e is not ev and e.evidence
+                      and lo <= e.evidence[0].start < ev.evidence[0].start and e.modality == ev.modality]
+            agents = [p for p in before[-1].participants if p.role == "agent"] if before else []
+            ev.participants += [p for p in agents if p.entity not in {q.entity for q in ev.participants}]
 
     def visitors_place(self) -> None:
         """"Lavrov received the delegations on Tuesday", "Lavrov met the participants": a meeting with the
