@@ -191,6 +191,10 @@ def test_asked_him_to_form_a_government_names_the_person_just_named(idx) -> None
     body = "Abbas named Mohammad Mustafa, a long-time adviser, on Thursday and asked him to form a new government."
     (g,) = [e for e in found(idx, body, "GovernmentFormation", "2024-03-15")]
     assert roles(g) == {("leader", ID + "person/mohammad-mustafa")}
+    # the asker is never "him": with the appointee unknown, no leader is guessed
+    body = "Abbas named Mustafa, a long-time adviser, on Thursday and asked him to form a new government."
+    (g,) = [e for e in found(idx, body, "GovernmentFormation", "2024-03-15")]
+    assert ("leader", ID + "person/mahmoud-abbas") not in roles(g)
     # "asked them" names no one person
     body = "Abbas met Mohammad Mustafa and Ismail Haniyeh on Thursday and asked them to form a new government."
     (g,) = [e for e in found(idx, body, "GovernmentFormation", "2024-03-15")]

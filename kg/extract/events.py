@@ -619,7 +619,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             him = _ASKED_HIM.match(body, cue_start) if not asked else None
             person = person_before(doc, cue_start, "female" if him and him.group(1) == "her" else "male",
                                    lo=lo) if him else None
-            if person:  # "Abbas named Mustafa … and asked him to form a government"
+            opener = next(iter(self.refs.inside(lo, cue_start)), None)  # the asker: "Abbas … asked him"
+            if person and not (opener is not None and person[0] in opener.iris):
+                # "Abbas named Mohammad Mustafa … and asked him to form a government"
                 participants.append(Participant("leader", *person))
         if modality in ("hoped", "proposed") and cue_start >= 0:
             proposer = self.we_side(cue_start) or (before[-1] if before else None)
