@@ -58,11 +58,14 @@ TRIGGERS: tuple[Trigger, ...] = (
                            r"|announced|endorsed|endorse|endorses)\s+"
                            r"(?:(?:an?|the|their|its)\s+)?(?:(?!of\b)[\w'’-]+\s+){0,4}?"
                            r"(?:agreement|deal|accord|understanding|pact)\b"
-                           r"|\bagreed\s+(?:on|to)\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?(?:agreement|deal|accord|pact)\b"
+                           r"|\b(?:adopted|approved|endorsed)\s+(?:an?|the|their|its)\s+(?:(?!of\b)[\w'’-]+\s+){0,4}?"
+                           r"(?:agreement|deal|accord|pact|declaration|document|charter)\b"
+                           r"|\bagreed\s+(?:on|to)\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?"
+                           r"(?:agreement|deal|accord|pact|document|declaration)\b"
                            r"(?![’'-])"),
             "verb", 0.85,
             starts=("reached", "reach", "reaches", "reaching", "sealed", "seal", "seals", "clinched", "struck",
-                    "secured", "announced", "endorsed", "endorse", "endorses", "agreed")),
+                    "secured", "announced", "endorsed", "endorse", "endorses", "agreed", "adopted", "approved")),
     Trigger("Signing", _re(r"\bsigning\s+(?:ceremony|of\s+(?:the|an?|a\s+new)\s+(?:[\w-]+\s+){0,3}?"
                            rf"{_AGREEMENT_NOUN})\b"), "noun", 0.75,
             starts=("signing",)),
@@ -101,9 +104,13 @@ TRIGGERS: tuple[Trigger, ...] = (
                     "phone", "discussed", "discusses", "discuss", "kept", "keeps", "stayed", "stays",
                     "telephone", "spoke", "talked", "speaks", "talks", "conferred", "held", "holds", "hold",
                     "conducted", "began", "launched")),
-    Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"),
+    Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"
+                            r"|\b(?:won|wins|win)\s+\d+\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+)?seats\b"
+                            r"|\b(?:swept|romped|cruised)\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:victory|power)\b"
+                            r"|\b(?:trounced|defeated|beat|routed)\b(?=\s+(?:[\w'’-]+\s+){1,3}?in\s+(?:the\s+)?"
+                            r"(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote)\b)"),
             "verb", 0.85,
-            starts=("won", "wins", "win")),
+            starts=("won", "wins", "win", "swept", "romped", "cruised", "trounced", "defeated", "beat", "routed")),
     # "Abbas was elected in January 2005" (the subject wins), "Hamas elected Ismail Haniyeh as …" (the object wins)
     Trigger("Election", _re(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:re-)?elected\b"), "verb", 0.8,
             starts=("was", "were", "had", "has"), subject_role="winner"),
@@ -114,8 +121,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Election", _re(r"\b(?:elected|elect|elects|electing)\s+(?:an?\s+|the\s+|their\s+)?(?:new\s+)?"
                             r"(?:parliament|legislature|legislative\s+council|national\s+council|president)\b"),
             "verb", 0.8, starts=("elected", "elect", "elects", "electing")),
-    Trigger("Election", _re(r"\b(?:elections?|polls|ballot)\b"), "noun", 0.75,
-            starts=("elections", "polls", "ballot")),
+    Trigger("Election", _re(r"\b(?:elections?|polls|ballot|referendum)\b"), "noun", 0.75,
+            starts=("elections", "polls", "ballot", "referendum")),
     # "a presidential vote on July 31" (a bare "vote" is also a council's vote on a cabinet: not an election)
     Trigger("Election", _re(r"\b(?:presidential|legislative|parliamentary|municipal)\s+vote\b"), "noun", 0.75,
             starts=("presidential", "legislative", "parliamentary", "municipal")),
@@ -178,10 +185,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Handover", _re(r"\b(?:assume[sd]?|assuming)\s+(?:full\s+|all\s+)?(?:the\s+)?(?:powers?|control|authority"
                             r"|responsibilit(?:y|ies)|administration|duties|functions)\b"), "verb", 0.75,
             starts=("assume", "assuming"), subject_role="recipient"),
-    Trigger("Stall", _re(r"\b(?:stalled|stalls|faltered|falters|stagnated|stalemate|deadlocked|deadlock"
+    Trigger("Stall", _re(r"\b(?:stalled|stalls|faltered|falters|stagnated|stalemate|deadlocked|deadlock|frozen"
                          r"|ground\s+to\s+a\s+halt|came\s+to\s+a\s+standstill|(?:reached|at)\s+an\s+impasse)\b"),
             "verb", 0.8,
-            starts=("stalled", "faltered", "stagnated", "deadlock", "ground", "came", "reached", "at")),
+            starts=("stalled", "faltered", "stagnated", "deadlock", "ground", "came", "reached", "at", "frozen")),
     Trigger("Collapse", _re(r"\b(?:collapsed|collapses|broke\s+down|fell\s+apart|fell\s+through|crumbled)\b"),
             "verb", 0.8,
             starts=("collapsed", "broke", "fell", "crumbled")),
@@ -211,12 +218,12 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("role", "effort", "efforts")),
     Trigger("Proposal", _re(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)"
                             r"\b(?:proposed|proposes|put\s+forward|unveiled|presented|presents|submitted|submits|tabled"
-                            r"|floated)\b"
+                            r"|floated|drafted|drew\s+up)\b"
                             r"(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:plan|initiative|proposal|roadmap|road\s+map|paper|vision|timetable|mechanism|formula"
-                            r"|framework))"), "verb", 0.75,
+                            r"|framework|document|draft))"), "verb", 0.75,
             starts=("proposed", "put", "unveiled", "presented", "presents", "submitted", "submits", "tabled",
-                    "floated")),
+                    "floated", "drafted", "drew")),
     Trigger("Proposal", _re(r"\b(?:proposed|proposes|suggested|suggests)\b"
                             r"(?=\s+(?:that|forming|creating|holding|setting|establishing|convening)\b)"
                             r"|\binvit(?:ed|es)\b(?=\s+(?:[\w'’-]+\s+){1,10}?to\b)"

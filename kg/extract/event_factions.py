@@ -30,7 +30,8 @@ from kg.extract.lexicon import ReferenceIndex
 from kg.extract.records import Event, Participant
 
 _OF_AFTER = re.compile(r",?\s+of\s+(?:the\s+)?$")
-_FACTION_ROLE = {"Signing": {"signatory": "signatory"}, "Meeting": {"participant": "participant",
+_FACTION_ROLE = {"Signing": {"signatory": "signatory"}, "Proposal": {"proposer": "proposer"},
+                 "Meeting": {"participant": "participant",
                                                                      "leader": "participant"}}
 
 
