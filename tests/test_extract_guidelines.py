@@ -112,6 +112,8 @@ CASES = [
      'Abbas will meet Haniyeh in Doha on Monday.'),
     ('Meeting', 'planned', 'participant=ismail-haniyeh participant=mahmoud-abbas',
      'Abbas is due to meet with Haniyeh in Doha next week.'),
+    ('GovernmentFormation', 'planned', 'agent=mahmoud-abbas leader=salam-fayyad',
+     'Abbas was expected to name a new cabinet headed by Salam Fayyad.'),
 ]
 
 

@@ -79,6 +79,9 @@ def normalise_event(ev: Event, capital_of_state: dict[str, str], published: str 
             and len(published or "") >= 10 and ev.time.earliest[:10] > (published or "")[:10]:
         ev.modality = "planned"  # an event reported as done cannot start after the report: a plan
     kept = KEPT_ROLES.get((ev.type, ev.modality))
+    if kept is not None and ev.type == "GovernmentFormation" and ev.evidence \
+            and ev.evidence[0].quote.lower().startswith("name"):
+        kept = kept | {"agent"}  # "Abbas was expected to name a new cabinet": the one who names it acts
     if kept is not None:
         ev.participants = [p for p in ev.participants if p.role in kept]
     if ev.modality in FORWARD:
