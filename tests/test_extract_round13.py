@@ -314,3 +314,14 @@ def test_a_handover_with_no_agent_continues_the_one_just_reported(idx) -> None:
     (h,) = reported(idx, "Officials of the government took over the Rafah crossing on Wednesday.", "Handover",
                     "2017-11-01")
     assert not [p for p in h.participants if p.role == "agent"]
+
+
+def test_a_report_naming_no_actors_merges_with_the_one_that_names_them(idx) -> None:
+    body = ("A meeting of Palestinian factions in Moscow ended on Wednesday without a joint declaration. "
+            "Representatives of a dozen factions, among them Fatah, Hamas and Islamic Jihad, had gathered since "
+            "Monday at the Institute of Oriental Studies.")
+    (m,) = reported(idx, body, "Meeting", "2019-02-13")
+    assert m.place == ID + "place/moscow" and {FATAH, HAMAS} <= {p.entity for p in m.participants}
+    # two meetings with different actors and places stay two
+    body = "Fatah and Hamas met in Cairo on Monday. Fatah and Islamic Jihad met in Doha on Tuesday."
+    assert len(reported(idx, body, "Meeting", "2019-02-13")) == 2

@@ -74,8 +74,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             "verb", 0.85,
             starts=("met", "meet")),
     # "the delegations convened in Cairo", "sat down together", "huddled in Doha"
-    Trigger("Meeting", _re(r"\b(?:convened|huddled)\b(?=\s+(?:in|at|on|for|with|behind)\b)|\bsat\s+down\b"),
-            "verb", 0.8, starts=("convened", "huddled", "sat")),
+    Trigger("Meeting", _re(r"\b(?:convened|huddled|gathered)\b(?=\s+(?:in|at|on|for|with|behind|since)\b)"
+                           r"|\bsat\s+down\b"),
+            "verb", 0.8, starts=("convened", "huddled", "gathered", "sat")),
     Trigger("Meeting", _re(r"\b(?:rounds?\s+of\s+(?:talks|negotiations|dialogue|consultations)"
                            r"|meetings?(?!\s+(?:the|a|an|its|their|all)\s+(?:[\w-]+\s+)?(?:deadlines?|demands?|conditions?|requirements?|needs?"
                            r"|targets?|goals?|expectations|obligations|criteria|costs?)\b)|talks|"

@@ -64,8 +64,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if ia != ib and not _anchored(a, b):
         return False
-    if a.place != b.place and not ((a.place is None or b.place is None) and ia == ib and ia):
-        return False
+    if a.place != b.place and not ((a.place is None or b.place is None) and ((ia == ib and ia) or not ia or not ib)):
+        return False  # places differ, unless one is unknown and the actors agree (or one report names none)
     if a.type == "ControlOfTerritory":
         return ia == ib and a.territory == b.territory
     return True
