@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.text import lowered
+
 _CUT = re.compile(
     r"(?:,|\s[-–—])?\s+(?:after|before|since|until|because|while|when|whereas|although|though|but|saying|adding"
     r"|amid)\s"
@@ -36,16 +38,23 @@ _FRAME = re.compile(r"\bunder\s+(?:the\s+|an?\s+|its\s+|their\s+|this\s+)?(?:[\w
                     r"|accord|pact|understanding)s?\b.*?(?=[,;:.]|\s(?:after|before|since|until|when|while|and|but"
                     r"|which|who|whose)\b|$)", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,|\s[-–—])?\s(?:which|who|whom|whose|that|where)\s[^,;–—]*", re.IGNORECASE)
+#: Case-sensitive twins for lowered text (``kg.extract.text.lowered``).
+_CUT_LOW, _RELATIVE_LOW = lowered(_CUT), lowered(_RELATIVE)
 
 
-def subclause(body: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int, list[tuple[int, int]]]:
+def subclause(body: str, start: int, end: int, lo: int, hi: int,
+              folded: str | None = None) -> tuple[int, int, list[tuple[int, int]]]:
     """``(lo, hi, holes)``: the sub-clause of ``[lo, hi)`` holding the trigger ``body[start:end]`` and the
-    relative clauses inside it that do not hold the trigger.
+    relative clauses inside it that do not hold the trigger. ``folded``: ``body`` lowered by
+    ``kg.extract.text.fold_case`` (the same result, faster).
 
     Example: see the module docstring.
     """
+    cut, relative, text = _CUT, _RELATIVE, body
+    if folded is not None:
+        cut, relative, text = _CUT_LOW, _RELATIVE_LOW, folded
     a, b = lo, hi
-    for m in _CUT.finditer(body, lo, hi):
+    for m in cut.finditer(text, lo, hi):
         if m.end() <= start:
             a = m.start()
         elif m.start() >= end:
@@ -53,7 +62,7 @@ def subclause(body: str, start: int, end: int, lo: int, hi: int) -> tuple[int, i
             break
     topic = _TOPIC.search(body, end, b)
     b = topic.start() if topic else b
-    holes = [(m.start(), m.end()) for m in _RELATIVE.finditer(body, a, b) if not m.start() <= start < m.end()]
+    holes = [(m.start(), m.end()) for m in relative.finditer(text, a, b) if not m.start() <= start < m.end()]
     return a, b, holes
 
 
@@ -65,4 +74,4 @@ def frame_spans(body: str, lo: int, hi: int) -> list[tuple[int, int]]:
         >>> [s[a:b] for a, b in frame_spans(s, 0, len(s))]
         ['under an agreement with Hamas']
     """
-    return [(m.start(), m.end()) for m in _FRAME.finditer(body[:hi], lo)]
+    return [(m.start(), m.end()) for m in _FRAME.finditer(body, lo, hi)]  # endpos: as if the text ended at hi

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.text import lowered
+
 
 def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
@@ -287,7 +289,19 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"|[^.;]{0,60}?\btook\s+place\b"
                    r"|[^.;,]{0,40}?\b(?:ended|concluded|opened|closed|wrapped\s+up)\s+(?:on|in|with|without|after)\b")),
 )
-POST_ANY = any_of(POST_CUES)
+POST_ANY = any_of(POST_CUES)  # a new cue word also goes into POST_WORDS_LOW (tests/test_extract_case_folding.py)
+#: Case-sensitive twins of the cue tables for text lowered by ``kg.extract.text.fold_case`` (much faster).
+MODALITY_CUES_LOW = tuple((name, lowered(p)) for name, p in MODALITY_CUES)
+MODALITY_ANY_LOW = lowered(MODALITY_ANY)
+POST_CUES_LOW = tuple((name, lowered(p)) for name, p in POST_CUES)
+POST_ANY_LOW = lowered(POST_ANY)
+#: The key words of the result phrases, one of which (a whole word) every match of ``POST_ANY_LOW`` holds: a quick
+#: pre-test on the lowered text (a search for these is several times faster than the lazy ``[^.;]{0,160}?`` scans).
+POST_WORDS_LOW = re.compile(r"\b(?:postponed|delayed|put|deferred|pushed|rescheduled|moved|called|cancell?ed|collapsed"
+                            r"|failed|fell|broke|did|never|due|expected|scheduled|set|supposed|slated|planned|pencilled"
+                            r"|penciled|will|held|host|hold"
+                            r"|convene|open|begin|start|take|completed|finished|carried|took|ended|concluded|opened"
+                            r"|closed|wrapped)\b")
 #: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".
 GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi[sz]ed|organi[sz]e|attended|attend"
                 r"|joined|took\s+part\s+in|participated\s+in|arranged|resumed|launched|began|started|concluded"
@@ -301,6 +315,8 @@ SPEECH_VERBS = (r"said|says|say|stressed|stresses|noted|notes|added|adds|told|te
 #: Phrases introducing the legal basis of what is said or proposed.
 BASIS_CUE = _re(r"\b(?:on\s+the\s+basis\s+of|based\s+on|in\s+accordance\s+with|in\s+line\s+with|in\s+conformity\s+with"
                 r"|pursuant\s+to|in\s+keeping\s+with|in\s+compliance\s+with)\b")
+#: A word every match of ``BASIS_CUE`` holds (lower case; see ``kg.extract.document.Doc.may_contain``).
+BASIS_WORDS = ("basis", "based", "accordance", "line", "conformity", "pursuant", "keeping", "compliance")
 #: Phrases introducing the aim of an event ("it will help reach …", "aiming at …", "talks … on forming …").
 PURPOSE_BACK = _re(r"\b(?:it|this|that|which|such\s+a\s+meeting|the\s+meeting)\s+(?:will|would|could|can|may|should)"
                    r"\s+help\s+(?:to\s+)?")

@@ -25,7 +25,7 @@ from kg.extract.cues import (
 )
 from kg.extract.event_roles import passive_before
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE
-from kg.extract.records import Event, ProvisionRecord, TimeSpec
+from kg.extract.records import Event, Mention, ProvisionRecord, TimeSpec
 from kg.extract.refs import as_participants
 from kg.extract.resolve import resolve_agreement
 from kg.extract.text import mint_iri, short_hash
@@ -37,6 +37,9 @@ HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
 
 _AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memorandum\s+of\s+understanding|charter)\b",
                              re.IGNORECASE)
+
+#: A word every match of ``_AGREEMENT_HEAD`` holds (see ``Doc.may_contain_in``).
+_AGREEMENT_WORDS = ("agreement", "deal", "accord", "declaration", "pact", "memorandum", "charter")
 
 _AGREED_THAT = re.compile(r"\bagreed\s+(?:that|to|on)\s+", re.IGNORECASE)
 
@@ -54,7 +57,14 @@ BROKERED_DEAL = re.compile(r"[-–](?:brokered|mediated|sponsored)\s+(?:[\w-]+\s
                             r"|declaration|understanding)\b")
 
 #: A participle or clause that makes an agreement reference report its signing ("the deal reached in Gaza").
+#: A word every match of ``STATUS_ANY`` holds (lower case; see ``Doc.may_contain_in``).
+_STATUS_WORDS = ("collapsed", "fell", "broke", "stalled", "faltered", "stagnated", "stalemate", "deadlock", "ground",
+                 "impasse", "implemented", "failed")
 _SIGNED_REF = re.compile(r"\b(?:signed|reached|concluded|inked|struck|sealed|clinched|initial+ed)\b", re.IGNORECASE)
+
+
+def _is_agreement(m: Mention) -> bool:
+    return m.type == "Agreement"
 
 
 class AgreementRules:
@@ -100,8 +110,10 @@ class AgreementRules:
         """Agreements described without a signing verb ("a Hamas-Fatah agreement of the spring 2014");
         returns the starts of the time expressions they use up."""
         taken: set[int] = set()
+        if not self.doc.may_contain_in(_AGREEMENT_WORDS, lo, hi):
+            return taken  # no agreement noun in the sentence
         covered = [(h.start, h.end + 120) for h in hits if h.type == "Signing"]
-        for m in _AGREEMENT_HEAD.finditer(self.body, lo, hi):
+        for m in self.doc.finditer(_AGREEMENT_HEAD, lo, hi):
             if any(a <= m.start() <= b for a, b in covered) or self.in_purpose(m.start()) \
                     or self.in_actor_name(m.start(), m.end()):
                 continue  # "the government of national accord": a word of a name is no agreement
@@ -112,7 +124,7 @@ class AgreementRules:
             if iri is None:
                 continue
             taken.update(t.start for t in self.doc.times_in(np_start, np_end))
-            signed = bool(_SIGNED_REF.search(self.body, np_start, min(hi, np_end + 40)))
+            signed = bool(self.doc.search(_SIGNED_REF, np_start, min(hi, np_end + 40)))
             conf = 0.6 if signed else BACKGROUND_CONFIDENCE  # "the Cairo agreement of 2011" names, not reports
             ev = Event(key="", type="Signing", label="", agreement=iri, place=place, time=time,
                        participants=as_participants(parties, "signatory"),
@@ -160,10 +172,10 @@ class AgreementRules:
 
     def attach_agreement(self, h: Hit, ev: Event, lo: int, hi: int) -> None:
         if h.type == "Signing":
-            head = _AGREEMENT_HEAD.search(self.body, h.start, hi)
+            head = self.doc.search(_AGREEMENT_HEAD, h.start, hi)
             passive = passive_before(self.body, h.start)
             if passive:  # "the declaration was signed by …"
-                head = ([*_AGREEMENT_HEAD.finditer(self.body, lo, h.start)] or [None])[-1]
+                head = ([*self.doc.finditer(_AGREEMENT_HEAD, lo, h.start)] or [None])[-1]
             iri = None
             if head:
                 info = self.describe_agreement(head.start(), head.end(), lo, hi)
@@ -185,11 +197,11 @@ class AgreementRules:
             elif iri:
                 ev.agreement = iri
             return
-        names = [m.entity for m in self.doc.mentions_in(lo, hi) if m.type == "Agreement"]
+        names = [m.entity for m in self.mentions_where("agreements", _is_agreement, lo, hi)]
         if names:
             ev.agreement = names[0]
         elif self.current_agreement and (h.type in ("Stall", "Collapse") or (
-                h.type == "Mediation" and _AGREEMENT_HEAD.search(self.body, h.start, h.end))):
+                h.type == "Mediation" and self.doc.search(_AGREEMENT_HEAD, h.start, h.end))):
             ev.agreement = self.current_agreement
 
     def provision_rules(self, lo: int, hi: int, hits: list[Hit]) -> None:
@@ -197,14 +209,14 @@ class AgreementRules:
         agreement."""
         if not self.current_agreement:
             return
-        m = _AGREED_THAT.search(self.body, lo, hi)
+        m = self.doc.search(_AGREED_THAT, lo, hi) if self.doc.may_contain_in(("agreed",), lo, hi) else None
         prev = self.provisions[-1] if self.provisions else None
         if m:
             start, end = m.end(), hi - 1 if self.body[hi - 1:hi] in ".!?" else hi
         elif prev and prev.agreement == self.current_agreement and prev.evidence and \
                 prev.evidence[-1].end >= self.doc.sentence_at(max(0, lo - 2)).start and \
-                _PROVISION_NEXT.search(self.body, lo, hi):
-            cue = _PROVISION_NEXT.search(self.body, lo, hi)
+                self.doc.search(_PROVISION_NEXT, lo, hi):
+            cue = self.doc.search(_PROVISION_NEXT, lo, hi)
             start, end = lo, cue.start() if cue else hi
         else:
             return
@@ -220,10 +232,11 @@ class AgreementRules:
             evidence=[self.doc.evidence(start, start + len(label), "provision", 0.7)], confidence=0.7))
 
     def status_rules(self, lo: int, hi: int) -> None:
-        if not self.current_agreement or not STATUS_ANY.search(self.body, lo, hi):
+        if not self.current_agreement or not self.doc.may_contain_in(_STATUS_WORDS, lo, hi) \
+                or not self.doc.search(STATUS_ANY, lo, hi):
             return
         for status, pattern in STATUS_CUES:
-            m = pattern.search(self.body, lo, hi)
+            m = self.doc.search(pattern, lo, hi)
             if m and self.current_agreement:
                 for p in self.provisions:
                     if p.agreement == self.current_agreement and p.status is None:

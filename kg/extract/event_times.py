@@ -68,7 +68,7 @@ class TimeRules:
                  and not (hit.type in _POINT_EVENTS and _SINCE.match(t.spec.text))
                  and not (past and len(published) == 10 and (t.spec.earliest or "")[:10] > published
                           and not _WITH_YEAR.search(t.spec.text))
-                 and not _SPEECH_BEFORE.search(self.body, lo, t.start)
+                 and not self.after_speech(lo, t.start)
                  and self.time_owner.get(t.start, hit.end) == hit.end
                  and self.owns_time(hit, t.start, t.end)
                  and not any(a <= t.start < b for a, b in self.frames)
@@ -84,6 +84,13 @@ class TimeRules:
         if abs(best.start - hit.end) > 90 and abs(hit.start - best.end) > 90 and not alone:
             return None  # far away, with another trigger in between
         return best.spec
+
+    def after_speech(self, lo: int, start: int) -> bool:
+        """True when a speech verb ends ``body[lo:start]`` ("said on Thursday"); memoised per document."""
+        got = self.speech_memo.get((lo, start))
+        if got is None:
+            got = self.speech_memo[lo, start] = bool(_SPEECH_BEFORE.search(self.body, lo, start))
+        return got
 
     def owns_time(self, hit: Hit, start: int, end: int) -> bool:
         """Whether ``hit`` may take the time at ``[start, end)``: it is the nearest trigger, or a verb whose

@@ -31,22 +31,28 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kg.articles.model import Sentence
 from kg.extract.clauses import frame_spans, subclause
 from kg.extract.cues import (
     GERUND_GOVERNORS,
     GOVERNORS,
     MODALITY_ANY,
+    MODALITY_ANY_LOW,
     MODALITY_CUES,
+    MODALITY_CUES_LOW,
     POST_ANY,
+    POST_ANY_LOW,
     POST_CUES,
+    POST_CUES_LOW,
+    POST_WORDS_LOW,
     PURPOSE_BACK,
     PURPOSE_HERE,
     TRIGGER_INDEX,
-    modality_of,
 )
-from kg.extract.document import Doc
+from kg.extract.document import Doc, Quote, _inside
 from kg.extract.event_agreements import HYPHEN_MEDIATOR, AgreementRules
 from kg.extract.event_factions import add_factions
 from kg.extract.event_governments import GovernmentRules
@@ -65,7 +71,7 @@ from kg.extract.event_times import FOLLOWING, TimeRules
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE, absorb
 from kg.extract.post_changes import post_changes
-from kg.extract.records import Event, Participant, ProvisionRecord, TimeSpec
+from kg.extract.records import Event, Mention, Participant, ProvisionRecord, TimeSpec
 from kg.extract.refs import (
     Ref,
     Refs,
@@ -78,6 +84,7 @@ from kg.extract.refs import (
     side_of,
 )
 from kg.extract.resolve import resolve_event
+from kg.extract.text import token_matches
 
 SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation": "participant",
                 "Election": "participant", "Takeover": "agent", "Split": "participant",
@@ -248,9 +255,13 @@ _CALLED_BY = re.compile(r"\s+(?:called|scheduled|set)\s+(?:by|for)\b", re.IGNORE
 _COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had)\s+)?$")
 #: In the passive the actors before these triggers are what is acted on, not the actor ("was sworn in").
 _NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse"})
+#: A word every match of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` holds (lower case; for ``Doc.folded``).
+_PURPOSE_WORDS = {PURPOSE_BACK: re.compile(r"help"), PURPOSE_HERE: re.compile(r"aim|order|help|so\s+as")}
 #: A change of post reported as news (a title in passing is background, not an event).
 _POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed|s|ing)|replac(?:ed|es|ing)"
                           r"|became|chosen|took\s+over\s+as|sworn\s+in\s+as|promoted)\b", re.IGNORECASE)
+#: "signed by", "sworn in by": a trigger in the passive with its agent.
+_WORD_BY = re.compile(r"\w+\s+by\b")
 
 @dataclass
 class Hit:
@@ -269,24 +280,29 @@ _PAST_SUBORDINATE = re.compile(r"\b(?:after|since|when|because)\s+(?=[A-Z][\w-]*
                                r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:won|took|met|signed|held|came|began)\b)")
 
 
-def modality_at(text: str, pos: int, lo: int = 0) -> tuple[str, int, int]:
-    """``(modality, cue start, cue end)`` of the strongest cue in ``text[max(lo, pos-140):pos]``.
+#: The first words of ``_PAST_SUBORDINATE`` (every match starts with one of these tokens).
+_SUBORDINATORS = frozenset({"after", "since", "when", "because"})
+
+
+def modality_at(text: str, pos: int, lo: int = 0, folded: str | None = None) -> tuple[str, int, int]:
+    """``(modality, cue start, cue end)`` of the strongest cue in ``text[max(lo, pos-140):pos]``; ``folded`` is
+    ``text`` lowered by ``kg.extract.text.fold_case`` (same result, faster).
 
     Example:
         >>> modality_at("They did not sign the deal", 13)
         ('denied', 5, 12)
     """
-    found: dict[str, tuple[int, int]] = {}
     lo = max(lo, pos - 140)
-    if not MODALITY_ANY.search(text, lo, pos):
+    any_cue, cues = MODALITY_ANY, MODALITY_CUES
+    if folded is not None:
+        text, any_cue, cues = folded, MODALITY_ANY_LOW, MODALITY_CUES_LOW
+    if not any_cue.search(text, lo, pos):
         return "actual", -1, -1
-    for name, pattern in MODALITY_CUES:
-        for m in pattern.finditer(text, lo, pos):
-            found[name] = (m.start(), m.end())
-    best = modality_of(list(found))
-    if best == "actual":
-        return "actual", -1, -1
-    return best, *found[best]
+    for name, pattern in cues:  # strongest first (``MODALITY_ORDER``): the first cue found wins, at its last match
+        spans = [m.span() for m in pattern.finditer(text, lo, pos)]
+        if spans:
+            return name, *spans[-1]
+    return "actual", -1, -1
 
 
 
@@ -311,28 +327,65 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         self.frames: list[tuple[int, int]] = []  # "the aftermath of the 2007 takeover": no event's time inside
         self.mediators: dict[str, list[Participant]] = {}  # agreement → mediators named with it
         self.anaphors: list[Event] = []  # "The talks were hosted by X": continues the last meeting
+        #: Per-document memos of pure functions of the body, sentences and quotes (fixed while events are found);
+        #: memos that also depend on the references live on ``self.refs.memo`` and go with a rebuilt ``Refs``.
+        self._clauses: dict[int, tuple[int, int]] = {}
+        self._sentence_quotes: dict[tuple[int, int], list[Quote]] = {}
+        self._frames: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self.speech_memo: dict[tuple[int, int], bool] = {}  # ``TimeRules.after_speech``
 
     # --- helpers -----------------------------------------------------------------------------
     def clause(self, pos: int) -> tuple[int, int]:
         """Bounds of the clause around ``pos``: its sentence, cut at semicolons, quote edges and, in a sentence
         continuing a meeting ("The talks …"), at a verb ordering it after/before another ("followed")."""
+        got = self._clauses.get(pos)
+        if got is None:
+            got = self._clauses[pos] = self._clause(pos)
+        return got
+
+    def _clause(self, pos: int) -> tuple[int, int]:
+        """``clause`` without the memo."""
         s = self.doc.sentence_at(pos)
         lo, hi = s.start, s.end
-        q = self.doc.quote_at(pos)
+        q = self.quote_in_sentence(pos, s)
         if q and q.kind == "direct":
             lo, hi = max(lo, q.start), min(hi, q.end)
         semi_before = self.body.rfind(";", lo, pos)
         semi_after = self.body.find(";", pos, hi)
         lo, hi = (semi_before + 1 if semi_before >= 0 else lo), (semi_after if semi_after >= 0 else hi)
-        seq = _SEQUENCE.search(self.body, lo, hi)
-        if seq is not None and is_anaphoric_meeting(self.body[s.start:s.end]):
+        seq = _SEQUENCE.search(self.body, lo, hi) if is_anaphoric_meeting(self.body[s.start:s.end]) else None
+        if seq is not None:
             # "The talks followed a first round between X and Y in April": two meetings, two clauses
             lo, hi = (seq.end(), hi) if pos >= seq.end() else (lo, seq.start())
         return lo, hi
 
+    def quote_in_sentence(self, pos: int, s: Sentence) -> Quote | None:
+        """``doc.quote_at(pos)`` for ``pos`` in the sentence ``s``, scanning only the quotes overlapping ``s``
+        (every quote holding ``pos`` does, and their order is kept, so the first one found is the same)."""
+        if not s.start <= pos < s.end:
+            return self.doc.quote_at(pos)
+        quotes = self._sentence_quotes.get((s.start, s.end))
+        if quotes is None:
+            quotes = self._sentence_quotes[s.start, s.end] = [q for q in self.doc.quotes
+                                                              if q.start < s.end and q.end > s.start]
+        for q in quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
     def places_in(self, lo: int, hi: int, types: tuple[str, ...] = ("City", "Territory", "State",
                                                                        "BorderCrossing")) -> list:
-        return [m for m in self.doc.mentions_in(lo, hi) if m.type in types and not m.metonym]
+        """Mentions of places of ``types`` (not metonyms) inside ``[lo, hi)``."""
+        return self.mentions_where(("places", types), lambda m: m.type in types and not m.metonym, lo, hi)
+
+    def mentions_where(self, key: object, keep: Callable[[Mention], bool], lo: int, hi: int) -> list[Mention]:
+        """``[m for m in doc.mentions_in(lo, hi) if keep(m)]``, from the mentions kept, found once per document
+        under ``key`` (on ``self.refs.memo``: the mentions change only with the references)."""
+        got = self.refs.memo.get(key)
+        if got is None:
+            kept = [m for m in self.doc.mentions if keep(m)]
+            got = self.refs.memo[key] = (kept, [m.start for m in kept])
+        return _inside(*got, lo, hi)
 
     def place_after(self, hit: Hit, lo: int, hi: int) -> str | None:
         """The place "in/at X" after the trigger (before a participle clause: "…, ending years of rival rule in
@@ -341,10 +394,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         hi = min(hi, hit.extra.get("next", hi))
         participle = _PARTICIPLE_CLAUSE.search(self.body, hit.end, hi)
         for m in self.places_in(hit.end, participle.start() if participle else hi):
-            if _IN_PLACE.search(self.body, max(lo, m.start - 50), m.start):
+            if self.doc.search(_IN_PLACE, max(lo, m.start - 50), m.start):
                 return m.entity
         for m in self.places_in(lo, hit.start):
-            if _IN_PLACE.search(self.body, max(lo, m.start - 50), m.start):
+            if self.doc.search(_IN_PLACE, max(lo, m.start - 50), m.start):
                 return m.entity
         return None
 
@@ -487,7 +540,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
     def find_purpose_spans(self) -> None:
         for pattern in (PURPOSE_BACK, PURPOSE_HERE):
             spans = self.cue_matches[pattern] = []
-            for m in pattern.finditer(self.body):
+            if self.doc.folded is not None and not _PURPOSE_WORDS[pattern].search(self.doc.folded):
+                continue  # none of the words every match holds: no match (a quick scan of the lowered body)
+            for m in self.doc.finditer(pattern):
                 spans.append(m.span())
                 s = self.doc.sentence_at(m.start())
                 end = s.end - 1 if s.text.endswith((".", "!", "?")) else s.end
@@ -510,7 +565,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         """Start of the past subordinate clause holding ``pos`` ("after Hamas won"), else ``lo``: its cues
         ("hoped …, after Hamas won") do not reach a trigger inside it."""
         if self.cuts is None:
-            self.cuts = [m.end() for m in _PAST_SUBORDINATE.finditer(self.body)]
+            self.cuts = [m.end() for m in token_matches(_PAST_SUBORDINATE, self.body, self.doc.tokens, _SUBORDINATORS)]
         k = bisect.bisect_right(self.cuts, pos) - 1
         return self.cuts[k] if k >= 0 and self.cuts[k] >= max(lo, pos - 60) else lo
 
@@ -523,12 +578,13 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
 
     def find_hits(self) -> list[Hit]:
         hits: list[Hit] = []
-        for tok in self.doc.tokens:
-            for t in TRIGGER_INDEX.get(tok.low[:4], ()):
+        index = TRIGGER_INDEX
+        for tok in [tok for tok in self.doc.tokens if tok.low[:4] in index]:  # the tokens a trigger may start at
+            for t in index[tok.low[:4]]:
                 m = t.pattern.match(self.body, tok.start)
                 if not m or self.in_purpose(m.start()) or self.in_actor_name(m.start(), m.end()):
                     continue
-                frame = _FRAME_OF.search(self.body, max(0, m.start() - 40), m.start()) if t.form == "noun" and \
+                frame = self.doc.search(_FRAME_OF, max(0, m.start() - 40), m.start()) if t.form == "noun" and \
                     self.body.find(" of ", max(0, m.start() - 40), m.start()) >= 0 else None
                 if frame:  # its own time ("the aftermath of the 2007 takeover") belongs to no event of the clause
                     self.frames.append((frame.start(), m.end()))
@@ -545,12 +601,17 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
     def build(self, h: Hit, taken: set[int]) -> Event | None:
         doc, body = self.doc, self.body
         lo, hi = self.clause(h.start)
-        modality, cue_start, cue_end = modality_at(body, h.start, self.after_cut(lo, h.start))
+        folded = doc.folded
+        modality, cue_start, cue_end = modality_at(body, h.start, self.after_cut(lo, h.start), folded)
         if modality == "failed" and _CALLED_OFF.match(body, cue_start, cue_end) \
                 and not _OBJECT_GAP.fullmatch(body, cue_end, h.start):
             modality, cue_start, cue_end = "actual", -1, -1  # "Egypt cancelled a visit by X, but Y met": not its object
-        post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None) \
-            if POST_ANY.match(body, h.end, hi) else None
+        if folded is None:
+            post = next((name for name, p in POST_CUES if p.match(body, h.end, hi)), None) \
+                if POST_ANY.match(body, h.end, hi) else None
+        else:  # the same on the lowered body
+            post = next((name for name, p in POST_CUES_LOW if p.match(folded, h.end, hi)), None) \
+                if POST_WORDS_LOW.search(folded, h.end, hi) and POST_ANY_LOW.match(folded, h.end, hi) else None
         if modality == "actual" and post and post != "actual" and (h.form == "noun" or post != "planned"):
             modality = post
         elif post == "actual" and modality in ("planned", "hoped", "proposed") and h.form == "noun":
@@ -575,13 +636,13 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         sent = doc.sentence_at(h.start)
         anaphor = h.type == "Meeting" and h.form == "noun" and modality == "actual" and (
             (h.start - sent.start <= 30 and is_anaphoric_meeting(body[sent.start:sent.end])
-             and h.extra.get("prev_hit") is None) or bool(_JOINED_MEETING.search(body, max(lo, h.start - 40), h.start)))
+             and h.extra.get("prev_hit") is None) or bool(doc.search(_JOINED_MEETING, max(lo, h.start - 40), h.start)))
         h.extra["anaphor"] = anaphor
         if days or anaphor:
             modality = post if post in ("postponed", "failed") else "actual"  # "after two days of talks"
         if h.form == "noun" and h.type != "Proposal" and not (days or anaphor):
-            gov = list(GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
-            ger = list(GERUND_GOVERNORS.finditer(body, max(lo, h.start - 60), h.start))
+            gov = list(doc.finditer(GOVERNORS, max(lo, h.start - 60), h.start))
+            ger = list(doc.finditer(GERUND_GOVERNORS, max(lo, h.start - 60), h.start))
             governor = gov[-1] if gov else None
             own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start)) \
                 or any(_TIME_RIGHT_AFTER.fullmatch(body, h.end, t.start) for t in doc.times_in(h.end, hi))
@@ -633,7 +694,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                 participants += [Participant("host", p.entity, p.label) for p in participants if p.role == "proposer"]
         elif not between and before and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30) \
                 and not (h.type in _NO_PASSIVE_SUBJECT and (passive_before(body, h.start)
-                                                            or re.match(r"\w+\s+by\b", body[h.start:hi]))):
+                                                            or _WORD_BY.match(body[h.start:hi]))):
             subject = before[-1]
             if len(before) > 1 and _OF_FACTION.fullmatch(body, before[-2][-1].end, subject[0].start) \
                     and self.idx.type_of(subject[0].iris[0]) == "Party" \
@@ -648,14 +709,14 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             participants += as_participants(subject, role)
         participants += self.object_roles(h, lo, hi)
         conv = apply_conventions(h.type, body, self.refs, h.start, h.end, lo, hi, participants,
-                                 governor.group() if governor else None)
+                                 body[governor.start():governor.end()] if governor else None)
         if conv is None:
             return None
         participants = conv
         if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):
             participants += self.clause_participants(h, lo, hi, participants)
         elif h.type == "Signing" and modality == "actual" and h.form == "verb" \
-                and not (passive_before(body, h.start) or re.match(r"\w+\s+by\b", body[h.start:hi])):
+                and not (passive_before(body, h.start) or _WORD_BY.match(body[h.start:hi])):
             participants += self.clause_participants(h, lo, hi, participants, "signatory", before=True)
         if h.type == "Meeting":
             participants = self.apposition_heads(lo, hi, participants, h.start)
@@ -709,7 +770,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         self.add_host(ev)
         self.purpose_here(h, ev, hi)
         if h.type in ("GovernmentFormation", "SwearingIn") or (h.type == "Collapse" and (
-                _GOV_WORD.search(body, h.start, min(hi, h.end + 60)) or _GOV_WORD.search(body, lo, h.start))):
+                doc.search(_GOV_WORD, h.start, min(hi, h.end + 60)) or doc.search(_GOV_WORD, lo, h.start))):
             self.resolve_government_event(ev, lo, hi)
         if h.type in ("Election", "Takeover", "Split") and ev.time:
             ev.same_as = resolve_event(self.idx, type=h.type, earliest=ev.time.earliest, latest=ev.time.latest,
@@ -733,16 +794,32 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
 
         Example: "Under the Egyptian-brokered deal, X is to assume control" → Egypt is no mediator of the handover.
         """
-        frames = [(a, b) for a, b in frame_spans(self.body, lo, hi) if not a <= h.start < b] \
-            if "nder " in self.body[lo:hi] else []
+        frames = [(a, b) for a, b in self.frames_in(lo, hi) if not a <= h.start < b]
+        if not frames and not self.apposition_in(lo, hi):
+            return participants  # nothing to set aside
         have = {p.entity for p in participants}
-        refs = [r for r in self.refs.inside(lo, hi) if have.intersection(r.iris)]
+        refs = [r for r in self.refs_inside(lo, hi) if have.intersection(r.iris)]
         aside = [r for r in refs if any(a <= r.start < b for a, b in frames) or self.apposition_org(r)]
         if not aside:
             return participants
         inside = {i for r in aside for i in r.iris}
         outside = {i for r in refs if r not in aside for i in r.iris}
         return [p for p in participants if p.entity not in inside or p.entity in outside]
+
+    def frames_in(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """``frame_spans`` of the clause ``[lo, hi)`` (memoised; none without "under")."""
+        got = self._frames.get((lo, hi))
+        if got is None:
+            got = self._frames[lo, hi] = frame_spans(self.body, lo, hi) if "nder " in self.body[lo:hi] else []
+        return got
+
+    def refs_inside(self, lo: int, hi: int) -> list[Ref]:
+        """``self.refs.inside(lo, hi)``, memoised per clause (do not modify the list returned)."""
+        key = ("inside", lo, hi)
+        got = self.refs.memo.get(key)
+        if got is None:
+            got = self.refs.memo[key] = self.refs.inside(lo, hi)
+        return got
 
     def continue_meetings(self) -> None:
         """Anaphoric meetings ("The talks were hosted by X") and delegation heads named in a later sentence
@@ -757,14 +834,16 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             if target is not None:
                 absorb(target, ev)
         persons = [m for m in self.doc.mentions if m.type == "Person"]
-        for m in _HOSTED_THEM.finditer(self.body):
+        for m in _HOSTED_THEM.finditer(self.body) if "host" in self.body else ():  # "host" is in every match
             host = [r for r in self.refs.starting(max(0, m.start() - 30), m.start())
                     if _HOST_GAP.fullmatch(self.body, r.end, m.start())]
             target = self.last_meeting(m.start(), 4) if host else None
             if target is not None and not any(p.role == "host" for p in target.participants):
                 target.participants += [p for p in as_participants(host[-1:], "host") if p not in target.participants]
         for s in self.doc.sentences:
-            heads = delegation_heads(self.body, s.start, s.end, persons)
+            # every match of the delegation patterns holds one of these words (else no heads: nothing to do)
+            heads = delegation_heads(self.body, s.start, s.end, persons) \
+                if self.doc.may_contain_in(("delegation", "represented"), s.start, s.end) else []
             semi = self.body.rfind(";", s.start, heads[0].start) if heads else -1  # "…; X led his delegation"
             target = self.last_meeting(s.start if semi < 0 else semi, 4, first=True) if heads else None
             for person in heads if target is not None else ():
@@ -934,10 +1013,18 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             for r in self.refs.starting(h.end, hi):
                 if _VENUE_OF.search(body, max(h.end, r.start - 40), r.start):
                     out += as_participants([r], "host")
-        for r in self.refs.starting(lo, hi):
-            if HYPHEN_MEDIATOR.match(body, r.end) or _MEDIATION_AFTER.match(body[r.end:r.end + 14]):
-                out += as_participants([r], "mediator")
-        return out
+        return out + self.mediators_in(lo, hi)
+
+    def mediators_in(self, lo: int, hi: int) -> list[Participant]:
+        """Mediators named in the clause ``[lo, hi)`` ("the Egyptian-brokered deal", "Qatari mediation"): the
+        references starting there followed by "-brokered" or "mediation" (found once per document)."""
+        mediators = self.refs.memo.get("mediators")
+        if mediators is None:
+            body = self.body
+            mediators = self.refs.memo["mediators"] = Refs(
+                [r for r in self.refs
+                 if HYPHEN_MEDIATOR.match(body, r.end) or _MEDIATION_AFTER.match(body[r.end:r.end + 14])])
+        return as_participants(mediators.starting(lo, hi), "mediator")
 
     def clause_participants(self, h: Hit, lo: int, hi: int, taken: list[Participant], role: str = "participant",
                             before: bool = False) -> list[Participant]:
@@ -951,7 +1038,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         """
         have = {p.entity for p in taken}
         out: list[Participant] = []
-        lo, hi, holes = subclause(self.body, h.start, h.end, lo, hi)
+        lo, hi, holes = subclause(self.body, h.start, h.end, lo, hi, self.doc.folded)
         for r in self.refs.inside(lo, h.start if before else hi):
             if any(a <= r.start < b for a, b in holes) or self.title_org_of_person(r) or self.apposition_org(r) \
                     or _SPEAKER_AFTER.match(self.body, r.end, hi) \
@@ -1012,16 +1099,32 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
 
         Example: "…by Khaled Fawzi, head of Egypt's intelligence service" → the service is no participant.
         """
-        prev = self.refs.starting(max(0, r.start - 60), r.start)
-        return bool(prev) and self.idx.type_of(prev[-1].iris[0]) == "Person" \
-            and bool(_APPOSITION.fullmatch(self.body, prev[-1].end, r.start)) \
-            and not _DELEGATION_AFTER.match(self.body, r.end)
+        key = ("apposition", r.start, r.end)  # a function of the span (and the references) only
+        got = self.refs.memo.get(key)
+        if got is None:
+            prev = self.refs.starting(max(0, r.start - 60), r.start)
+            got = self.refs.memo[key] = bool(prev) and self.idx.type_of(prev[-1].iris[0]) == "Person" \
+                and bool(_APPOSITION.fullmatch(self.body, prev[-1].end, r.start)) \
+                and not _DELEGATION_AFTER.match(self.body, r.end)
+        return got
+
+    def apposition_in(self, lo: int, hi: int) -> bool:
+        """True when a reference starting in ``[lo, hi)`` is an ``apposition_org`` (all found once per document)."""
+        starts = self.refs.memo.get("apposition-starts")
+        if starts is None:
+            starts = self.refs.memo["apposition-starts"] = [r.start for r in self.refs if self.apposition_org(r)]
+        k = bisect.bisect_left(starts, lo)
+        return k < len(starts) and starts[k] < hi
 
     def title_org_of_person(self, r: Ref) -> bool:
         """True when ``r`` is the non-party organisation in a person's title ("Fatah Central Committee
         member X"): the person, not the committee, is the actor."""
-        return any(t.org in r.iris and t.start <= r.start < t.end and self.idx.type_of(t.org) != "Party"
-                   for t in self.doc.titles)
+        key = ("title-org", r.start, r.iris)
+        got = self.refs.memo.get(key)
+        if got is None:
+            got = self.refs.memo[key] = any(t.org in r.iris and t.start <= r.start < t.end
+                                            and self.idx.type_of(t.org) != "Party" for t in self.doc.titles)
+        return got
 
     def add_host(self, ev: Event) -> None:
         """A hoped/planned meeting in a city of the proposing state is hosted by that state."""
@@ -1035,7 +1138,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             ev.participants.append(Participant("proposer", state, self.idx.label(state)))
 
     def purpose_here(self, h: Hit, ev: Event, hi: int) -> None:
-        m = PURPOSE_HERE.search(self.body, h.end, hi) if self.may_match(PURPOSE_HERE, h.end, hi) else None
+        m = self.doc.search(PURPOSE_HERE, h.end, hi) if self.may_match(PURPOSE_HERE, h.end, hi) else None
         on = re.match(r"(?:\s+in\s+[A-Z]\w+)?\s+on\s+(?=\w+ing\b)", self.body[h.end:hi]) \
             if h.type == "Meeting" else None
         if on:
@@ -1057,7 +1160,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
 
     def purpose_back(self, lo: int, hi: int, statements: list[Event]) -> None:
         """"It will help reach …" → the aim of the last non-actual event in this or the previous sentence."""
-        m = PURPOSE_BACK.search(self.body, lo, hi) if self.may_match(PURPOSE_BACK, lo, hi) else None
+        m = self.doc.search(PURPOSE_BACK, lo, hi) if self.may_match(PURPOSE_BACK, lo, hi) else None
         if not m:
             return
         prev_lo = self.doc.sentence_at(max(0, lo - 2)).start
@@ -1069,7 +1172,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             self.set_purpose(cands[-1], m.end(), min(end, q.end) if q else end)
 
     def anaphoric_failure(self, lo: int, hi: int) -> None:
-        m = _ANAPHORIC_FAIL.search(self.body, lo, hi)
+        m = self.doc.search(_ANAPHORIC_FAIL, lo, hi) if self.doc.may_contain_in(("fail",), lo, hi) else None
         if not m:
             return
         prev_lo = self.doc.sentence_at(max(0, self.doc.sentence_at(lo).start - 2)).start
@@ -1082,17 +1185,22 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
 
     def post_holdings(self) -> list[Event]:
         out = []
+        labels: dict[str, str] | None = None  # each entity's first mention's label
         for t in self.doc.titles:
             post = next((p.iri for p in self.idx.posts.get(t.person, []) if t.org and p.org == t.org), None)
             if post is None:
                 continue  # a title alone is evidence for affiliation, not a reported fact
-            label = next((m.label for m in self.doc.mentions if m.entity == t.person), t.person)
+            if labels is None:
+                labels = {}
+                for m in self.doc.mentions:
+                    labels.setdefault(m.entity, m.label)
+            label = labels.get(t.person, t.person)
             org_label = f" ({self.idx.label(t.org)})" if t.org else ""
             pub = (self.doc.published or "")[:10] or None
             speaks = any(q.speaker == t.person for q in self.doc.quotes)
             time = TimeSpec("", "day", pub, pub) if pub and speaks else None
             sent = self.doc.sentence_at(t.start)
-            conf = 0.8 if _POST_CHANGE.search(self.body, sent.start, sent.end) else BACKGROUND_CONFIDENCE
+            conf = 0.8 if self.doc.search(_POST_CHANGE, sent.start, sent.end) else BACKGROUND_CONFIDENCE
             out.append(Event(key="", type="PostHolding", label=f"{label}, {t.title}{org_label}", time=time,
                              participants=[Participant("agent", t.person, label)],
                              concerns=[t.org] if t.org else [], post=post,

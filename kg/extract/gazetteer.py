@@ -177,15 +177,13 @@ class Gazetteer:
         out: list[GazetteerMatch] = []
         first_words = self.max_len
         match_at = self.match_at
-        i, n = 0, len(tokens)
-        while i < n:
-            if tokens[i][1] in first_words:  # Token.low
+        nxt = 0  # the first token not inside the last match
+        for i in [k for k, t in enumerate(tokens) if t[1] in first_words]:  # Token.low: where a label may start
+            if i >= nxt:
                 m = match_at(body, tokens, i)
                 if m:
                     out.append(m)
-                    i = m.last
-                    continue
-            i += 1
+                    nxt = m.last
         return out
 
 

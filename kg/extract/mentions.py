@@ -34,6 +34,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,9 @@ foreign prime deputy senior vice political politburo bureau former top executive
 security information press department office affairs special palestinian russian egyptian qatari
 general of the ministry movement spokesman spokeswoman official co
 """.split())
+#: The unions the title scans test (built once).
+_TITLE_WORDS = TITLE_MODIFIERS | TITLE_HEADS
+_TITLE_LEAD = TITLE_MODIFIERS | {"a", "an", "the"}
 FEMALE_TITLES = frozenset({"spokeswoman", "chairwoman", "mrs", "ms", "queen", "princess"})
 MALE_TITLES = frozenset({"spokesman", "chairman", "mr", "king", "emir", "prince", "sheikh"})
 #: Head nouns of organisation names → the class an unknown organisation gets.
@@ -98,6 +102,10 @@ _ACTING_VERB = re.compile(
 _SPATIAL_BEFORE = re.compile(r"\b(?:border|boundary|frontier|crossing|road|route|line|distance|area|"
                              r"region|corridor|travel|flights?|roads?)\s+$", re.IGNORECASE)
 _AUTHORITIES_AFTER = re.compile(r"\s*(?:’s|'s)?\s*(?:authorities|administration|rulers|government)\b")
+
+#: Gaps between the tokens of one name (compiled once: these run for every capitalised token).
+_DOT_SPACE, _ORG_GAP, _NAME_GAP = re.compile(r"\.? "), re.compile(r"[ \-–]"), re.compile(r" |-|’|'")
+_BETWEEN_END, _AND_NEXT = re.compile(r"\bbetween\s+(?:the\s+)?$"), re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 @dataclass(slots=True)
@@ -167,6 +175,7 @@ _DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'’. -]*[A-Z])(?:,\s+[A-Z][a-z
 #: Types whose names can continue into an unknown body ("Fatah Central Committee", "PLO Central Council").
 _OWNER_TYPES = frozenset({"Party", "UmbrellaOrganization", "Organization", "InternationalOrganization",
                           "GoverningBody", "State"})
+_OWNER_TYPES_OR_MINISTRY = _OWNER_TYPES | {"Ministry"}
 
 
 def choose_iri(idx: ReferenceIndex, iris: tuple[str, ...], published: str | None) -> str:
@@ -233,13 +242,18 @@ def _indefinite_governments(doc: Doc, spans: list[_Span], owner: list[int | None
                 _drop(spans, owner, si)
 
 
+_TOKEN_START, _TOKEN_END = operator.attrgetter("start"), operator.attrgetter("end")
+
+
 def _dateline(doc: Doc, gz: Gazetteer, spans: list[_Span], owner: list[int | None]) -> None:
     """Datelines ("GAZA, Nov. 1 (Levant Wire) -"): the place is a city ("GAZA" → Gaza City when the territory
     and a city share the name); the agency is not a mention."""
     tokens = doc.tokens
     for d in _DATELINE.finditer(doc.body):
         agency = d.span("a1") if d.group("a1") else d.span("a2")
-        claimed = [k for k, t in enumerate(tokens) if agency[0] <= t.start and t.end <= agency[1]]
+        # the tokens inside the agency (sorted and disjoint, so a run of them: found by bisection)
+        claimed = range(bisect.bisect_left(tokens, agency[0], key=_TOKEN_START),
+                        bisect.bisect_right(tokens, agency[1], key=_TOKEN_END))
         for si, s in enumerate(spans):
             if s.iri is None:
                 continue
@@ -266,7 +280,7 @@ def _org_continuations(doc: Doc, spans: list[_Span], owner: list[int | None]) ->
             continue
         j, head = s.last, None
         while j < len(tokens) and j - s.last < 4 and owner[j] is None and tokens[j].text[0].isupper() \
-                and re.fullmatch(r"\.? ", _gap(body, tokens, j)) and tokens[j].low not in TITLE_HEADS:
+                and _DOT_SPACE.fullmatch(_gap(body, tokens, j)) and tokens[j].low not in TITLE_HEADS:
             if tokens[j].low in ORG_HEADS and ORG_HEADS[tokens[j].low] != "Party":
                 head = j
             j += 1
@@ -411,7 +425,7 @@ def _unlinked_orgs(doc: Doc, owner: list[int | None], add, capitalised: list[int
         if i < j or owner[i] is not None or tokens[i].low in _STOP or tokens[i].low in TITLE_HEADS:
             continue
         j = i + 1  # extend over capitalised words and lowercase connectors followed by one
-        while j < len(tokens) and owner[j] is None and re.fullmatch(r"[ \-–]", _gap(body, tokens, j)):
+        while j < len(tokens) and owner[j] is None and _ORG_GAP.fullmatch(_gap(body, tokens, j)):
             if tokens[j].low in TITLE_HEADS or tokens[j].low == "prime":
                 break
             if tokens[j].text[0].isupper():
@@ -440,7 +454,7 @@ def _name_run(doc: Doc, owner: list[int | None], i: int) -> tuple[int, int] | No
     names = 0
     while j < len(tokens) and owner[j] is None:
         t = tokens[j]
-        if j > i and not re.fullmatch(r" |-|’|'", _gap(body, tokens, j)):
+        if j > i and not _NAME_GAP.fullmatch(_gap(body, tokens, j)):
             break
         if t.low in _PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text[0].isupper() and owner[j + 1] is None:
             names += 1  # "al-Sheikh", "Abu Marzouk": the word after a particle is a name, even a title's word
@@ -472,7 +486,7 @@ def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: li
             person = _person_at(doc, idx, spans, owner, k, add)
             if person is not None:
                 first = i
-                while first > 0 and tokens[first - 1].low in TITLE_MODIFIERS | TITLE_HEADS \
+                while first > 0 and tokens[first - 1].low in _TITLE_WORDS \
                         and owner[first - 1] is None \
                         and _gap(body, tokens, first) in (" ", "-"):
                     first -= 1
@@ -486,9 +500,9 @@ def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: li
         j, inner_org = i, None
         while j > 0:
             prev = owner[j - 1]
-            if prev is None and tokens[j - 1].low in TITLE_MODIFIERS | {"a", "an", "the"}:
+            if prev is None and tokens[j - 1].low in _TITLE_LEAD:
                 j -= 1
-            elif prev is not None and inner_org is None and spans[prev].type in _OWNER_TYPES | {"Ministry"}:
+            elif prev is not None and inner_org is None and spans[prev].type in _OWNER_TYPES_OR_MINISTRY:
                 inner_org = spans[prev].iri  # "…, a Fatah spokesman"
                 j = spans[prev].first
             else:
@@ -576,9 +590,9 @@ def _metonyms(doc: Doc, idx: ReferenceIndex, spans: list[_Span]) -> None:
         if _ACTING_VERB.match(body, end) or _AUTHORITIES_AFTER.match(body, end):
             s.metonym = True
             continue
-        between = re.search(r"\bbetween\s+(?:the\s+)?$", before)
+        between = _BETWEEN_END.search(before)
         if between and not _SPATIAL_BEFORE.search(before[:between.start()]):
-            after = re.match(r"\s+and\s+(?:the\s+)?", body[end:end + 12])
+            after = _AND_NEXT.match(body[end:end + 12])
             if after:
                 s.metonym = True
                 other = _span_at(spans, tokens, end + after.end())

@@ -22,6 +22,7 @@ from kg.extract.resolve import overlaps
 from kg.extract.text import short_hash
 
 NON_IDENTITY_ROLES = frozenset({"proposer", "mediator", "host"})
+_NOT_ACTOR_ROLES = NON_IDENTITY_ROLES | {"recipient", "target"}  # not named after "by" in a label
 #: Confidence of background records: kept in the graph (they link agreements and affiliations) but below
 #: ``REPORTED_CONFIDENCE``, the threshold for an event the article reports ("the Cairo agreement of 2011" in
 #: passing, a title in passing). ``kg evaluate`` scores only reported events.
@@ -157,7 +158,7 @@ def label_event(ev: Event, labels: dict[str, str]) -> str:
     parts = [_TYPE_NAMES.get(ev.type, ev.type)]
     if ev.agreement:
         parts.append(f"of {labels.get(ev.agreement, ev.agreement.rsplit('/', 1)[-1])}")
-    actors = [p.label for p in ev.participants if p.role not in NON_IDENTITY_ROLES | {"recipient", "target"}]
+    actors = [p.label for p in ev.participants if p.role not in _NOT_ACTOR_ROLES]
     if actors:
         parts.append("by " + ", ".join(dict.fromkeys(actors)))
     to = [p.label for p in ev.participants if p.role in ("recipient", "target")]

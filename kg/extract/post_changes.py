@@ -34,6 +34,7 @@ from kg.extract.document import Doc
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.records import Event, Participant, TimeSpec
 from kg.extract.refs import Ref, Refs
+from kg.extract.text import token_matches
 
 #: The person before the verb takes the post ("X succeeded Y", "X was elected").
 #: Words naming a post ("head of the political bureau", "prime minister").
@@ -107,13 +108,7 @@ def _takes_post(body: str, m: re.Match[str], pattern: re.Pattern[str], idx: Refe
 
 def _matches(pattern: re.Pattern[str], body: str, tokens: list, starts: frozenset[str]) -> list[re.Match[str]]:
     """``pattern.finditer(body)``, tried only at tokens that can start a match (its first words)."""
-    out: list[re.Match[str]] = []
-    for t in tokens:
-        if t.low in starts and (not out or t.start >= out[-1].end()):
-            m = pattern.match(body, t.start)
-            if m:
-                out.append(m)
-    return out
+    return token_matches(pattern, body, tokens, starts)
 
 
 def _person_before(idx: ReferenceIndex, refs: Refs, body: str, lo: int, pos: int) -> Ref | None:

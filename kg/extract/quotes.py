@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.cues import BASIS_CUE, SPEECH_VERBS
+from kg.extract.cues import BASIS_CUE, BASIS_WORDS, SPEECH_VERBS
 from kg.extract.document import Doc, Quote
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.mentions import TITLE_HEADS
@@ -98,6 +98,7 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]t|[Ii]ts|[Tt]hey|[Tt
 _MARKS = re.compile("[\"“”]")
 _BOUNDARY = re.compile(r"[.!?:]\s*[:;]?\s*(?=[A-Z])")
 _ACCORDING = re.compile(r"^According\s+to\s+(?P<who>[^,]{1,80}),\s+(?P<content>.+?)[.!]?$")
+_PART = re.compile(r"[^,]+")
 
 
 def short_quote(text: str, limit: int = 60) -> str:
@@ -324,7 +325,7 @@ def subject_segment(who_text: str) -> tuple[int, int] | None:
         'the ministry'
     """
     stripped = who_text.rstrip()
-    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", stripped)]
+    parts = [(m.start(), m.end()) for m in _PART.finditer(stripped)]
     if not parts:
         return None
     a, b = parts[0] if stripped.endswith(",") and len(parts) >= 2 else parts[-1]
@@ -492,7 +493,7 @@ def _statement(doc: Doc, idx: ReferenceIndex, quote: Quote, time: TimeSpec) -> E
 def basis_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> list[str]:
     """Documents invoked after a basis cue in ``[start, end)``: named instruments, and "resolutions of the
     X" → the instrument X issued (also for a coordinated "X and Y")."""
-    cue = BASIS_CUE.search(doc.body, start, end)
+    cue = doc.search(BASIS_CUE, start, end) if doc.may_contain_in(BASIS_WORDS, start, end) else None
     if not cue:
         return []
     issued = {d.issuer: iri for iri, d in sorted(idx.documents.items()) if d.issuer}

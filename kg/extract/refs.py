@@ -25,6 +25,7 @@ from kg.extract.cues import GOVERNMENT_ANAPHOR, PAIR_ANAPHOR
 from kg.extract.document import Doc
 from kg.extract.lexicon import ACTOR_TYPES, ReferenceIndex
 from kg.extract.records import Mention, Participant
+from kg.extract.text import token_matches
 
 _PRONOUN = re.compile(r"\b(?:she|he|She|He)\b")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(spokeswoman|spokesman|spokesperson|minister|official"
@@ -33,6 +34,8 @@ _GOVERNMENT_OF = re.compile(r"\b(?:the|a|its|his)\s+(?:[\w-]+\s+){0,4}?(?:govern
                             r"|of)\s+(?:(?:Prime\s+Minister|Premier|PM)\s+)?$", re.IGNORECASE)
 #: "He met …", "She discussed …": a sentence-initial pronoun subject is the last person of that gender named.
 _SUBJECT_PRONOUN = re.compile(r"\b(He|She)\b(?=\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|t)\b)")
+_PAIR_WORDS = ("factions", "movements", "parties", "sides", "rivals")  # one ends every ``PAIR_ANAPHOR``
+_PRONOUNS = frozenset({"he", "she"})  # the tokens a match of ``_SUBJECT_PRONOUN`` starts at
 _GOV_HEAD = re.compile(r"\b(?:government|cabinet)\b", re.IGNORECASE)
 #: What stands between two items of a coordinated list ("Hamas and Fatah", "Hamas-Fatah", "A, B as well as C").
 _JOIN = re.compile(r"^\s*(?:,|and|&|/|-|–|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?$")
@@ -64,6 +67,8 @@ class Refs(list):
     def __init__(self, refs: Iterable[Ref] = ()) -> None:
         super().__init__(refs)
         self.starts = [r.start for r in self]
+        #: Results computed from these references (see ``EventFinder``); a rebuilt ``Refs`` starts empty.
+        self.memo: dict[object, object] = {}
 
     def starting(self, lo: int, hi: int) -> list[Ref]:
         """References starting in ``[lo, hi)``, in text order."""
@@ -124,13 +129,13 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Re
             refs.append(Ref(m.start, m.end, (side or m.entity,), "metonym", (idx.label(side) if side else m.label,)))
         elif is_actor_mention(m) and not _COLLECTIVE_AFTER.match(doc.body, m.end):
             refs.append(Ref(m.start, m.end, (m.entity,), "mention", (m.label,)))
-    for a in PAIR_ANAPHOR.finditer(doc.body):
+    for a in doc.finditer(PAIR_ANAPHOR) if doc.may_contain(*_PAIR_WORDS) else ():
         parties = _last_parties(doc, a.start())
         if len(parties) == 2:
             refs.append(Ref(a.start(), a.end(), tuple(sorted(p.entity for p in parties)), "pair",
                             tuple(p.label for p in sorted(parties, key=lambda p: p.entity))))
     _led_governments(doc, idx, refs)
-    for m in _SUBJECT_PRONOUN.finditer(doc.body):
+    for m in token_matches(_SUBJECT_PRONOUN, doc.body, doc.tokens, _PRONOUNS):
         s = doc.sentence_at(m.start())
         if s.start != m.start():
             continue
@@ -139,7 +144,7 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Re
                             lo=lo)
         if who:
             refs.append(Ref(m.start(), m.end(), (who[0],), "pronoun", (who[1],)))
-    for g in GOVERNMENT_ANAPHOR.finditer(doc.body):
+    for g in doc.finditer(GOVERNMENT_ANAPHOR) if doc.may_contain("government") else ():
         gov = last_of_type(doc, g.start(), ("Government",))
         if gov and not any(r.start <= g.start() < r.end for r in refs):
             refs.append(Ref(g.start(), g.end(), (gov.entity,), "government", (gov.label,)))
@@ -153,14 +158,15 @@ def _led_governments(doc: Doc, idx: ReferenceIndex, refs: list[Ref]) -> None:
     from kg.extract.resolve import resolve_government
 
     pub = (doc.published or "")[:10] or None
-    heads = [m.end() for m in _GOV_HEAD.finditer(doc.body)] if idx.governments else []
+    heads = [m.end() for m in doc.finditer(_GOV_HEAD)] if idx.governments and doc.may_contain("government", "cabinet") \
+        else []
     for k, r in enumerate(refs):
         if r.kind != "mention" or not heads:
             continue
         i = bisect.bisect_left(heads, r.start - 80)
         if i == len(heads) or heads[i] > r.start:
             continue  # no "government"/"cabinet" in the 80 characters before
-        m = _GOVERNMENT_OF.search(doc.body, max(0, r.start - 80), r.start)
+        m = doc.search(_GOVERNMENT_OF, max(0, r.start - 80), r.start)
         if m is None or idx.type_of(r.iris[0]) != "Person":
             continue
         gov = resolve_government(idx, leader=r.iris[0], earliest=pub, latest=pub)

@@ -46,6 +46,91 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [new(Token, (m.group(), m.group().casefold(), m.start(), m.end())) for m in _WORD.finditer(text)]
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def fold_case(text: str) -> str | None:
+    """``text.lower()`` when a case-insensitive pattern matches ``text`` exactly where its lower-cased, case-sensitive
+    twin (``lowered``) matches the result, else None. That holds when every character is ASCII or
+    neither a word character nor changed by ``lower`` (curly quotes, dashes): then ``lower`` maps character to
+    character, keeps word characters and spaces, and a character matches a letter regardless of case iff its
+    lower case is that letter (not so for "İ", "ı", "ſ" or the Kelvin sign, all word characters).
+
+    Example:
+        >>> fold_case("Hamas’ “Talks”"), fold_case("İstanbul")
+        ('hamas’ “talks”', None)
+    """
+    for c in set(_NON_ASCII.findall(text)):
+        if c.isalnum() or c.lower() != c:
+            return None
+    return text.lower()
+
+
+#: What lower-casing would change beyond literal letters: an upper-case escape (``\\S``, ``\\N{…}``), an inline flag or
+#: group name (``(?-i:``, ``(?P<``), a class range with an upper-case letter at one end only (``[A-z]``).
+_NO_TWIN = re.compile(r"\\[A-Z]|\(\?[a-zA-Z-]|[A-Z]-[^A-Z]|[^A-Z]-[A-Z]")
+
+
+def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a case-insensitive ``pattern`` for text lowered by ``fold_case``: the same matches
+    at the same offsets. Only for patterns without upper-case escapes (``\\S``, ``\\W``, ``\\B``…), inline flags or
+    non-ASCII letters, so that lower-casing the pattern changes only its ASCII letters (else ValueError).
+
+    Example:
+        >>> lowered(re.compile(r"\\bPlan\\s+to\\b", re.I)).search("we plan to meet").span()
+        (3, 10)
+    """
+    source = pattern.pattern
+    if not isinstance(source, str) or not pattern.flags & re.IGNORECASE or re.search(_NO_TWIN, source) \
+            or any(c.isalpha() and not c.isascii() for c in source):
+        raise ValueError(f"no case-sensitive twin for {source!r}")
+    return re.compile(source.lower())
+
+
+#: ``id(pattern)`` → ``(pattern, twin or None)`` (a compile cache: hashing a compiled pattern hashes its code).
+_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``lowered(pattern)``, or None when the pattern has no twin (case-sensitive ones); compiled once per pattern.
+
+    Example:
+        >>> twin(re.compile("Gaza")) is None, twin(re.compile("Gaza", re.I)).pattern
+        (True, 'gaza')
+    """
+    got = _TWINS.get(id(pattern))
+    if got is not None and got[0] is pattern:
+        return got[1]
+    try:
+        low = lowered(pattern)
+    except ValueError:
+        low = None
+    _TWINS[id(pattern)] = (pattern, low)
+    return low
+
+
+def token_matches(pattern: re.Pattern[str], body: str, tokens: list[Token],
+                  starts: frozenset[str]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(body))`` for a pattern whose every match starts at a token whose ``low`` is in
+    ``starts``: tried only there (far fewer places than a scan of the body).
+
+    Example:
+        >>> text = "after Hamas won, and after it"
+        >>> p = re.compile(r"\\bafter\\s+(?=[A-Z])")
+        >>> [m.span() for m in token_matches(p, text, tokenize(text), frozenset({"after"}))]
+        [(0, 6)]
+    """
+    out: list[re.Match[str]] = []
+    end = 0
+    for t in [t for t in tokens if t.low in starts]:
+        if t.start >= end:
+            m = pattern.match(body, t.start)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
 def norm_key(text: str) -> tuple[str, ...]:
     """Normalised token tuple of a label (a leading "the" dropped).
 

@@ -110,12 +110,11 @@ def _candidates(text: str, tokens: list[Token] | None = None) -> list[re.Match[s
     out: list[re.Match[str]] = []
     end = 0
     n = len(toks)
-    for i, t in enumerate(toks):
+    for i in [k for k, t in enumerate(toks) if t.low[:4] in START_WORDS or t.low[0].isdigit()]:
+        t = toks[i]
         if t.start < end:
             continue
         low = t.low
-        if not (low[0].isdigit() or low[:4] in START_WORDS):
-            continue
         test = _NEXT_WORD.get(low)
         if test is not None and (i + 1 == n or not test(toks[i + 1].low)):
             continue
