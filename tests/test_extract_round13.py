@@ -325,3 +325,22 @@ def test_a_report_naming_no_actors_merges_with_the_one_that_names_them(idx) -> N
     # two meetings with different actors and places stay two
     body = "Fatah and Hamas met in Cairo on Monday. Fatah and Islamic Jihad met in Doha on Tuesday."
     assert len(reported(idx, body, "Meeting", "2019-02-13")) == 2
+
+
+# --- cases from the review of round 13 (invented sentences) ------------------------------------------------
+
+@pytest.mark.parametrize("body", ["Abbas discussed elections on Monday with the commission chairman.",
+                                  "Hamas officials denounced the elections on Sunday as a farce.",
+                                  "Hamas condemned the postponement of elections on Friday.",
+                                  "The PLC approved the cabinet in a parliamentary vote on Saturday."])
+def test_a_weekday_after_a_verbs_object_makes_no_election(idx, body: str) -> None:
+    assert reported(idx, body, "Election", "2021-02-09") == []
+
+
+@pytest.mark.parametrize("body", ["The factions agreed on legislative elections on May 22 and a presidential vote on "
+                                  "July 31.",
+                                  "Legislative elections on May 22 will be followed by a presidential vote on "
+                                  "July 31."])
+def test_elections_set_for_a_day_are_the_coming_ones(idx, body: str) -> None:
+    assert sorted((e.modality, e.time.earliest) for e in reported(idx, body, "Election", "2021-02-09")) == [
+        ("planned", "2021-05-22"), ("planned", "2021-07-31")]

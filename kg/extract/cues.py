@@ -127,8 +127,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Election", _re(r"\b(?:elections?|polls|ballot|referendum)\b"), "noun", 0.75,
             starts=("elections", "polls", "ballot", "referendum")),
     # "a presidential vote on July 31" (a bare "vote" is also a council's vote on a cabinet: not an election)
-    Trigger("Election", _re(r"\b(?:presidential|legislative|parliamentary|municipal)\s+vote\b"), "noun", 0.75,
-            starts=("presidential", "legislative", "parliamentary", "municipal")),
+    Trigger("Election", _re(r"\b(?:presidential|legislative|municipal)\s+vote\b(?!\s+count)"
+                            r"|(?<!\bin\sa\s)\bparliamentary\s+vote\b(?!\s+count)"), "noun", 0.75,
+            starts=("presidential", "legislative", "municipal", "parliamentary")),
     Trigger("Takeover", _re(r"\b(?:seized|seize|seizes|seizing|wrested|grabbed)\s+(?:(?:full|total|complete)\s+)?"
                             r"(?:power|control)\b|\bseized(?=\s+(?:the\s+)?(?:Gaza|West\s+Bank)\b)"
                             r"|\btook\s+(?:over\s+)?(?:(?:full|total|complete)\s+)?control\b|\btook\s+over\b"
@@ -305,7 +306,7 @@ POST_WORDS_LOW = re.compile(r"\b(?:postponed|delayed|put|deferred|pushed|resched
 #: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".
 GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi[sz]ed|organi[sz]e|attended|attend"
                 r"|joined|took\s+part\s+in|participated\s+in|arranged|resumed|launched|began|started|concluded"
-                r"|ended|wrapped\s+up|crowned\s+by|won)\b")
+                r"|ended|wrapped\s+up|crowned\s+by|won|voted\s+in|vote\s+in|voting\s+in)\b")
 GERUND_GOVERNORS = _re(r"\b(?:holding|hosting|organi[sz]ing|convening|arranging|resuming|launching)\b")
 #: Speech verbs of statements.
 SPEECH_VERBS = (r"said|says|say|stressed|stresses|noted|notes|added|adds|told|tells|stated|states|emphasi[sz]ed"

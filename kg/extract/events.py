@@ -182,7 +182,8 @@ _SCHEDULING = re.compile(r"\b(?:schedul(?:ed|es|ing)|call(?:ed|s|ing)|set(?:s|ti
                          r"(?:(?:new|early|general|presidential|legislative|parliamentary|local|municipal|national"
                          r"|Palestinian|and|[A-Z][\w-]*)[\s,]+){0,4}$")
 #: Between a time and a noun trigger, what shows the time is not the noun's own ("May 22 and a … election").
-_NOT_PREMODIFIER = re.compile(r"\b(?:and|or|on|in|at|for)\b|[,;:]")
+_NOT_PREMODIFIER = re.compile(r"\b(?:and|or|on|in|at|for|will|would|be|been|was|were|is|are|by|to|with|from|than)\b"
+                              r"|[,;:]")
 #: "Factions meeting in Cairo …": a participle after a group noun is a meeting that took place.
 _GROUP_BEFORE = re.compile(r"\b(?:factions|delegations|leaders|movements|representatives|officials|groups|sides)\s+"
                            r"(?:(?:are|were|have\s+been|had\s+been)\s+)?$", re.IGNORECASE)
@@ -227,6 +228,12 @@ _COORDINATED_VERB = re.compile(r"(?:,|\band)\s+$")
 _PAST_FORM = re.compile(r"(?:met|held|signed|took|won|led|began|struck|swore|sworn|[a-z]+ed)\b.*", re.IGNORECASE)
 #: "elections on May 22", "talks in March": a time right after a noun trigger is its own.
 _TIME_RIGHT_AFTER = re.compile(r"\s+(?:(?:on|in|for)\s+)?")
+#: A verb right before a noun trigger's phrase: a weekday after the noun is then the verb's time.
+_VERB_OBJECT = re.compile(r"\b(?:[a-z]+ed|discuss(?:es)?|criticised|criticized)\s+(?:(?:the|a|an|its|their)\s+)?"
+                          r"(?:[\w-]+\s+){0,3}?(?:of\s+)?$")
+#: A calendar date (a month or a year), not a weekday or a relative day: the one a noun can own.
+_CALENDAR = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                       r"|(?:19|20)\d\d)\b")
 #: "committed to negotiations": "to" before a noun is no infinitive, so no plan of an event.
 _TO_NOUN = re.compile(r"\s+(?:(?:the|new|further|more|direct|renewed|serious|national)\s+)*")
 #: "It was the first time China had hosted the two rivals": the host of the meeting just reported.
@@ -645,7 +652,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             ger = list(doc.finditer(GERUND_GOVERNORS, max(lo, h.start - 60), h.start))
             governor = gov[-1] if gov else None
             own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start)) \
-                or any(_TIME_RIGHT_AFTER.fullmatch(body, h.end, t.start) for t in doc.times_in(h.end, hi))
+                or any(_TIME_RIGHT_AFTER.fullmatch(body, h.end, t.start)
+                       and (_CALENDAR.search(t.spec.text)
+                            or not _VERB_OBJECT.search(body, max(lo, h.start - 40), h.start))
+                       for t in doc.times_in(h.end, hi))  # "elections on May 22", not "denounced the talks on Sunday"
             winner = _WON_BY.match(body, h.end, hi)
             participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
                 and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) \

@@ -97,6 +97,10 @@ _FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|scheduled|set\s+for|planned\
 _PAST_AFTER = re.compile(r"\s*,?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
                          r"(?:postponed|cancell?ed|called\s+off|delayed|put\s+off|scrapped|held|pushed\s+back)\b",
                          re.IGNORECASE)
+#: "elections on May 22", "a presidential vote on July 31": the day an event is set for, the one nearest the report.
+_EVENT_NOUN_BEFORE = re.compile(r"\b(?:elections?|vote|polls|ballot|referendum)\s+(?:on|for)\s+$", re.IGNORECASE)
+#: "postponed the elections on May 22": the date is the postponement's (the verb keeps it).
+_PUT_OFF = re.compile(r"\b(?:postponed|delayed|deferred|cancell?ed|called\s+off|put\s+off)\b", re.IGNORECASE)
 _DUE_BEFORE = re.compile(r"\bdue\b(?!\s+to\b)", re.IGNORECASE)
 #: Where a clause starts, looking back from a time: the last of these ends the look-back.
 _CLAUSE_EDGE = re.compile(r"[.;:!?\"“”,]")
@@ -364,7 +368,8 @@ def find_times(text: str, published: str | None, offset: int = 0,
         head = head[edges[-1].end():] if edges else head
         ahead = None
         if m.lastgroup in ("mdy", "dmy", "month"):
-            ahead = "future" if _FUTURE_BEFORE.search(head) else "nearest" if _DUE_BEFORE.search(head) else None
+            ahead = "future" if _FUTURE_BEFORE.search(head) else "nearest" if _DUE_BEFORE.search(head) \
+                or (_EVENT_NOUN_BEFORE.search(head) and not _PUT_OFF.search(head)) else None
             if ahead == "future" and _PAST_AFTER.match(text, m.end()):
                 ahead = "nearest"  # "the round planned for mid-June was postponed": a date already reached
         try:
