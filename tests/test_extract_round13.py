@@ -344,3 +344,64 @@ def test_a_weekday_after_a_verbs_object_makes_no_election(idx, body: str) -> Non
 def test_elections_set_for_a_day_are_the_coming_ones(idx, body: str) -> None:
     assert sorted((e.modality, e.time.earliest) for e in reported(idx, body, "Election", "2021-02-09")) == [
         ("planned", "2021-05-22"), ("planned", "2021-07-31")]
+
+
+@pytest.mark.parametrize("body", [
+    "Fatah and Hamas signed a deal in Cairo on Monday. Russia, which brokered a separate declaration in Moscow in "
+    "2019, welcomed it.",
+    "Fatah and Hamas signed a deal in Cairo on Monday. Egypt also mediated the 2017 agreement.",
+    "Fatah and Hamas signed a deal on Thursday. The Egyptian-brokered deal of 2011 was never implemented."])
+def test_brokering_another_deal_names_no_mediator_of_this_signing(idx, body: str) -> None:
+    (s,) = [e for e in reported(idx, body, "Signing", "2017-10-13") if e.confidence >= 0.9]
+    assert not [p for p in s.participants if p.role == "mediator"]
+
+
+@pytest.mark.parametrize(("body", "leader"), [
+    ("Haniyeh said Abbas had asked him to form a new government.", "ismail-haniyeh"),
+    ("Abbas said Mashal asked him to form a new government.", "mahmoud-abbas")])
+def test_him_is_not_the_one_who_asks(idx, body: str, leader: str) -> None:
+    (g,) = found(idx, body, "GovernmentFormation", "2024-03-15")
+    assert roles(g) == {("leader", ID + "person/" + leader)}
+
+
+def test_leading_a_delegation_on_another_trip_leads_no_meeting_here(idx) -> None:
+    body = "Saleh al-Arouri, who led a Hamas delegation to Moscow in 2019, met Jibril Rajoub in Istanbul on Tuesday."
+    (m,) = reported(idx, body, "Meeting", "2020-09-25")
+    assert ("participant", ID + "person/saleh-al-arouri") in roles(m)
+    assert not [p for p in m.participants if p.role == "leader"]
+
+
+def test_a_possessor_of_the_object_of_meet_takes_no_part(idx) -> None:
+    (m,) = reported(idx, "Abbas will meet Haniyeh's deputy on Monday.", "Meeting", "2020-03-12")
+    assert ("participant", ID + "person/ismail-haniyeh") not in roles(m)
+
+
+@pytest.mark.parametrize("body", [
+    "Fatah and Hamas signed the deal on Monday. Next week the ceremony in Cairo will mark its anniversary.",
+    "Fatah and Hamas signed the deal on Monday. Last year, the ceremony in Cairo had been cancelled."])
+def test_a_ceremony_on_another_occasion_places_nothing(idx, body: str) -> None:
+    (s,) = reported(idx, body, "Signing", "2014-06-03")
+    assert s.place is None
+
+
+def test_a_ceremony_guest_on_another_occasion_takes_no_part(idx) -> None:
+    body = ("Fourteen factions signed the Algiers Declaration on Thursday. Lavrov attended the ceremony in Moscow for "
+            "another deal on Friday.")
+    (s,) = [e for e in reported(idx, body, "Signing", "2022-10-13") if e.confidence >= 0.9]
+    assert ("participant", ID + "person/sergey-lavrov") not in roles(s) and s.place != ID + "place/moscow"
+
+
+def test_visitors_received_on_another_occasion_are_not_placed_there(idx) -> None:
+    for body in ("Palestinian factions met in Moscow in 2019. Lavrov received the delegations on Tuesday.",
+                 "Palestinian factions met in Moscow on Monday. Two weeks later, Lavrov received the delegations in "
+                 "his office."):
+        received = [e for e in reported(idx, body, "Meeting", "2021-02-10")
+                    if ("host", ID + "person/sergey-lavrov") in roles(e)]
+        assert [e.place for e in received] == [None], body
+
+
+def test_a_handover_in_another_year_takes_no_agent_from_this_one(idx) -> None:
+    body = ("Hamas handed control of the crossings to the Palestinian Authority on Wednesday. In 2005, Israel "
+            "withdrew and the PA took over the Rafah crossing.")
+    old = [e for e in reported(idx, body, "Handover", "2017-11-01") if e.time and e.time.earliest < "2006"]
+    assert old and not [p for p in old[0].participants if p.role == "agent"]

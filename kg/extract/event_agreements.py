@@ -48,8 +48,10 @@ _PROVISION_NEXT = re.compile(r"\b(?:was|were)\s+(?:due|supposed|expected|set|to)
 
 #: "who brokered it", "brokered the deal", "-brokered text": brokering an agreement already reported.
 _BROKERED_IT = re.compile(r"(?:brokered|mediated)\s+(?:it\b|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b|(?:[\w-]+\s+){0,2}?"
-                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b)", re.IGNORECASE)
+                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b|(?P<bare>(?:[\w-]+\s+){0,2}?"
+                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b))", re.IGNORECASE)
+#: A deal other than the one just signed: its own year, or "separate/another/earlier/previous".
+_OTHER_DEAL = re.compile(r"\b(?:19|20)\d\d\b|\b(?:separate|another|earlier|previous|former|other)\b", re.IGNORECASE)
 
 _ROLE_IN_DEAL = re.compile(r"(?:role|efforts?)\b", re.IGNORECASE)
 #: "Egyptian-brokered deal", "the Qatari-mediated agreement": a mediator named with an agreement.
@@ -90,15 +92,19 @@ class AgreementRules:
         for ev in list(self.events):
             if ev.type != "Mediation" or ev.modality != "actual" or not ev.evidence:
                 continue
-            role = _ROLE_IN_DEAL.match(self.body, ev.evidence[0].start)  # "the role of X in reaching the deal"
-            if not role and not _BROKERED_IT.match(self.body, ev.evidence[0].start):
-                continue
+            at = ev.evidence[0].start
+            role = _ROLE_IN_DEAL.match(self.body, at)  # "the role of X in reaching the deal"
+            hyphen = at > 0 and self.body[at - 1] in "-–"  # "the Egyptian-brokered text"
+            deal = _BROKERED_IT.match(self.body, at) if role is None else None
+            if role is None and (deal is None or (deal.group("bare") and not hyphen)
+                                 or _OTHER_DEAL.search(self.body, deal.end(), min(len(self.body), deal.end() + 30))
+                                 or _OTHER_DEAL.search(deal.group())):
+                continue  # "brokered a separate declaration", "the Egyptian-brokered deal of 2011": another deal
             mediators = [p for p in ev.participants if p.role == "mediator"]
             if not mediators or len(mediators) != len(ev.participants):
                 continue
-            at = ev.evidence[0].start
             before = [s for s in signings if s.evidence[0].start < at]
-            after = [s for s in signings if s.evidence[0].start > at] if at and self.body[at - 1] in "-–" else []
+            after = [s for s in signings if s.evidence[0].start > at] if hyphen else []
             target = before[-1] if before else after[0] if after else None
             if target is None:
                 continue

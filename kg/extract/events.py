@@ -83,7 +83,7 @@ from kg.extract.refs import (
     person_before,
     side_of,
 )
-from kg.extract.resolve import resolve_event
+from kg.extract.resolve import overlaps, resolve_event
 from kg.extract.text import token_matches
 
 SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation": "participant",
@@ -148,6 +148,8 @@ _GERUND_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:[a-z]+\s+)?$")
 _LED_BY_BEFORE = re.compile(r"\b(?:delegation|team)\s+(?:was\s+|is\s+)?(?:led|headed)\s+by\s+(?:the\s+)?"
                             r"(?:[\w’'-]+\s+){0,4}?$", re.IGNORECASE)
 _RELATIVE_TO = re.compile(r"\b(?:whom|who|which)\b")
+#: After "led a delegation": a destination or a year of its own, before the clause ends.
+_OTHER_TRIP = re.compile(r"[^,.;]*?(?:\bto\s+(?-i:[A-Z])|\b(?:19|20)\d\d\b)")
 #: "X led a Hamas delegation", "X, who headed the Fatah team": X leads the delegation.
 _LED_DELEGATION_AFTER = re.compile(r"(?:,\s+who)?\s+(?:led|leads|headed|heads)\s+(?:an?|the|his|her|its)\s+"
                                    r"(?:[\w’'-]+\s+){0,3}?(?:delegation|team)\b", re.IGNORECASE)
@@ -205,12 +207,19 @@ _ANAPHOR_TYPES = {"decree": "Decree", "agreement": "Signing", "deal": "Signing",
 _SET_DATE_BEFORE = re.compile(r"\b(?:set|sets|setting|fixed|fixes|scheduled|schedules|named|names)\s+$", re.IGNORECASE)
 _FOR_NOUN = re.compile(r"\s+(?:as\s+the\s+date\s+)?for\s+(?:(?:the\s+)?[a-z]+ing\s+)?(?:the\s+|a\s+|new\s+)*"
                        r"(?:[\w-]+\s+){0,3}?")
+_POSSESSIVE_S = re.compile(r"[’']s?\b")
 #: Between "meet" and its direct object: "with", a determiner, title words ("met Egyptian President X").
 _MEET_OBJECT = re.compile(r"\s+(?:with\s+)?(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){0,4}")
 #: "received the delegations", "met the participants": the guests of a meeting already reported.
 _THE_VISITORS = re.compile(r"\s+the\s+(?:visiting\s+|Palestinian\s+|factions['’]\s+)?(?:delegations|participants"
                            r"|delegates|visitors)\b")
+#: "… received the delegations in his palace": a venue of its own.
+_OWN_VENUE = re.compile(r"\s+(?:in|at)\s+(?:his|her|its|their|the)\b")
+_LATER = re.compile(r"\b(?:later|afterwards|after\s+that)\b", re.IGNORECASE)
 #: "the ceremony in Ramallah", "the signing ceremony at Cairo": the place of a ceremony just reported
+#: A sentence about the future or another occasion than the event just reported.
+_OTHER_OCCASION = re.compile(r"\b(?:will|would|next\s+(?:week|month|year)|last\s+year|another|other|separate"
+                             r"|anniversary|had\s+been)\b", re.IGNORECASE)
 _CEREMONY_IN = re.compile(r"\bthe\s+(?:swearing-in\s+|signing\s+)?ceremony\s+(?:in|at)\s+(?:the\s+)?")
 #: "The signing took place … in the presence of X" (``by``: the guest follows), "X, who attended the closing
 #: ceremony" / "X attended the signing" (the guest precedes).
@@ -253,6 +262,7 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|planned|sche
 #: The proposer of a meeting it offers to host is its host too (the gold convention: "Russia … in Moscow").
 _TO_HOST = re.compile(r"\b(?:to\s+host|hosting)\b", re.IGNORECASE)
 _ASKED = re.compile(r"(?:asked|asks|charged|mandated|commissioned|tasked)\s", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+(?:\w+\s+)?$")
 _ASKED_HIM = re.compile(r"(?:asked|asks|charged|mandated|commissioned|tasked)\s+(him|her)\b", re.IGNORECASE)
 #: After an election noun: "…, won by Hamas", "…, in January 2006, was won by Hamas".
 _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
@@ -289,6 +299,12 @@ _PAST_SUBORDINATE = re.compile(r"\b(?:after|since|when|because)\s+(?=[A-Z][\w-]*
 
 #: The first words of ``_PAST_SUBORDINATE`` (every match starts with one of these tokens).
 _SUBORDINATORS = frozenset({"after", "since", "when", "because"})
+
+
+def _days(iso: str) -> int:
+    """Days since 1 January 1 of an ISO date (its first ten characters)."""
+    import datetime as dt
+    return dt.date.fromisoformat(iso[:10]).toordinal()
 
 
 def modality_at(text: str, pos: int, lo: int = 0, folded: str | None = None) -> tuple[str, int, int]:
@@ -688,11 +704,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             asked = groups(self.refs, body, cue_start, cue_end, self.faction_bridge)
             participants += as_participants(asked[-1] if asked else None, "leader")  # "asked X to form a cabinet"
             him = _ASKED_HIM.match(body, cue_start) if not asked else None
-            person = person_before(doc, cue_start, "female" if him and him.group(1) == "her" else "male",
-                                   lo=lo) if him else None
-            opener = next(iter(self.refs.inside(lo, cue_start)), None)  # the asker: "Abbas … asked him"
-            if person and not (opener is not None and person[0] in opener.iris):
-                # "Abbas named Mohammad Mustafa … and asked him to form a government"
+            person = self.asked_person(lo, cue_start, "female" if him.group(1) == "her" else "male") if him else None
+            if person:  # "Abbas named Mohammad Mustafa … and asked him to form a government"
                 participants.append(Participant("leader", *person))
         if modality in ("hoped", "proposed") and cue_start >= 0:
             proposer = self.we_side(cue_start) or (before[-1] if before else None)
@@ -879,6 +892,21 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             if cands and cands[-1].time is None:
                 cands[-1].time = when.spec
 
+    def asked_person(self, lo: int, cue: int, gender: str) -> tuple[str, str] | None:
+        """Who "him/her" is in "… asked him to form a government": the last person of that gender named in the
+        clause before the cue who is not the asker. The asker is the clause's first actor when "asked" is
+        coordinated with an earlier verb ("Abbas named X … and asked him"), else the actor right before it
+        ("Haniyeh said Abbas had asked him": him = Haniyeh)."""
+        refs = list(self.refs.inside(lo, cue))
+        if not refs:
+            return None
+        asker = refs[0] if _AND_BEFORE.search(self.body, max(lo, cue - 20), cue) else refs[-1]
+        for m in reversed(self.doc.mentions_in(lo, cue)):
+            if m.type == "Person" and m.entity not in asker.iris and person_before(
+                    self.doc, m.end, gender, lo=m.start) is not None:
+                return m.entity, m.label
+        return None
+
     def handover_agents(self) -> None:
         """"Hamas handed control of the crossings to the PA on Wednesday. Officials of the government took over
         the Rafah crossing …": a handover with no agent continues the one of the two sentences before, whose agent
@@ -890,6 +918,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             lo = self.doc.sentences[max(0, k - 2)].start
             before = [e for e in self.events if e.type == "Handover" and e is not ev and e.evidence
                       and lo <= e.evidence[0].start < ev.evidence[0].start and e.modality == ev.modality]
+            if before and ev.time and before[-1].time and ev.time.earliest and before[-1].time.earliest \
+                    and not overlaps(ev.time.earliest, ev.time.latest, before[-1].time.earliest,
+                                     before[-1].time.latest):
+                continue  # "In 2005, Israel withdrew and the PA took over the Rafah crossing": another handover
             agents = [p for p in before[-1].participants if p.role == "agent"] if before else []
             ev.participants += [p for p in agents if p.entity not in {q.entity for q in ev.participants}]
 
@@ -901,7 +933,13 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                     or not _THE_VISITORS.match(self.body, ev.evidence[0].end):
                 continue
             before = self.last_meeting(ev.evidence[0].start, 3, exclude=ev)
-            if before is not None and before.place is not None:
+            if before is not None and before.place is not None and not (
+                    ev.time and before.time and ev.time.earliest and before.time.earliest
+                    and not overlaps(ev.time.earliest, ev.time.latest, before.time.earliest, before.time.latest)
+                    and abs(_days(ev.time.earliest) - _days(before.time.latest or before.time.earliest)) > 7) \
+                    and not _OWN_VENUE.match(self.body, _THE_VISITORS.match(self.body, ev.evidence[0].end).end()) \
+                    and not _LATER.search(self.body, self.doc.sentence_at(ev.evidence[0].start).start,
+                                          ev.evidence[0].start):
                 ev.place = before.place
 
     def shared_time(self, h: Hit) -> TimeSpec | None:
@@ -930,9 +968,21 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             lo = self.doc.sentences[max(0, k - 3)].start
             cands = [e for e in self.events if e.type == "Signing" and e.modality == "actual" and e.evidence
                      and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE]
+            if cands and not self.same_occasion(cands[-1], m.start(), m.end() + 60):
+                continue  # "Lavrov attended the ceremony in Moscow for another deal on Friday"
             if guests and cands:
                 have = {p.entity for p in cands[-1].participants}
                 cands[-1].participants += [p for p in as_participants(guests, "participant") if p.entity not in have]
+
+    def same_occasion(self, ev: Event, start: int, end: int) -> bool:
+        """Whether a later mention at ``[start, end)`` ("the ceremony", "received the delegations") can be about
+        ``ev``: its sentence is not about the future or another occasion, and the times it names fit ``ev``'s."""
+        s = self.doc.sentence_at(start)
+        if _OTHER_OCCASION.search(self.body, s.start, s.end):
+            return False
+        times = self.doc.times_in(s.start, s.end)
+        return not (ev.time and ev.time.earliest and times and not any(
+            overlaps(t.spec.earliest, t.spec.latest, ev.time.earliest, ev.time.latest) for t in times))
 
     def ceremony_places(self) -> None:
         """"… could not attend the ceremony in Ramallah": the place of the last swearing-in or signing of the two
@@ -944,7 +994,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             cands = [e for e in self.events if e.type in ("SwearingIn", "Signing") and e.modality == "actual"
                      and e.evidence and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE
                      and e.evidence[0].rule.startswith("trigger")]  # a deal named in passing had no ceremony here
-            if place is not None and place.start == m.end() and cands and cands[-1].place is None:
+            if place is not None and place.start == m.end() and cands and cands[-1].place is None \
+                    and self.same_occasion(cands[-1], m.start(), m.end() + 40):
                 cands[-1].place = place.entity
 
     def last_meeting(self, pos: int, sentences: int, exclude: Event | None = None, first: bool = False) -> Event | None:
@@ -994,7 +1045,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         for k, g in enumerate(groups(self.refs, body, h.end, window_end, self.faction_bridge)):
             if meet and not k and _MEET_OBJECT.fullmatch(body, h.end, g[0].start):
                 out += as_participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))
-                                        and all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris)],
+                                        and all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris)
+                                        and not _POSSESSIVE_S.match(body, r.end)],  # not "Haniyeh's deputy"
                                        "participant")  # "will meet Haniyeh on Monday": its direct object
                 continue
             pre = body[max(h.start, g[0].start - 40):g[0].start]
@@ -1069,6 +1121,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         have = {p.entity for p in participants if p.role == "participant"}
         for r in self.refs.inside(lo, hi):
             led = _LED_DELEGATION_AFTER.match(self.body, r.end)  # "X led a …"; "a Hamas delegation led by X"
+            if led and _OTHER_TRIP.match(self.body, led.end()):
+                led = None  # "X, who led a Hamas delegation to Moscow in 2019, met Y": another trip
             gap = led.end() if led else r.end
             if have.intersection(r.iris) and self.idx.type_of(r.iris[0]) == "Person" \
                     and (led or _LED_BY_BEFORE.search(self.body, max(lo, r.start - 60), r.start)) \
