@@ -405,3 +405,14 @@ def test_a_handover_in_another_year_takes_no_agent_from_this_one(idx) -> None:
             "withdrew and the PA took over the Rafah crossing.")
     old = [e for e in reported(idx, body, "Handover", "2017-11-01") if e.time and e.time.earliest < "2006"]
     assert old and not [p for p in old[0].participants if p.role == "agent"]
+
+
+def test_an_election_won_is_one_event_with_its_day(idx) -> None:
+    (e,) = reported(idx, "Hamas trounced Fatah in the legislative elections on Wednesday.", "Election", "2018-05-04")
+    assert ("winner", HAMAS) in roles(e) and e.time.earliest == "2018-05-02"
+
+
+def test_a_body_that_elects_is_the_agent(idx) -> None:
+    (e,) = reported(idx, "The Palestinian National Council elected a new president of the council.", "Election",
+                    "2018-05-04")
+    assert roles(e) == {("agent", ID + "org/palestinian-national-council")}

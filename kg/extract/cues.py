@@ -35,6 +35,9 @@ def any_of(table: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
 
 
 _AGREEMENT_NOUN = r"(?:agreement|deal|accord|declaration|pact|memorandum|understanding|document|charter)s?"
+#: An election named after "in (the)": only adjectives of a vote between ("in the 2006 legislative elections").
+_POLL = (r"(?:(?:legislative|parliamentary|presidential|general|local|municipal|national|council|\d{4}"
+         r"|(?-i:[A-Z])[\w-]*)\s+){0,3}(?:elections?|polls?|vote)\b")
 
 
 @dataclass(frozen=True)
@@ -60,14 +63,12 @@ TRIGGERS: tuple[Trigger, ...] = (
                            r"|announced|endorsed|endorse|endorses)\s+"
                            r"(?:(?:an?|the|their|its)\s+)?(?:(?!of\b)[\w'’-]+\s+){0,4}?"
                            r"(?:agreement|deal|accord|understanding|pact)\b"
-                           r"|\b(?:adopted|approved|endorsed)\s+(?:an?|the|their|its)\s+(?:(?!of\b)[\w'’-]+\s+){0,4}?"
-                           r"(?:agreement|deal|accord|pact|declaration|document|charter)\b"
                            r"|\bagreed\s+(?:on|to)\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?"
                            r"(?:agreement|deal|accord|pact|document|declaration)\b"
                            r"(?![’'-])"),
             "verb", 0.85,
             starts=("reached", "reach", "reaches", "reaching", "sealed", "seal", "seals", "clinched", "struck",
-                    "secured", "announced", "endorsed", "endorse", "endorses", "agreed", "adopted", "approved")),
+                    "secured", "announced", "endorsed", "endorse", "endorses", "agreed")),
     Trigger("Signing", _re(r"\bsigning\s+(?:ceremony|of\s+(?:the|an?|a\s+new)\s+(?:[\w-]+\s+){0,3}?"
                            rf"{_AGREEMENT_NOUN})\b"), "noun", 0.75,
             starts=("signing",)),
@@ -76,8 +77,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             "verb", 0.85,
             starts=("met", "meet")),
     # "the delegations convened in Cairo", "sat down together", "huddled in Doha"
-    Trigger("Meeting", _re(r"\b(?:convened|huddled|gathered)\b(?=\s+(?:in|at|on|for|with|behind|since)\b)"
-                           r"|\bsat\s+down\b"),
+    Trigger("Meeting", _re(r"\b(?:convened|gathered)\b(?=\s+(?:in|at|on|for|with|behind|since)\b)"
+                           r"|\b(?:huddled|sat\s+down)\b(?=\s+(?:together|with)\b)"),
             "verb", 0.8, starts=("convened", "huddled", "gathered", "sat")),
     Trigger("Meeting", _re(r"\b(?:rounds?\s+of\s+(?:talks|negotiations|dialogue|consultations)"
                            r"|meetings?(?!\s+(?:the|a|an|its|their|all)\s+(?:[\w-]+\s+)?(?:deadlines?|demands?|conditions?|requirements?|needs?"
@@ -110,8 +111,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"
                             r"|\b(?:won|wins|win)\s+\d+\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+)?seats\b"
                             r"|\b(?:swept|romped|cruised)\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:victory|power)\b"
+                            r"(?=\s+in\s+(?:the\s+)?" + _POLL + r")"
                             r"|\b(?:trounced|defeated|beat|routed)\b(?=\s+(?:[\w'’-]+\s+){1,3}?in\s+(?:the\s+)?"
-                            r"(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote)\b)"),
+                            + _POLL + r")"),
             "verb", 0.85,
             starts=("won", "wins", "win", "swept", "romped", "cruised", "trounced", "defeated", "beat", "routed")),
     # "Abbas was elected in January 2005" (the subject wins), "Hamas elected Ismail Haniyeh as …" (the object wins)
@@ -123,7 +125,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "Palestinians elected a new parliament": choosing a body or a president by vote
     Trigger("Election", _re(r"\b(?:elected|elect|elects|electing)\s+(?:an?\s+|the\s+|their\s+)?(?:new\s+)?"
                             r"(?:parliament|legislature|legislative\s+council|national\s+council|president)\b"),
-            "verb", 0.8, starts=("elected", "elect", "elects", "electing")),
+            "verb", 0.8, starts=("elected", "elect", "elects", "electing"), subject_role="agent"),
     Trigger("Election", _re(r"\b(?:elections?|polls|ballot|referendum)\b"), "noun", 0.75,
             starts=("elections", "polls", "ballot", "referendum")),
     # "a presidential vote on July 31" (a bare "vote" is also a council's vote on a cabinet: not an election)
@@ -155,6 +157,8 @@ TRIGGERS: tuple[Trigger, ...] = (
                                        r"|\b(?:government|cabinet),?\s+(?:was|were|has\s+been)\s+(?:announced|unveiled)\b"
                                        r"|\b(?:unveiled|announced|presented)\s+(?:(?:his|her|its|their)\s+(?:new\s+)?"
                                        r"|(?:a|an|the)\s+new\s+)(?:[\w-]+\s+){0,2}?(?:government|cabinet)\b(?![’'-])"
+                                       r"(?!\s+(?:plan|programme|program|policy|decision|budget|spokes\w*|officials?"
+                                       r"|ministers?|employees|salaries|forces|sources|meeting|session)\b)"
                                        r"|\bwork(?:ed|ing|s)?\s+towards?\s+(?:forming\s+)?"
                                        r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?government\b"),
             "verb", 0.85,
@@ -189,10 +193,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Handover", _re(r"\b(?:assume[sd]?|assuming)\s+(?:full\s+|all\s+)?(?:the\s+)?(?:powers?|control|authority"
                             r"|responsibilit(?:y|ies)|administration|duties|functions)\b"), "verb", 0.75,
             starts=("assume", "assuming"), subject_role="recipient"),
-    Trigger("Stall", _re(r"\b(?:stalled|stalls|faltered|falters|stagnated|stalemate|deadlocked|deadlock|frozen"
+    Trigger("Stall", _re(r"\b(?:stalled|stalls|faltered|falters|stagnated|stalemate|deadlocked|deadlock"
                          r"|ground\s+to\s+a\s+halt|came\s+to\s+a\s+standstill|(?:reached|at)\s+an\s+impasse)\b"),
             "verb", 0.8,
-            starts=("stalled", "faltered", "stagnated", "deadlock", "ground", "came", "reached", "at", "frozen")),
+            starts=("stalled", "faltered", "stagnated", "deadlock", "ground", "came", "reached", "at")),
     Trigger("Collapse", _re(r"\b(?:collapsed|collapses|broke\s+down|fell\s+apart|fell\s+through|crumbled)\b"),
             "verb", 0.8,
             starts=("collapsed", "broke", "fell", "crumbled")),

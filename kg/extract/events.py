@@ -233,6 +233,7 @@ _GUEST_BEFORE = re.compile(r"(?:,\s+(?:who|which)\s+(?:also\s+)?|\s+(?:also\s+)?
 _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?!including\b|according\b|following\b|during\b)[a-z]+ing\s")
 #: ", declared …" / "and declared …" right before a verb trigger: it shares the subject of the verb before.
 _COORDINATED_VERB = re.compile(r"(?:,|\band)\s+$")
+_LIST_BREAK = re.compile(r"[,;]|\band\b")
 #: A trigger in the simple past ("met", "signed", "held talks"): what it reports happened by the report.
 _PAST_FORM = re.compile(r"(?:met|held|signed|took|won|led|began|struck|swore|sworn|[a-z]+ed)\b.*", re.IGNORECASE)
 #: "elections on May 22", "talks in March": a time right after a noun trigger is its own.
@@ -808,6 +809,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             for p in ev.participants:
                 if p.role == "participant":
                     ev.participants[ev.participants.index(p)] = Participant("winner", p.entity, p.label)
+        prev = h.extra.get("prev_hit")
+        if h.type == "Election" and h.form == "noun" and prev is not None and prev.type == h.type \
+                and prev.form == "verb" and prev.event is not None and ev.modality == prev.event.modality \
+                and h.start - prev.end <= 60 and not _LIST_BREAK.search(body, prev.end, h.start):
+            absorb(prev.event, ev)  # "Hamas trounced Fatah in the legislative elections on Wednesday": one vote
+            return None
         return ev
 
     def outside_frames(self, h: Hit, participants: list[Participant], lo: int, hi: int) -> list[Participant]:
