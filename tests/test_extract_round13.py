@@ -416,3 +416,25 @@ def test_a_body_that_elects_is_the_agent(idx) -> None:
     (e,) = reported(idx, "The Palestinian National Council elected a new president of the council.", "Election",
                     "2018-05-04")
     assert roles(e) == {("agent", ID + "org/palestinian-national-council")}
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("The Syrian National Council met in Istanbul on Monday.", False),
+    ("Jordan's Legislative Council met on Monday.", False),
+    ("The Central Elections Commission of Egypt announced the results.", False),
+    ("Egypt's National Council for Women held a forum.", False),
+    ("The Legislative Council approved the cabinet.", True),
+    ("Elections to the National Council will be held in August.", True),
+    ("The PLC has not met since 2007.", True),
+])
+def test_a_foreign_body_of_the_same_name_is_not_the_palestinian_one(idx, text: str, linked: bool) -> None:
+    x = extract_article(Article(id="r", title=None, body=text, published="2018-05-01"), idx)
+    palestinian = {ID + "org/" + k for k in ("palestinian-national-council", "palestinian-legislative-council",
+                                             "central-elections-commission")}
+    assert any(m.entity in palestinian for m in x.mentions) == linked
+
+
+def test_a_company_plc_is_no_council(idx) -> None:
+    x = extract_article(Article(id="r", title=None, body="Barclays PLC and HSBC Holdings PLC reported profits.",
+                                published="2018-05-01"), idx)
+    assert not [m for m in x.mentions if m.entity.endswith("palestinian-legislative-council")]

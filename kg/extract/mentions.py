@@ -138,6 +138,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> None:
         iri = m.iris[0] if len(m.iris) == 1 else choose_iri(idx, m.iris, doc.published)
         label, kind, linked = info[iri]
         add(_Span(m.first, m.last, iri, label, kind, linked, "gazetteer", 1.0 if len(m.iris) == 1 else 0.8))
+    _foreign_bodies(doc, spans, owner)
     _person_forms(doc, spans, owner)
     _generic_tails(doc, spans, owner)
     _indefinite_governments(doc, spans, owner)
@@ -203,6 +204,34 @@ def _drop(spans: list[_Span], owner: list[int | None], si: int) -> None:
         if owner[k] == si:
             owner[k] = None
     s.iri = None
+
+
+#: Names of Palestinian bodies that other countries' bodies and companies share ("Jordan's Legislative Council",
+#: "the Syrian National Council", "Barclays PLC"): linked only when nothing foreign qualifies them.
+_GENERIC_BODIES = frozenset({("national", "council"), ("legislative", "council"), ("central", "council"), ("cec",),
+                             ("plc",), ("pcc",), ("central", "elections", "commission"),
+                             ("central", "election", "commission")})
+_OWN_QUALIFIERS = frozenset({"the", "palestinian", "palestine", "plo", "plo's", "fatah", "hamas", "a", "its",
+                             "their", "new", "outgoing", "dissolved"})
+_FOREIGN_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?[A-Z]|for\s+[A-Z]?[a-z])")
+
+
+def _foreign_bodies(doc: Doc, spans: list[_Span], owner: list[int | None]) -> None:
+    """Drop a generic body name that a foreign qualifier precedes ("Egypt's CEC", "Hong Kong's Legislative
+    Council", "the Syrian National Council", "HSBC Holdings PLC") or follows ("the National Council for Women",
+    "the Central Elections Commission of Egypt")."""
+    tokens, body = doc.tokens, doc.body
+    for si, s in enumerate(spans):
+        if s.iri is None or tuple(t.low for t in tokens[s.first:s.last]) not in _GENERIC_BODIES:
+            continue
+        prev = tokens[s.first - 1] if s.first else None
+        possessive = prev is not None and prev.low == "s" and s.first > 1 \
+            and body[tokens[s.first - 2].end:prev.start] in ("'", "’")
+        qualifier = tokens[s.first - 2] if possessive else prev
+        foreign = qualifier is not None and qualifier.low not in _OWN_QUALIFIERS and (
+            possessive or qualifier.text[0].isupper()) and body[qualifier.end:tokens[s.first].start].strip(" '’s") == ""
+        if foreign or _FOREIGN_AFTER.match(body, tokens[s.last - 1].end):
+            _drop(spans, owner, si)
 
 
 def _person_forms(doc: Doc, spans: list[_Span], owner: list[int | None]) -> None:
