@@ -438,3 +438,41 @@ def test_a_company_plc_is_no_council(idx) -> None:
     x = extract_article(Article(id="r", title=None, body="Barclays PLC and HSBC Holdings PLC reported profits.",
                                 published="2018-05-01"), idx)
     assert not [m for m in x.mentions if m.entity.endswith("palestinian-legislative-council")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They met the day before yesterday.", "2024-07-21"),
+    ("The next day, Hamas officials left Cairo.", "2024-07-24"),
+    ("The day before, Hamas officials left Cairo.", "2024-07-22"),
+    ("Fatah signed on Monday, and the next day Hamas handed over the crossings.", "2024-07-23"),
+])
+def test_day_relative_times_in_more_wordings(text: str, expected: str) -> None:
+    assert find_times(text, "2024-07-23")[-1].spec.earliest == expected
+
+
+def test_since_a_month_still_ahead_is_last_years() -> None:
+    (t,) = find_times("Talks have been held since mid-August.", "2024-07-23")
+    assert (t.spec.earliest, t.spec.latest) == ("2023-08-01", "2024-07-23")
+
+
+def test_a_one_moment_event_named_since_a_year_is_that_year(idx) -> None:
+    (s,) = reported(idx, "Since the 2007 rift, Hamas has ruled Gaza.", "Split", "2017-11-01")
+    assert (s.time.earliest, s.time.latest) == ("2007-01-01", "2007-12-31")
+
+
+def test_both_palestinian_factions_are_the_pair(idx) -> None:
+    body = "Fatah and Hamas met in Cairo on Monday. Both Palestinian factions signed a document on Wednesday."
+    (s,) = reported(idx, body, "Signing", "2020-09-25")
+    assert {FATAH, HAMAS} <= {p.entity for p in s.participants}
+
+
+def test_talks_about_a_crossing_with_egypt_keep_egypt(idx) -> None:
+    (c,) = reported(idx, "Hamas officials discussed the Rafah crossing with Egyptian officials on Wednesday.",
+                    "Consultation", "2017-11-01")
+    assert ("participant", EGYPT) in roles(c)
+
+
+def test_a_quote_after_a_speech_on_a_day_starts_after_that(idx) -> None:
+    x = extract_article(Article(id="r", title=None, body="Abbas said in a speech on Thursday that elections would "
+                                "be postponed.", published="2021-04-30"), idx)
+    assert [e.quote for e in x.events if e.type == "Statement"] == ["elections would be postponed"]

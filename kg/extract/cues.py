@@ -350,7 +350,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 STATUS_ANY = any_of(STATUS_CUES)
 #: Collective anaphors for the two sides most recently named ("the rival factions").
-PAIR_ANAPHOR = _re(r"\b(?:the|both|two)\s+(?!Palestinian\s+(?:factions|movements)\b)"
+PAIR_ANAPHOR = _re(r"\b(?:the\s+(?!Palestinian\s+(?:factions|movements)\b)|both\s+|two\s+)"
                    r"(?:(?:rival|two|main|major|Palestinian|feuding|rival\s+Palestinian)\s+)*"
                    r"(?:factions|movements|parties|sides|rivals)\b")
 GOVERNMENT_ANAPHOR = _re(r"\b(?:the|this|that|its|a\s+new)\s+(?:new\s+|unity\s+|Palestinian\s+)?government\b")

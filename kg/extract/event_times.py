@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 from itertools import pairwise
@@ -42,9 +43,26 @@ FOLLOWING = re.compile(r"^(?:Following|After|Since|In\s+the\s+wake\s+of)\b")
 _WITH_YEAR = re.compile(r"\b\d{4}\b")
 #: Events of one moment: "since 1996" (a span up to the report) is never their time ("elected X, who had led
 #: the movement since 1996").
-_POINT_EVENTS = frozenset({"Election", "Signing", "Takeover", "Collapse", "Decree", "SwearingIn",
+POINT_EVENTS = frozenset({"Election", "Signing", "Takeover", "Collapse", "Decree", "SwearingIn",
                            "GovernmentFormation", "Postponement", "Split"})
 _SINCE = re.compile(r"(?:since|from)\b", re.IGNORECASE)
+_SINCE_LEAD = re.compile(r"(?:since|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def point_time(spec: TimeSpec) -> TimeSpec:
+    """``spec`` as the time of a one-moment event: "since the 2007 (rift)" is 2007, not 2007 until the report.
+
+    Example:
+        >>> point_time(TimeSpec("Since the 2007", "year", "2007-01-01", "2017-11-01")).latest
+        '2007-12-31'
+    """
+    lead = _SINCE_LEAD.match(spec.text)
+    if lead is None or not spec.earliest:
+        return spec
+    y, m = int(spec.earliest[:4]), int(spec.earliest[5:7] or 1)
+    last = {"year": f"{y}-12-31", "month": f"{spec.earliest[:8]}{calendar.monthrange(y, m)[1]:02d}"}.get(
+        spec.precision or "", spec.earliest)
+    return replace(spec, text=spec.text[lead.end():], latest=last)
 #: "postponed to next month": the new date, not the postponement's own.
 _NEW_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
 
@@ -65,7 +83,7 @@ class TimeRules:
         meeting is not dated August 31; a stated year is kept)."""
         published = (self.doc.published or "")[:10]
         cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
-                 and not (hit.type in _POINT_EVENTS and _SINCE.match(t.spec.text))
+                 and not (hit.type in POINT_EVENTS and _SINCE.match(t.spec.text))
                  and not (past and len(published) == 10 and (t.spec.earliest or "")[:10] > published
                           and not _WITH_YEAR.search(t.spec.text))
                  and not self.after_speech(lo, t.start)

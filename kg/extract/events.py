@@ -67,7 +67,7 @@ from kg.extract.event_links import (
 )
 from kg.extract.event_norms import capitals, normalise_event
 from kg.extract.event_roles import apply_conventions, passive_before
-from kg.extract.event_times import FOLLOWING, TimeRules
+from kg.extract.event_times import FOLLOWING, POINT_EVENTS, TimeRules, point_time
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE, absorb
 from kg.extract.post_changes import post_changes
@@ -113,8 +113,9 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "overseen": "mediator", "supervised": "mediator", "attended": "participant"}
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
-#: "with an eye to", "the Rafah crossing with Egypt" (where the crossing lies): no partner of the event.
-_WITH_EYE = re.compile(r"\bwith\s+an\s+eye|\b(?:crossings?|border|terminal|frontier)\s+with\s+$")
+_WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
+#: "took over the Rafah crossing with Egypt": where the crossing lies, no partner of a handover or takeover.
+_CROSSING_WITH = re.compile(r"\b(?:crossings?|border|terminal|frontier)\s+with\s+$")
 _DELEGATIONS_FROM = re.compile(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$")
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
 _BORDER_BETWEEN = re.compile(r"\b(?:border|boundary|crossing|gap|line)\s+between\s+(?:the\s+)?$")
@@ -760,7 +761,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         for t in doc.times_in(lo, hi) if ev.time is None else ():
             if t.start < h.start <= t.end + 30 and h.form == "noun" \
                     and not _NOT_PREMODIFIER.search(body, t.end, h.start):
-                ev.time = t.spec  # "the 2006 elections", "the 2007 coup"
+                ev.time = point_time(t.spec) if h.type in POINT_EVENTS else t.spec  # "the 2006 elections"
                 taken.add(t.start)
                 break
         if ev.time is None and h.type not in ("Statement",):
@@ -1066,7 +1067,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
             if by_role:  # "signed by Fatah's deputy chief X and Hamas's Y": the whole list
                 out += as_participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))],
                                      by_role)
-            elif _WITH_BEFORE.search(pre) and not _WITH_EYE.search(pre):
+            elif _WITH_BEFORE.search(pre) and not _WITH_EYE.search(pre) and not (
+                    h.type in ("Handover", "Takeover") and _CROSSING_WITH.search(pre)):
                 out += as_participants(g, obj_role)
             elif h.type == "Meeting" and _DELEGATIONS_FROM.search(pre):
                 out += as_participants(g, "participant")  # "opened with delegations from X, Y and Z"

@@ -67,7 +67,8 @@ _SPEECH = re.compile(rf"(?:{SPEECH_VERBS})")
 _NOT_SUBJECT = re.compile(r"\b(?:who|which|that|to|not|never|whether|it\s+was)\s*$|\bbeen\s*$")
 _CONTENT_LEAD = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s*|(?:yesterday|today)\s*)?"
                            r"(?:in\s+an?\s+(?:joint\s+|brief\s+|written\s+|televised\s+|[\w-]+\s+)?(?:statement|speech"
-                           r"|interview|address|message|letter)\s*)?(?:that\s+)?[:,]?\s*")
+                           r"|interview|address|message|letter)\s*)?(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s*)?"
+                           r"(?:that\s+)?[:,]?\s*")
 _THAT = re.compile(r"\bthat\s+")
 #: Verbs that report words only with a "that" clause (or a colon) after them.
 _NEEDS_THAT = frozenset("announced announces continued concluded recalled hopes hoped believes believed".split())

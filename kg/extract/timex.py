@@ -49,9 +49,11 @@ _PATTERNS = [
                  rf"[-\s]+(?P<yp_y>{_YEAR})\b"),
     ("month", rf"\b(?:(?P<mo_pre>in|In|since|Since|until|by|By|last|Last|next|Next|this|early|late|mid|of)\s+"
               rf"|(?:early|late|mid|Early|Late|Mid)-)(?P<mo>{_MONTH})(?!\w)(?!\.?\s*\d)"),
-    ("dayrel", r"\b(?P<dr>the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier|the\s+day\s+after"
-               r"|the\s+next\s+day|a\s+day\s+later|the\s+following\s+day)\b"
-               r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b|\s+[A-Z])"),  # not "the day before the vote"
+    ("dayrel", r"\b(?P<dr>[Tt]he\s+day\s+(?:before|after))\b(?!\s+(?:the|a|an|his|her|its|their|this|that)\b"
+               r"|\s+[A-Z])"  # not "the day before the vote", "the day before Abbas arrived"
+               r"(?:\s+(?P<dr_y>yesterday|tomorrow)\b)?"
+               r"|\b(?P<dr2>[Tt]he\s+next\s+day|[Aa]\s+day\s+later|[Tt]he\s+following\s+day|[Tt]he\s+previous\s+day"
+               r"|[Aa]\s+day\s+earlier)\b(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("relday", r"\b(?P<rd>yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\b"),
     ("relperiod", r"\b(?P<rp_rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this|[Ee]arly\s+this"
@@ -296,8 +298,13 @@ def _day_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: i
     anchor = anchor or pub
     if anchor is None:
         return None
-    words = m.group("dr").lower().split()
-    d = anchor + dt.timedelta(days=-1 if words[-1] in ("before", "earlier") or words[1] == "previous" else 1)
+    words = (m.group("dr") or m.group("dr2")).lower().split()
+    step = -1 if words[-1] in ("before", "earlier") or words[1] == "previous" else 1
+    if m.group("dr_y"):  # "the day before yesterday": two days from the report
+        anchor, step = pub, 2 * step
+        if anchor is None:
+            return None
+    d = anchor + dt.timedelta(days=step)
     return "day", _iso(d), _iso(d)
 
 
@@ -385,6 +392,9 @@ def find_times(text: str, published: str | None, offset: int = 0,
         if since and pub is not None:
             start = since.start()
             surface = text[start:m.end()]
+            if earliest > _iso(pub) and precision in ("day", "month", "season") and earliest[:4] == str(pub.year):
+                earliest = f"{pub.year - 1}{earliest[4:]}".replace("-02-29", "-02-28")  # "since mid-August",
+                # read in July: last August
             latest = _iso(pub) if earliest <= _iso(pub) else latest  # "since X": X .. the report
         out.append(TimeMatch(start + offset, m.end() + offset, TimeSpec(surface, precision, earliest, latest)))
     return out
