@@ -888,7 +888,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
     def anaphor_times(self) -> None:
         """"The decree, announced on Friday night after …": a participle after an anaphoric noun dates the last
         event of its type (in the two sentences before, or earlier in this one) that has no time."""
-        for m in _DATED_ANAPHOR.finditer(self.body):
+        for m in _DATED_ANAPHOR.finditer(self.body) if self.doc.may_contain(*_ANAPHOR_TYPES) else ():
             type_ = _ANAPHOR_TYPES[m.group("noun").lower().rstrip("s")]
             when = next((t for t in self.doc.times_in(m.end(), m.end() + 40) if t.start == m.end()), None)
             if when is None:
@@ -965,7 +965,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
     def ceremony_guests(self) -> None:
         """"The signing took place … in the presence of President X", "X, who attended the closing ceremony":
         X is a participant of the last signing of the three sentences before (or of this one)."""
-        for m in _CEREMONY_GUEST.finditer(self.body):
+        for m in _CEREMONY_GUEST.finditer(self.body) if self.doc.may_contain("ceremony", "signing") else ():
             if m.group("by"):
                 guests = [r for r in self.refs.starting(m.end(), m.end() + 60)
                           if _GUEST_GAP.fullmatch(self.body, m.end(), r.start)][:1]
@@ -995,7 +995,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
     def ceremony_places(self) -> None:
         """"… could not attend the ceremony in Ramallah": the place of the last swearing-in or signing of the two
         sentences before that has none."""
-        for m in _CEREMONY_IN.finditer(self.body):
+        for m in _CEREMONY_IN.finditer(self.body) if self.doc.may_contain("ceremony") else ():
             place = next(iter(self.places_in(m.end(), m.end() + 40, ("City", "Territory"))), None)
             k = self.doc.sentence_at(m.start()).index
             lo = self.doc.sentences[max(0, k - 2)].start

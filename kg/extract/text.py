@@ -40,6 +40,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         [('the', 10), ('plo', 14), ('s', 18)]
     """
     new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper (faster)
+    folded = text.casefold()
+    if len(folded) == len(text):  # case folding kept every offset: slice both strings (one fold for the text)
+        return [new(Token, (text[s:e], folded[s:e], s + offset, e + offset))
+                for s, e in (m.span() for m in _WORD.finditer(text))]
     if offset:
         return [new(Token, (m.group(), m.group().casefold(), m.start() + offset, m.end() + offset))
                 for m in _WORD.finditer(text)]
