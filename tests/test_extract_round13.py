@@ -476,3 +476,24 @@ def test_a_quote_after_a_speech_on_a_day_starts_after_that(idx) -> None:
     x = extract_article(Article(id="r", title=None, body="Abbas said in a speech on Thursday that elections would "
                                 "be postponed.", published="2021-04-30"), idx)
     assert [e.quote for e in x.events if e.type == "Statement"] == ["elections would be postponed"]
+
+
+def test_contacted_takes_its_objects(idx) -> None:
+    (c,) = reported(idx, "Abbas contacted Haniyeh by telephone on Monday.", "Consultation", "2017-06-16")
+    assert roles(c) == {("participant", ID + "person/mahmoud-abbas"), ("participant", ID + "person/ismail-haniyeh")}
+
+
+def test_a_time_set_off_by_commas_is_shared_too(idx) -> None:
+    body = "Abbas, on Thursday, dismissed the unity government and declared a state of emergency."
+    (d,) = reported(idx, body, "Decree", "2017-06-16")
+    assert d.time is not None and d.time.earliest == "2017-06-15"
+    assert reported(idx, body, "Statement", "2017-06-16") == []  # declaring an emergency is an act, not words
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ('"We are ready," Haniyeh said in an interview with Al Jazeera.', ID + "person/ismail-haniyeh"),
+    ('"We are ready," a spokesman for Hamas said.', HAMAS),
+    ("A spokesman for Hamas said the talks would resume.", HAMAS)])
+def test_more_attributions_of_statements(idx, body: str, speaker: str) -> None:
+    (s,) = reported(idx, body, "Statement", "2017-06-16")
+    assert [p.entity for p in s.participants if p.role == "speaker"] == [speaker]

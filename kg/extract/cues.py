@@ -314,7 +314,8 @@ GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi
 GERUND_GOVERNORS = _re(r"\b(?:holding|hosting|organi[sz]ing|convening|arranging|resuming|launching)\b")
 #: Speech verbs of statements.
 SPEECH_VERBS = (r"said|says|say|stressed|stresses|noted|notes|added|adds|told|tells|stated|states|emphasi[sz]ed"
-                r"|underlined|underscored|pointed\s+out|explained|announced|declared|confirmed|claimed|insisted"
+                r"|underlined|underscored|pointed\s+out|explained|announced|confirmed|claimed|insisted"
+                r"|declared(?!\s+(?:a|an)\s+(?:state\s+of\s+emergency|day\s+of\s+mourning|curfew|ceasefire|truce)\b)"
                 r"|warned|affirmed|asserted|remarked|commented|argued|reiterated|indicated|wrote|urged|denied"
                 r"|recalled|continued|concluded|believes|believed|hopes|hoped")
 #: Phrases introducing the legal basis of what is said or proposed.

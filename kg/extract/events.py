@@ -958,7 +958,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                 or prev.event.time is None or not _COORDINATED_VERB.search(self.body, prev.end, h.start):
             return None
         before = self.doc.times_in(max(0, prev.start - 40), prev.start)
-        if before and not self.body[before[-1].end:prev.start].strip() and before[-1].spec == prev.event.time:
+        if before and not self.body[before[-1].end:prev.start].strip(" ,") and before[-1].spec == prev.event.time:
             return prev.event.time
         return None
 
@@ -1049,7 +1049,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         obj_role = OBJECT_ROLE.get(h.type, "participant")
         window_end = hi if h.extra.get("anaphor") else min(hi, h.end + 120)
         by_role, last_end = None, h.end
-        meet = h.type == "Meeting" and h.form == "verb" and body[h.start:h.end].lower() in ("meet", "meets", "met")
+        meet = h.form == "verb" and ((h.type == "Meeting" and body[h.start:h.end].lower() in ("meet", "meets", "met"))
+                                     or (h.type == "Consultation" and body[h.start:h.end].lower() == "contacted"))
         for k, g in enumerate(groups(self.refs, body, h.end, window_end, self.faction_bridge)):
             if meet and not k and _MEET_OBJECT.fullmatch(body, h.end, g[0].start):
                 out += as_participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))

@@ -42,7 +42,8 @@ _OPEN, _CLOSE = "“", "”"
 #: Where words were said, after the speech verb: "said in a speech", "told a news conference in Ramallah".
 _VENUE = (r"(?:\s+(?:in|at|during|to|on))?\s+(?:(?:an?|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
           r"(?:speech|statement|interview|address|news\s+conference|press\s+conference|briefing|meeting|message|letter|tweet|post"
-          r"|reporters|journalists)(?:\s+in\s+[A-Z]\w+)?")
+          r"|reporters|journalists)(?:\s+(?:with|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
+          r"(?:\s+in\s+[A-Z]\w+)?")
 _AFTER = re.compile(rf"\s*,?\s*(?:(?P<who1>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+"
                     rf"(?P<who2>[^\"“”.;,]{{1,90}}?))(?:{_VENUE})?(?P<tail>\s+(?:on|late\s+on|early\s+on)\s+[A-Z]\w+"
                     rf"|\s+(?:yesterday|today))?(?:{_VENUE})?\s*(?:[.,;]|$)")
@@ -367,6 +368,9 @@ def speakers_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[tu
     if principal:
         for m in ms:
             if m.type == "Person" and start + principal.start() <= m.start <= start + principal.end() + 40:
+                return ((m.entity, m.label),)
+        for m in ms:  # "a spokesman for Hamas", "a spokesman for the Egyptian Foreign Ministry"
+            if start + principal.end() <= m.start <= start + principal.end() + 16:
                 return ((m.entity, m.label),)
     free = [m for m in ms if not _UNDER_PREP.search(body, max(start, m.start - 30), m.start)]
     persons = [m for m in free if m.type == "Person"]
