@@ -32,6 +32,9 @@ class Token(NamedTuple):
     end: int
 
 
+_SPAN = re.Match.span
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word tokens of ``text`` (punctuation and apostrophes split words), offsets shifted by ``offset``.
 
@@ -43,7 +46,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     folded = text.casefold()
     if len(folded) == len(text):  # case folding kept every offset: slice both strings (one fold for the text)
         return [new(Token, (text[s:e], folded[s:e], s + offset, e + offset))
-                for s, e in (m.span() for m in _WORD.finditer(text))]
+                for s, e in map(_SPAN, _WORD.finditer(text))]
     if offset:
         return [new(Token, (m.group(), m.group().casefold(), m.start() + offset, m.end() + offset))
                 for m in _WORD.finditer(text)]
