@@ -497,3 +497,15 @@ def test_a_time_set_off_by_commas_is_shared_too(idx) -> None:
 def test_more_attributions_of_statements(idx, body: str, speaker: str) -> None:
     (s,) = reported(idx, body, "Statement", "2017-06-16")
     assert [p.entity for p in s.participants if p.role == "speaker"] == [speaker]
+
+
+def test_members_of_the_delegation_take_part_in_its_meeting(idx) -> None:
+    body = ("Lavrov will receive Ismail Haniyeh in Moscow on March 2. Hamas officials said the delegation would "
+            "include his deputy Saleh al-Arouri and politburo member Mousa Abu Marzouk, and that it planned more.")
+    (m,) = [e for e in reported(idx, body, "Meeting", "2020-02-27") if e.place == ID + "place/moscow"]
+    assert {ID + "person/saleh-al-arouri", ID + "person/mousa-abu-marzouk"} <= {p.entity for p in m.participants}
+    # a delegation of another occasion adds no one
+    body = ("Fatah and Hamas met in Cairo on Monday. Last year the delegation included Saleh al-Arouri and Mousa Abu "
+            "Marzouk.")
+    (m,) = reported(idx, body, "Meeting", "2020-02-27")
+    assert ID + "person/saleh-al-arouri" not in {p.entity for p in m.participants}

@@ -148,6 +148,11 @@ _GERUND_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:[a-z]+\s+)?$")
 #: "a Hamas delegation led by (politburo chief) X", "the team headed by X": X leads the delegation.
 _LED_BY_BEFORE = re.compile(r"\b(?:delegation|team)\s+(?:was\s+|is\s+)?(?:led|headed)\s+by\s+(?:the\s+)?"
                             r"(?:[\w’'-]+\s+){0,4}?$", re.IGNORECASE)
+#: "The Hamas delegation included …", "the delegation would include …", "the delegation comprised …".
+_DELEGATION_INCLUDED = re.compile(r"\bdelegations?\s+(?:(?:would|will|is\s+to|was\s+to)\s+)?(?:included|include"
+                                  r"|includes|comprised|comprises|was\s+made\s+up\s+of)\s+", re.IGNORECASE)
+#: Where a list of delegation members ends: ", and that …", a semicolon, a verb clause.
+_LIST_END = re.compile(r",?\s+and\s+(?:that|it|they|the)\b|;|\s(?:who|which|said|to)\s")
 _RELATIVE_TO = re.compile(r"\b(?:whom|who|which)\b")
 #: After "led a delegation": a destination or a year of its own, before the clause ends.
 _OTHER_TRIP = re.compile(r"[^,.;]*?(?:\bto\s+(?-i:[A-Z])|\b(?:19|20)\d\d\b)")
@@ -221,6 +226,7 @@ _LATER = re.compile(r"\b(?:later|afterwards|after\s+that)\b", re.IGNORECASE)
 #: A sentence about the future or another occasion than the event just reported.
 _OTHER_OCCASION = re.compile(r"\b(?:will|would|next\s+(?:week|month|year)|last\s+year|another|other|separate"
                              r"|anniversary|had\s+been)\b", re.IGNORECASE)
+_FUTURE_WORD = re.compile(r"will|would", re.IGNORECASE)
 _CEREMONY_IN = re.compile(r"\bthe\s+(?:swearing-in\s+|signing\s+)?ceremony\s+(?:in|at)\s+(?:the\s+)?")
 #: "The signing took place … in the presence of X" (``by``: the guest follows), "X, who attended the closing
 #: ceremony" / "X attended the signing" (the guest precedes).
@@ -488,6 +494,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         self.ceremony_guests()
         self.visitors_place()
         self.handover_agents()
+        self.delegation_members()
         self.anaphor_times()
         for ev in self.events:
             if ev.type == "Signing" and ev.agreement in self.mediators and ev.confidence >= REPORTED_CONFIDENCE:
@@ -915,6 +922,24 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                 return m.entity, m.label
         return None
 
+    def delegation_members(self) -> None:
+        """"The Hamas delegation included Saleh al-Arouri and Mousa Abu Marzouk", "the delegation would include
+        …": the persons listed take part in the last meeting of the three sentences before (or this one), in
+        whatever modality it was reported."""
+        for m in _DELEGATION_INCLUDED.finditer(self.body) if self.doc.may_contain("delegation") else ():
+            k = self.doc.sentence_at(m.start()).index
+            lo = self.doc.sentences[max(0, k - 3)].start
+            cands = [e for e in self.events if e.type == "Meeting" and e.evidence
+                     and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE]
+            if not cands or not self.same_occasion(cands[-1], m.start(), m.end()):
+                continue
+            s_end = self.doc.sentence_at(m.start()).end
+            stop = _LIST_END.search(self.body, m.end(), s_end)
+            persons = [r for r in self.refs.inside(m.end(), stop.start() if stop else s_end)
+                       if self.idx.type_of(r.iris[0]) == "Person"]
+            have = {p.entity for p in cands[-1].participants}
+            cands[-1].participants += [p for p in as_participants(persons, "participant") if p.entity not in have]
+
     def handover_agents(self) -> None:
         """"Hamas handed control of the crossings to the PA on Wednesday. Officials of the government took over
         the Rafah crossing …": a handover with no agent continues the one of the two sentences before, whose agent
@@ -986,8 +1011,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
         """Whether a later mention at ``[start, end)`` ("the ceremony", "received the delegations") can be about
         ``ev``: its sentence is not about the future or another occasion, and the times it names fit ``ev``'s."""
         s = self.doc.sentence_at(start)
-        if _OTHER_OCCASION.search(self.body, s.start, s.end):
-            return False
+        other = _OTHER_OCCASION.search(self.body, s.start, s.end)
+        if other and not (ev.modality != "actual" and _FUTURE_WORD.fullmatch(other.group())):
+            return False  # "will/would" fits an event still ahead
         times = self.doc.times_in(s.start, s.end)
         return not (ev.time and ev.time.earliest and times and not any(
             overlaps(t.spec.earliest, t.spec.latest, ev.time.earliest, ev.time.latest) for t in times))
