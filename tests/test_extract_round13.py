@@ -509,3 +509,14 @@ def test_members_of_the_delegation_take_part_in_its_meeting(idx) -> None:
             "Marzouk.")
     (m,) = reported(idx, body, "Meeting", "2020-02-27")
     assert ID + "person/saleh-al-arouri" not in {p.entity for p in m.participants}
+
+
+@pytest.mark.parametrize(("body", "type_"), [
+    ("Yemen's plan calls for Gaza to return to what it was before Hamas took over the strip last June.", "Takeover"),
+    ("Hamas said it had not been consulted even though it had just taken part in a meeting of factions in Moscow.",
+     "Meeting")])
+def test_a_past_clause_after_before_or_though_keeps_its_actual_modality(idx, body: str, type_: str) -> None:
+    assert [e.modality for e in reported(idx, body, type_, "2008-03-23")] == ["actual"]
+    # the cue still reaches a trigger in its own clause
+    assert [e.modality for e in reported(idx, "Hamas said it had not taken part in a meeting in Moscow.", "Meeting",
+                                         "2008-03-23")] == ["denied"]

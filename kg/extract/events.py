@@ -301,12 +301,13 @@ class Hit:
 
 
 #: "…, imposed after Hamas won …": a past subordinate clause keeps its own (actual) modality.
-_PAST_SUBORDINATE = re.compile(r"\b(?:after|since|when|because)\s+(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+[a-z]+ed\b"
-                               r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:won|took|met|signed|held|came|began)\b)")
+_PAST_SUBORDINATE = re.compile(r"\b(?:after|since|when|because|before|though|although)\s+(?=(?:[A-Z][\w-]*"
+                               r"(?:\s+[A-Z][\w-]*)*|it|they|he|she)\s+(?:had\s+(?:just\s+|already\s+)?)?"
+                               r"(?:[a-z]+ed|taken|won|took|met|signed|held|came|began)\b)")
 
 
 #: The first words of ``_PAST_SUBORDINATE`` (every match starts with one of these tokens).
-_SUBORDINATORS = frozenset({"after", "since", "when", "because"})
+_SUBORDINATORS = frozenset({"after", "since", "when", "because", "before", "though", "although"})
 
 
 def _days(iso: str) -> int:
