@@ -520,3 +520,11 @@ def test_a_past_clause_after_before_or_though_keeps_its_actual_modality(idx, bod
     # the cue still reaches a trigger in its own clause
     assert [e.modality for e in reported(idx, "Hamas said it had not taken part in a meeting in Moscow.", "Meeting",
                                          "2008-03-23")] == ["denied"]
+
+
+def test_a_coordinated_planned_verb_shares_the_subject(idx) -> None:
+    body = ("Abbas was received in El Alamein by Major General Abbas Kamel, director of Egypt's General Intelligence, "
+            "and was due to meet President Abdel Fattah al-Sisi on Monday.")
+    (m,) = [e for e in reported(idx, body, "Meeting", "2023-07-30") if e.modality == "planned"]
+    assert ("participant", ID + "person/mahmoud-abbas") in roles(m)
+    assert ("participant", ID + "person/abbas-kamel") not in roles(m)

@@ -277,7 +277,7 @@ _WON_BY = re.compile(r"[^.;]{0,40}?(?:\b(?:was|were)\s+|,\s*)won\s+by\b")
 #: Two triggers of one type coordinated: "elections on May 22 and a presidential election on July 31".
 _COORDINATED_SAME = re.compile(r"[^.;:]{0,60}?\s(?:and|or)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}")
 _CALLED_BY = re.compile(r"\s+(?:called|scheduled|set)\s+(?:by|for)\b", re.IGNORECASE)
-_COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had)\s+)?$")
+_COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had|was|were|is|are)\s+)?$")
 #: In the passive the actors before these triggers are what is acted on, not the actor ("was sworn in").
 _NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse"})
 #: A word every match of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` holds (lower case; for ``Doc.folded``).
@@ -734,7 +734,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                     and self.idx.type_of(before[-2][-1].iris[0]) == "Person":
                 subject = before[-2] + subject  # "Azzam al-Ahmad of Fatah signed": the person and his faction
             prev = h.extra.get("prev_hit")
-            at = h.start if h.form == "verb" else (governor.start() if governor else -1)
+            at = (cue_start if cue_start >= 0 else h.start) if h.form == "verb" else (
+                governor.start() if governor else -1)  # "… and was due to meet": the cue opens the verb phrase
             if at >= 0 and prev is not None and prev.event is not None and prev.extra.get("subject") \
                     and _COORDINATED.search(body, max(lo, at - 14), at) and prev.start < subject[0].start:
                 subject = prev.extra["subject"]  # "X dismissed …, declared …": the first verb's subject
