@@ -528,3 +528,11 @@ def test_a_coordinated_planned_verb_shares_the_subject(idx) -> None:
     (m,) = [e for e in reported(idx, body, "Meeting", "2023-07-30") if e.modality == "planned"]
     assert ("participant", ID + "person/mahmoud-abbas") in roles(m)
     assert ("participant", ID + "person/abbas-kamel") not in roles(m)
+
+
+def test_a_call_for_a_list_of_elections_proposes_them(idx) -> None:
+    body = "Abbas repeated his call for presidential, legislative and National Council elections on Thursday."
+    assert [e.modality for e in reported(idx, body, "Election", "2021-04-30")] == ["proposed"]
+    # a far noun after other words is no part of the call
+    body = "Abbas repeated his call for calm in the streets of the city before the coming elections."
+    assert [e.modality for e in reported(idx, body, "Election", "2021-04-30")] != ["proposed"]

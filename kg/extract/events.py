@@ -202,6 +202,9 @@ _FINITE_AFTER = re.compile(r"\s+(?:(?:have|has|had|also|then|jointly)\s+)?[a-z]+
 #: A bare noun trigger is a modal event only near its cue ("hoped for talks", "called for elections"); verbs of
 #: holding before it count as its governor ("would include holding elections" stays a plan).
 _NEAR_CUE = 30
+#: Only a list of modifiers between a cue and its noun ("for presidential, legislative and National Council").
+_MODIFIER_LIST = re.compile(r"\s*(?:(?:the|new|early|general|presidential|legislative|parliamentary|local|municipal"
+                            r"|national|council|(?-i:[A-Z])[\w-]*)(?:\s*,\s*|\s+and\s+|\s+))+", re.IGNORECASE)
 #: "The decree, announced on Friday night", "The agreement, signed on 12 October": the time of an event just
 #: reported (the participle's own preposition is matched; the time must follow it directly).
 _DATED_ANAPHOR = re.compile(r"\b(?-i:The)\s+(?P<noun>decree|agreement|deal|declaration|accord|meeting|talks)\s*,?\s+"
@@ -690,6 +693,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules):
                 and bool(_TO_NOUN.fullmatch(body, cue_end, h.start))
             near_cue = modality != "actual" and not to_noun and (
                 post or cue_start < 0 or h.start - cue_end <= _NEAR_CUE
+                or bool(_MODIFIER_LIST.fullmatch(body, cue_end, h.start))  # "his call for presidential, … elections"
                 or bool(ger))  # "would include holding elections": the gerund governs the noun
             if to_noun and not (governor or post or own_time):
                 return None  # "committed to negotiations (with Fatah)": a stance, not a planned meeting
