@@ -12,6 +12,12 @@ from kg.reference import default_reference_paths, load_reference_files
 
 INDEX = load_reference_files(default_reference_paths())
 
+
+def reported(text: str, type_: str) -> list:
+    """The reported events of ``type_`` in ``text`` (published Thursday 2020-03-12)."""
+    x = extract_article(Article(id="g", title=None, body=text, published="2020-03-12"), INDEX)
+    return [e for e in x.events if e.type == type_ and e.confidence >= REPORTED_CONFIDENCE]
+
 #: (event type, modality, "role=entity …" (sorted, "-" for none), sentence published on 2020-03-12)
 CASES = [
     ('Meeting', 'actual', 'host=sergey-lavrov participant=ismail-haniyeh',
@@ -119,9 +125,8 @@ CASES = [
 
 @pytest.mark.parametrize(("type_", "modality", "roles", "text"), CASES)
 def test_convention(type_: str, modality: str, roles: str, text: str) -> None:
-    x = extract_article(Article(id="g", title=None, body=text, published="2020-03-12"), INDEX)
     found = [(e.modality, " ".join(sorted(f"{p.role}={p.entity.rsplit('/', 1)[-1]}" for p in e.participants)) or "-")
-             for e in x.events if e.type == type_ and e.confidence >= REPORTED_CONFIDENCE]
+             for e in reported(text, type_)]
     assert (modality, roles) in found
 
 
@@ -153,9 +158,7 @@ TIMES = [
 
 @pytest.mark.parametrize(("type_", "modality", "earliest", "latest", "text"), TIMES)
 def test_time_convention(type_: str, modality: str, earliest: str, latest: str, text: str) -> None:
-    x = extract_article(Article(id="g", title=None, body=text, published="2020-03-12"), INDEX)
-    found = [(e.modality, e.time.earliest, e.time.latest) for e in x.events
-             if e.type == type_ and e.confidence >= REPORTED_CONFIDENCE and e.time is not None]
+    found = [(e.modality, e.time.earliest, e.time.latest) for e in reported(text, type_) if e.time is not None]
     assert (modality, earliest, latest) in found
 
 
@@ -188,8 +191,7 @@ STATEMENTS = [
 
 @pytest.mark.parametrize(("count", "speakers", "text"), STATEMENTS)
 def test_statement_convention(count: int, speakers: str, text: str) -> None:
-    x = extract_article(Article(id="g", title=None, body=text, published="2020-03-12"), INDEX)
-    found = [e for e in x.events if e.type == "Statement" and e.confidence >= REPORTED_CONFIDENCE]
+    found = reported(text, "Statement")
     said = sorted("+".join(sorted(p.entity.rsplit("/", 1)[-1] for p in e.participants if p.role == "speaker"))
                   for e in found)
     assert (len(found), said) == (count, sorted(speakers.split(";")) if speakers != "-" else [])
