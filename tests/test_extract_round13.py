@@ -536,3 +536,9 @@ def test_a_call_for_a_list_of_elections_proposes_them(idx) -> None:
     # a far noun after other words is no part of the call
     body = "Abbas repeated his call for calm in the streets of the city before the coming elections."
     assert [e.modality for e in reported(idx, body, "Election", "2021-04-30")] != ["proposed"]
+
+
+@pytest.mark.parametrize("published", ["2020-13-45", "12 March 2020", "2020-02-30"])
+def test_a_malformed_publication_date_is_no_date_and_no_crash(idx, published: str) -> None:
+    x = extract_article(Article(id="r", title=None, body="Abbas met Haniyeh on Monday.", published=published), idx)
+    assert [(e.type, e.time) for e in x.events] == [("Meeting", None)]

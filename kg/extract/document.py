@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 import sys
 from collections.abc import Iterator
@@ -20,6 +21,26 @@ from kg.articles.sentences import split_sentences
 from kg.extract.records import EXTRACTOR_VERSION, Evidence, Mention
 from kg.extract.text import Token, fold_case, tokenize, twin
 from kg.extract.timex import TimeMatch, find_times
+
+
+def iso_date(value: str | None) -> str | None:
+    """``value`` when it is an ISO date of year, month or day precision that exists, else None (a direct API
+    caller may pass "12 March 2020" or "2020-13-45"; the reader never does).
+
+    Example:
+        >>> iso_date("2020-03-12"), iso_date("2020-03"), iso_date("2020-02-30"), iso_date("12 March 2020")
+        ('2020-03-12', '2020-03', None, None)
+    """
+    if not value or not _ISO.fullmatch(value[:10]):
+        return None
+    try:
+        dt.date.fromisoformat((value[:10] + "-01-01"[len(value[:10]) - 4:]) if len(value) < 10 else value[:10])
+    except ValueError:
+        return None
+    return value
+
+
+_ISO = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 
 
 @dataclass
@@ -77,7 +98,7 @@ class Doc:
         body = article.body or ""
         sentences = list(article.sentences) or split_sentences(body)
         tokens = tokenize(body)
-        doc = cls(article, body, sentences, tokens, find_times(body, article.published, tokens=tokens))
+        doc = cls(article, body, sentences, tokens, find_times(body, iso_date(article.published), tokens=tokens))
         doc._sent_starts = [s.start for s in sentences]
         doc._time_starts = [t.start for t in doc.times]
         doc.folded = fold_case(body)
@@ -85,8 +106,8 @@ class Doc:
 
     @property
     def published(self) -> str | None:
-        """The publication date (ISO) or None."""
-        return self.article.published
+        """The publication date (ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), or None when it is not one."""
+        return iso_date(self.article.published)
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing ``offset`` (the nearest before it between sentences)."""
