@@ -120,6 +120,15 @@ CASES = [
      'Abbas is due to meet with Haniyeh in Doha next week.'),
     ('GovernmentFormation', 'planned', 'agent=mahmoud-abbas leader=salam-fayyad',
      'Abbas was expected to name a new cabinet headed by Salam Fayyad.'),
+    ('ControlOfTerritory', 'actual', 'agent=hamas', 'Gaza, which Hamas has ruled since 2007, remains under blockade.'),
+    ('ControlOfTerritory', 'actual', 'agent=hamas', 'Hamas has controlled the Gaza Strip since 2007.'),
+    ('Postponement', 'actual', 'agent=egypt', 'Egypt postponed the talks between Fatah and Hamas.'),
+    ('Collapse', 'actual', 'agent=mahmoud-abbas target=2007-03-17-national-unity',
+     "Abbas dismissed Haniyeh's government on 14 June 2007."),
+    ('Decree', 'actual', 'agent=mahmoud-abbas recipient=rami-hamdallah',
+     'Abbas appointed Rami Hamdallah prime minister on Sunday.'),
+    ('Proposal', 'actual', 'proposer=egypt recipient=fatah recipient=hamas',
+     'Egypt invited Fatah and Hamas to a new round of talks in Cairo.'),
 ]
 
 

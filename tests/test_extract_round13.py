@@ -542,3 +542,8 @@ def test_a_call_for_a_list_of_elections_proposes_them(idx) -> None:
 def test_a_malformed_publication_date_is_no_date_and_no_crash(idx, published: str) -> None:
     x = extract_article(Article(id="r", title=None, body="Abbas met Haniyeh on Monday.", published=published), idx)
     assert [(e.type, e.time) for e in x.events] == [("Meeting", None)]
+
+
+def test_the_hamdallah_government_is_the_one_he_led(idx) -> None:
+    (c,) = reported(idx, "The Hamdallah government resigned on Monday.", "Collapse", "2019-01-30")
+    assert roles(c) == {("agent", ID + "government/2014-06-02-national-consensus")}

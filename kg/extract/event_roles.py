@@ -33,7 +33,8 @@ _REQUEST_AFTER = re.compile(r"^(?:[’']s)?\s+(?:request|behest|demand)\b", re.I
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 _HOST_GOVERNOR = re.compile(r"^(?:hosted|host|hosts|organi[sz]ed|organi[sz]e|convened|convene|sponsored)$",
                             re.IGNORECASE)
-_ENDED_BODY = re.compile(r"\s+(?:it\b|them\b|(?:the|its|his|her|their|a)\s+(?:[\w’'-]+\s+){0,5}?(?:government|cabinet"
+_ENDED_BODY = re.compile(r"\s+(?:it\b|them\b|(?:the|its|his|her|their|a|(?-i:[A-Z])[\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}?"
+                         r"(?:government|cabinet"
                          r"|committee|council|parliament|legislature|administration|body)\b)", re.IGNORECASE)
 _CHAIR = re.compile(r"\bchair(?:ed|ing|s)?\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^\s*[’']s?\s+(?:[\w-]+\s+){0,2}$")

@@ -92,6 +92,8 @@ SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation"
 OBJECT_ROLE = {"Signing": "signatory", "Mediation": "participant"}
 _CONTROL = re.compile(r"[-–](?:controlled|run|ruled|held|governed|dominated|administered)\s+(?:[a-z]+\s+){0,2}")
 _CONTROL_BY = re.compile(r",?\s+(?:which\s+is\s+|is\s+|was\s+|has\s+been\s+)?(?:controlled|run|ruled|governed)\s+by\s+")
+_WHICH_BEFORE = re.compile(r",\s+which\s+")
+_RULED_AFTER = re.compile(r"\s+(?:has|had|have)\s+(?:long\s+|since\s+then\s+)?(?:ruled|controlled|run|governed)\b")
 #: "X (is) in charge of Y", "X governs (in) Y", "X runs/rules/controls Y", "X has controlled Y (since …)" (Y a
 #: territory or city named next).
 _CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now|has|have|had)\s+)?"
@@ -501,6 +503,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                               and n.type in ("Party", "Organization", "GoverningBody", "State")), None)
                 if agent:
                     self.add_control(agent.entity, agent.label, m.entity, m.start, agent.end)
+        for i, m in enumerate(ms):  # "Gaza, which Hamas has ruled since 2007"
+            w = _WHICH_BEFORE.match(body, m.end) if m.type in ("Territory", "City") else None
+            agent = next((n for n in ms[i + 1:i + 2] if w and n.start == w.end()
+                          and n.type in ("Party", "Organization", "GoverningBody", "State")), None)
+            if agent is not None and _RULED_AFTER.match(body, agent.end):
+                self.add_control(agent.entity, agent.label, m.entity, m.start, agent.end, reported=True)
         for i, m in enumerate(ms):
             if m.type not in ("Party", "Organization", "GoverningBody", "State", "UmbrellaOrganization"):
                 continue
@@ -905,7 +913,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 out += as_participants(g, obj_role)
             elif h.type == "Meeting" and _DELEGATIONS_FROM.search(pre):
                 out += as_participants(g, "participant")  # "opened with delegations from X, Y and Z"
-            elif _BETWEEN.search(pre) and not _BORDER_BETWEEN.search(pre):
+            elif _BETWEEN.search(pre) and not _BORDER_BETWEEN.search(pre) and h.type != "Postponement":
                 out += as_participants(g, obj_role)
             elif h.type in ("Handover", "Proposal") and _TO_BEFORE.search(pre):
                 out += as_participants(g, "recipient")  # "handed … to X", "presented a proposal to X"

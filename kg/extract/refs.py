@@ -36,6 +36,9 @@ _GOVERNMENT_OF = re.compile(r"\b(?:the|a|its|his)\s+(?:[\w-]+\s+){0,4}?(?:govern
 _SUBJECT_PRONOUN = re.compile(r"\b(He|She)\b(?=\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|t)\b)")
 _PAIR_WORDS = ("factions", "movements", "parties", "sides", "rivals")  # one ends every ``PAIR_ANAPHOR``
 _PRONOUNS = frozenset({"he", "she"})  # the tokens a match of ``_SUBJECT_PRONOUN`` starts at
+#: Right after a person: "(Hamdallah)'s government", "(the Hamdallah) cabinet", "(Haniyeh's) unity government".
+_PERSON_GOV = re.compile(r"(?:[’']s)?\s+(?:(?:new|unity|outgoing|first|second|third)\s+)?(?:government|cabinet)\b"
+                         r"(?![’'])")
 _GOV_HEAD = re.compile(r"\b(?:government|cabinet)\b", re.IGNORECASE)
 #: What stands between two items of a coordinated list ("Hamas and Fatah", "Hamas-Fatah", "A, B as well as C").
 _JOIN = re.compile(r"^\s*(?:,|and|&|/|-|–|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?$")
@@ -172,6 +175,15 @@ def _led_governments(doc: Doc, idx: ReferenceIndex, refs: list[Ref]) -> None:
         gov = resolve_government(idx, leader=r.iris[0], earliest=pub, latest=pub)
         if gov is not None:
             refs[k] = Ref(m.start(), r.end, (gov,), "government", (idx.governments[gov].label,))
+    for k, r in enumerate(refs):  # "the Hamdallah government", "Haniyeh's cabinet": the one he led (last, by then)
+        after = _PERSON_GOV.match(doc.body, r.end) if r.kind == "mention" and idx.governments else None
+        if after is None or idx.type_of(r.iris[0]) != "Person":
+            continue
+        led = [(g.start or "", iri) for iri, g in idx.governments.items()
+               if g.leader == r.iris[0] and (g.start or "") <= (pub or "9999")]
+        if led:
+            gov = max(led)[1]
+            refs[k] = Ref(r.start, after.end(), (gov,), "government", (idx.governments[gov].label,))
 
 
 def _last_parties(doc: Doc, offset: int) -> list[Mention]:
