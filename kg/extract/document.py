@@ -31,10 +31,11 @@ def iso_date(value: str | None) -> str | None:
         >>> iso_date("2020-03-12"), iso_date("2020-03"), iso_date("2020-02-30"), iso_date("12 March 2020")
         ('2020-03-12', '2020-03', None, None)
     """
-    if not value or not _ISO.fullmatch(value[:10]):
+    head = (value or "")[:10]
+    if not _ISO.fullmatch(head):
         return None
     try:
-        dt.date.fromisoformat((value[:10] + "-01-01"[len(value[:10]) - 4:]) if len(value) < 10 else value[:10])
+        dt.date.fromisoformat(head + "-01-01"[len(head) - 4:])  # "2020" → "2020-01-01", "2020-03" → "2020-03-01"
     except ValueError:
         return None
     return value

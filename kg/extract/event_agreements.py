@@ -47,9 +47,9 @@ _PROVISION_NEXT = re.compile(r"\b(?:was|were)\s+(?:due|supposed|expected|set|to)
                              re.IGNORECASE)
 
 #: "who brokered it", "brokered the deal", "-brokered text": brokering an agreement already reported.
-_BROKERED_IT = re.compile(r"(?:brokered|mediated)\s+(?:it\b|(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b|(?P<bare>(?:[\w-]+\s+){0,2}?"
-                          r"(?:deal|agreement|accord|declaration|pact|text|document)\b))", re.IGNORECASE)
+_DEAL = r"(?:deal|agreement|accord|declaration|pact|text|document)\b"
+_BROKERED_IT = re.compile(rf"(?:brokered|mediated)\s+(?:it\b|(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}"
+                          rf"|(?P<bare>(?:[\w-]+\s+){{0,2}}?{_DEAL}))", re.IGNORECASE)
 #: A deal other than the one just signed: its own year, or "separate/another/earlier/previous".
 _OTHER_DEAL = re.compile(r"\b(?:19|20)\d\d\b|\b(?:separate|another|earlier|previous|former|other)\b", re.IGNORECASE)
 

@@ -28,7 +28,7 @@ from kg.extract.event_links import (
     delegation_sides,
 )
 from kg.extract.merge import REPORTED_CONFIDENCE, absorb
-from kg.extract.records import Event
+from kg.extract.records import Event, TimeSpec
 from kg.extract.refs import (
     as_participants,
 )
@@ -94,8 +94,24 @@ def _days(iso: str) -> int:
     return dt.date.fromisoformat(iso[:10]).toordinal()
 
 
+def _apart(a: TimeSpec | None, b: TimeSpec | None, slack: int = 0) -> bool:
+    """Whether two known times are of different occasions: they do not overlap and (with ``slack`` days) ``a``
+    starts more than ``slack`` days from ``b``'s end."""
+    if not (a and b and a.earliest and b.earliest) or overlaps(a.earliest, a.latest, b.earliest, b.latest):
+        return False
+    return not slack or abs(_days(a.earliest) - _days(b.latest or b.earliest)) > slack
+
+
 class ContextRules:
     """Rules of the event finder that look beyond the trigger's sentence (a mixin of ``EventFinder``)."""
+
+    def recent(self, pos: int, sentences: int, types: tuple[str, ...], reported: bool = True) -> list[Event]:
+        """The events of ``types`` reported before ``pos`` in its sentence and the ``sentences`` before it, in
+        order (``reported``: background references left out)."""
+        k = self.doc.sentence_at(pos).index
+        lo = self.doc.sentences[max(0, k - sentences)].start if self.doc.sentences else 0
+        return [e for e in self.events if e.type in types and e.evidence and lo <= e.evidence[0].start < pos
+                and (not reported or e.confidence >= REPORTED_CONFIDENCE)]
 
     def continue_meetings(self) -> None:
         """Anaphoric meetings ("The talks were hosted by X") and delegation heads named in a later sentence
@@ -133,10 +149,7 @@ class ContextRules:
     def last_meeting(self, pos: int, sentences: int, exclude: Event | None = None, first: bool = False) -> Event | None:
         """The last (``first``: the first) reported, actual meeting starting before ``pos`` within ``sentences``
         sentences."""
-        k = self.doc.sentence_at(pos).index
-        lo = self.doc.sentences[max(0, k - sentences)].start if self.doc.sentences else 0
-        cands = [e for e in self.events if e is not exclude and e.type == "Meeting" and e.modality == "actual"
-                 and e.evidence and lo <= e.evidence[0].start < pos and e.confidence >= REPORTED_CONFIDENCE]
+        cands = [e for e in self.recent(pos, sentences, ("Meeting",)) if e is not exclude and e.modality == "actual"]
         return (cands[0] if first else cands[-1]) if cands else None
 
     def delegation_members(self) -> None:
@@ -144,10 +157,7 @@ class ContextRules:
         …": the persons listed take part in the last meeting of the three sentences before (or this one), in
         whatever modality it was reported."""
         for m in _DELEGATION_INCLUDED.finditer(self.body) if self.doc.may_contain("delegation") else ():
-            k = self.doc.sentence_at(m.start()).index
-            lo = self.doc.sentences[max(0, k - 3)].start
-            cands = [e for e in self.events if e.type == "Meeting" and e.evidence
-                     and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE]
+            cands = self.recent(m.start(), 3, ("Meeting",))
             if not cands or not self.same_occasion(cands[-1], m.start(), m.end()):
                 continue
             s_end = self.doc.sentence_at(m.start()).end
@@ -164,13 +174,9 @@ class ContextRules:
         for ev in self.events:
             if ev.type != "Handover" or not ev.evidence or any(p.role == "agent" for p in ev.participants):
                 continue
-            k = self.doc.sentence_at(ev.evidence[0].start).index
-            lo = self.doc.sentences[max(0, k - 2)].start
-            before = [e for e in self.events if e.type == "Handover" and e is not ev and e.evidence
-                      and lo <= e.evidence[0].start < ev.evidence[0].start and e.modality == ev.modality]
-            if before and ev.time and before[-1].time and ev.time.earliest and before[-1].time.earliest \
-                    and not overlaps(ev.time.earliest, ev.time.latest, before[-1].time.earliest,
-                                     before[-1].time.latest):
+            before = [e for e in self.recent(ev.evidence[0].start, 2, ("Handover",), reported=False)
+                      if e is not ev and e.modality == ev.modality]
+            if before and _apart(ev.time, before[-1].time):
                 continue  # "In 2005, Israel withdrew and the PA took over the Rafah crossing": another handover
             agents = [p for p in before[-1].participants if p.role == "agent"] if before else []
             ev.participants += [p for p in agents if p.entity not in {q.entity for q in ev.participants}]
@@ -183,10 +189,7 @@ class ContextRules:
                     or not _THE_VISITORS.match(self.body, ev.evidence[0].end):
                 continue
             before = self.last_meeting(ev.evidence[0].start, 3, exclude=ev)
-            if before is not None and before.place is not None and not (
-                    ev.time and before.time and ev.time.earliest and before.time.earliest
-                    and not overlaps(ev.time.earliest, ev.time.latest, before.time.earliest, before.time.latest)
-                    and abs(_days(ev.time.earliest) - _days(before.time.latest or before.time.earliest)) > 7) \
+            if before is not None and before.place is not None and not _apart(ev.time, before.time, 7) \
                     and not _OWN_VENUE.match(self.body, _THE_VISITORS.match(self.body, ev.evidence[0].end).end()) \
                     and not _LATER.search(self.body, self.doc.sentence_at(ev.evidence[0].start).start,
                                           ev.evidence[0].start):
@@ -200,10 +203,7 @@ class ContextRules:
             when = next((t for t in self.doc.times_in(m.end(), m.end() + 40) if t.start == m.end()), None)
             if when is None:
                 continue
-            k = self.doc.sentence_at(m.start()).index
-            lo = self.doc.sentences[max(0, k - 2)].start
-            cands = [e for e in self.events if e.type == type_ and e.evidence and lo <= e.evidence[0].start < m.start()
-                     and e.confidence >= REPORTED_CONFIDENCE]
+            cands = self.recent(m.start(), 2, (type_,))
             if cands and cands[-1].time is None:
                 cands[-1].time = when.spec
 
@@ -228,10 +228,7 @@ class ContextRules:
             else:
                 guests = [r for r in self.refs.starting(max(0, m.start() - 60), m.start())
                           if _GUEST_BEFORE.fullmatch(self.body, r.end, m.start())][-1:]
-            k = self.doc.sentence_at(m.start()).index
-            lo = self.doc.sentences[max(0, k - 3)].start
-            cands = [e for e in self.events if e.type == "Signing" and e.modality == "actual" and e.evidence
-                     and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE]
+            cands = [e for e in self.recent(m.start(), 3, ("Signing",)) if e.modality == "actual"]
             if cands and not self.same_occasion(cands[-1], m.start(), m.end() + 60):
                 continue  # "Lavrov attended the ceremony in Moscow for another deal on Friday"
             if guests and cands:
@@ -243,10 +240,7 @@ class ContextRules:
         sentences before that has none."""
         for m in _CEREMONY_IN.finditer(self.body) if self.doc.may_contain("ceremony") else ():
             place = next(iter(self.places_in(m.end(), m.end() + 40, ("City", "Territory"))), None)
-            k = self.doc.sentence_at(m.start()).index
-            lo = self.doc.sentences[max(0, k - 2)].start
-            cands = [e for e in self.events if e.type in ("SwearingIn", "Signing") and e.modality == "actual"
-                     and e.evidence and lo <= e.evidence[0].start < m.start() and e.confidence >= REPORTED_CONFIDENCE
+            cands = [e for e in self.recent(m.start(), 2, ("SwearingIn", "Signing")) if e.modality == "actual"
                      and e.evidence[0].rule.startswith("trigger")]  # a deal named in passing had no ceremony here
             if place is not None and place.start == m.end() and cands and cands[-1].place is None \
                     and self.same_occasion(cands[-1], m.start(), m.end() + 40):

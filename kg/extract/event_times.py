@@ -16,7 +16,6 @@ Example:
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
 from itertools import pairwise
@@ -30,6 +29,7 @@ from kg.extract.event_links import (
 )
 from kg.extract.merge import REPORTED_CONFIDENCE
 from kg.extract.records import Event, TimeSpec
+from kg.extract.timex import month_bounds
 
 if TYPE_CHECKING:
     from kg.extract.events import Hit
@@ -45,7 +45,7 @@ _WITH_YEAR = re.compile(r"\b\d{4}\b")
 #: the movement since 1996").
 POINT_EVENTS = frozenset({"Election", "Signing", "Takeover", "Collapse", "Decree", "SwearingIn",
                            "GovernmentFormation", "Postponement", "Split"})
-_SINCE = re.compile(r"(?:since|from)\b", re.IGNORECASE)
+#: A time that is a span up to the report ("since 1996", "from the 2007 takeover"), and the words that open it.
 _SINCE_LEAD = re.compile(r"(?:since|from)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -60,8 +60,7 @@ def point_time(spec: TimeSpec) -> TimeSpec:
     if lead is None or not spec.earliest:
         return spec
     y, m = int(spec.earliest[:4]), int(spec.earliest[5:7] or 1)
-    last = {"year": f"{y}-12-31", "month": f"{spec.earliest[:8]}{calendar.monthrange(y, m)[1]:02d}"}.get(
-        spec.precision or "", spec.earliest)
+    last = {"year": f"{y}-12-31", "month": month_bounds(y, m)[1]}.get(spec.precision or "", spec.earliest)
     return replace(spec, text=spec.text[lead.end():], latest=last)
 #: "postponed to next month": the new date, not the postponement's own.
 _NEW_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
@@ -83,7 +82,7 @@ class TimeRules:
         meeting is not dated August 31; a stated year is kept)."""
         published = (self.doc.published or "")[:10]
         cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
-                 and not (hit.type in POINT_EVENTS and _SINCE.match(t.spec.text))
+                 and not (hit.type in POINT_EVENTS and _SINCE_LEAD.match(t.spec.text))
                  and not (past and len(published) == 10 and (t.spec.earliest or "")[:10] > published
                           and not _WITH_YEAR.search(t.spec.text))
                  and not self.after_speech(lo, t.start)

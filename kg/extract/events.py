@@ -76,9 +76,9 @@ from kg.extract.refs import (
     actor_refs,
     affiliation,
     as_participants,
+    gender_of,
     groups,
     is_actor_mention,
-    person_before,
     side_of,
 )
 from kg.extract.resolve import resolve_event
@@ -838,8 +838,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             return None
         asker = refs[0] if _AND_BEFORE.search(self.body, max(lo, cue - 20), cue) else refs[-1]
         for m in reversed(self.doc.mentions_in(lo, cue)):
-            if m.type == "Person" and m.entity not in asker.iris and person_before(
-                    self.doc, m.end, gender, lo=m.start) is not None:
+            if m.type == "Person" and m.entity not in asker.iris and gender_of(self.doc, m.entity) in (None, gender):
                 return m.entity, m.label
         return None
 

@@ -220,7 +220,8 @@ def governing_side(idx: ReferenceIndex, controllers: dict[str, str], place: str)
     return info.capital_of if info else None
 
 
-def _gender_of(doc: Doc, iri: str) -> str | None:
+def gender_of(doc: Doc, iri: str) -> str | None:
+    """The gender a title in ``doc`` gives the person ``iri`` ("spokeswoman", "Mr"), else None."""
     for t in doc.titles:
         if t.person == iri and t.gender:
             return t.gender
@@ -235,7 +236,7 @@ def person_before(doc: Doc, offset: int, gender: str | None = None, strict: bool
         if m.end <= offset and m.type == "Person":
             if m.start < lo:
                 return None
-            g = _gender_of(doc, m.entity)
+            g = gender_of(doc, m.entity)
             if gender is None or g == gender or (g is None and not strict):
                 return m.entity, m.label
     return None

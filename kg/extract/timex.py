@@ -149,7 +149,13 @@ month_number = lru_cache(maxsize=512)(_month_number)
 
 
 @lru_cache(maxsize=1024)
-def _month_bounds(year: int, month: int) -> tuple[str, str]:
+def month_bounds(year: int, month: int) -> tuple[str, str]:
+    """First and last day of a month (ISO).
+
+    Example:
+        >>> month_bounds(2024, 2)
+        ('2024-02-01', '2024-02-29')
+    """
     last = calendar.monthrange(year, month)[1]
     return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
 
@@ -157,7 +163,7 @@ def _month_bounds(year: int, month: int) -> tuple[str, str]:
 def _span(year: int, first: int, last: int) -> tuple[str, str]:
     """Bounds from the first day of month ``first`` to the last day of month ``last`` (next year if last < first)."""
     end_year = year + 1 if last < first else year
-    return _month_bounds(year, first)[0], _month_bounds(end_year, last)[1]
+    return month_bounds(year, first)[0], month_bounds(end_year, last)[1]
 
 
 def _parse_published(published: str | None) -> dt.date | None:
@@ -229,7 +235,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
         return ("season", *_span(year, first, last))
     if kind == "monthyear":
         month = month_number(g("my_m"))
-        return ("month", *_month_bounds(int(g("my_y")), month)) if month else None
+        return ("month", *month_bounds(int(g("my_y")), month)) if month else None
     if kind == "yearpart":
         first, last = YEAR_PARTS[g("yp").split()[0].lower()]
         return ("season", *_span(int(g("yp_y")), first, last))
@@ -241,7 +247,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
         year = pub.year + 1 if "next" in before and month <= pub.month else _year_for(month, None, pub, ahead)
         if "last" in before and month >= pub.month:
             year = pub.year - 1
-        return ("month", *_month_bounds(year, month)) if year else None
+        return ("month", *month_bounds(year, month)) if year else None
     if kind == "year":
         return "year", f"{g('yr')}-01-01", f"{g('yr')}-12-31"
     if pub is None:
@@ -269,7 +275,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
         if unit == "week":
             return "day", _iso(d - dt.timedelta(days=3)), _iso(d + dt.timedelta(days=3))
         if unit == "month":
-            return ("month", *_month_bounds(d.year, d.month))
+            return ("month", *month_bounds(d.year, d.month))
         return "year", f"{d.year}-01-01", f"{d.year}-12-31"
     if kind == "relseason":
         first, last = SEASONS[g("rs").lower()]
@@ -337,7 +343,7 @@ def _relative_period(rel: str, unit: str, pub: dt.date) -> tuple[str, str, str]:
             y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
         elif rel == "next":
             y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-        start, end = _month_bounds(y, mo)
+        start, end = month_bounds(y, mo)
         if rel.startswith("earlier this") or rel.startswith("early this"):
             end = _iso(pub)
         elif rel.startswith("later this"):
