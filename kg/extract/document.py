@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.articles.model import Article, Sentence
 from kg.articles.sentences import split_sentences
@@ -98,14 +99,15 @@ class Doc:
         """Tokenise and split (if the reader did not) an article."""
         body = article.body or ""
         sentences = list(article.sentences) or split_sentences(body)
-        tokens = tokenize(body)
+        folded = fold_case(body)
+        tokens = tokenize(body, folded=folded)
         doc = cls(article, body, sentences, tokens, find_times(body, iso_date(article.published), tokens=tokens))
         doc._sent_starts = [s.start for s in sentences]
         doc._time_starts = [t.start for t in doc.times]
-        doc.folded = fold_case(body)
+        doc.folded = folded
         return doc
 
-    @property
+    @cached_property
     def published(self) -> str | None:
         """The publication date (ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), or None when it is not one."""
         return iso_date(self.article.published)

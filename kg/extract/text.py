@@ -35,15 +35,16 @@ class Token(NamedTuple):
 _SPAN = re.Match.span
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Word tokens of ``text`` (punctuation and apostrophes split words), offsets shifted by ``offset``.
+def tokenize(text: str, offset: int = 0, folded: str | None = None) -> list[Token]:
+    """Word tokens of ``text`` (punctuation and apostrophes split words), offsets shifted by ``offset``;
+    ``folded`` is ``fold_case(text)`` when the caller has it (then equal to ``text.casefold()``).
 
     Example:
         >>> [(t.low, t.start) for t in tokenize("the PLO's", 10)]
         [('the', 10), ('plo', 14), ('s', 18)]
     """
     new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper (faster)
-    folded = text.casefold()
+    folded = folded if folded is not None else text.casefold()
     if len(folded) == len(text):  # case folding kept every offset: slice both strings (one fold for the text)
         return [new(Token, (text[s:e], folded[s:e], s + offset, e + offset))
                 for s, e in map(_SPAN, _WORD.finditer(text))]
