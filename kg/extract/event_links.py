@@ -55,7 +55,8 @@ _SCHEDULED = re.compile(r"\b(?:due|scheduled|set|slated|planned|expected)\s+(?:t
                         r"(?:on|for|in|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:had|has|have|since|until|till|before|after|when|once|which|who|whose|ago|last|"
                          r"earlier|previous(?:ly)?|former(?:ly)?)\b", re.IGNORECASE)
-_PAST_VERB = re.compile(r"\b\w+ed\b|\b(?:met|held|signed|took|made|won|gave|came|went|said|led|began|broke|fell"
+#: A verb in the simple past (or a past participle): "met", "signed", "broke", "dismissed".
+PAST_VERB = re.compile(r"\b\w+ed\b|\b(?:met|held|signed|took|made|won|gave|came|went|said|led|began|broke|fell"
                         r"|swore|sworn|struck)\b", re.IGNORECASE)
 #: Words that may stand between two names of one by-list ("signed by Fatah's deputy chief X and Y").
 _BY_LIST_GAP = re.compile(r"^(?:[’']s)?(?:\s*,)?\s+(?:(?:and|[A-Za-z][\w-]*)\s+){0,6}$")
@@ -188,8 +189,8 @@ def news_of_the_day(body: str, clause_lo: int, trigger_start: int, sentence_has_
     before = body[clause_lo:trigger_start]
     if _BACKGROUND.search(before):
         return False
-    return bool(_PAST_VERB.search(body, max(clause_lo, trigger_start - 1), trigger_start + 30)) or \
-        bool(_PAST_VERB.search(before))
+    return bool(PAST_VERB.search(body, max(clause_lo, trigger_start - 1), trigger_start + 30)) or \
+        bool(PAST_VERB.search(before))
 
 
 def lede_is_news(lede_times: list[TimeSpec], published: str | None) -> bool:

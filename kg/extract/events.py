@@ -58,6 +58,7 @@ from kg.extract.event_context import FACTION_TYPES, ContextRules
 from kg.extract.event_factions import add_factions
 from kg.extract.event_governments import GovernmentRules
 from kg.extract.event_links import (
+    PAST_VERB,
     by_list_continues,
     duration_days,
     is_anaphoric_meeting,
@@ -211,8 +212,6 @@ _PARTICIPLE_CLAUSE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?!including\b|according\b
 #: ", declared …" / "and declared …" right before a verb trigger: it shares the subject of the verb before.
 _COORDINATED_VERB = re.compile(r"(?:,|\band)\s+$")
 _LIST_BREAK = re.compile(r"[,;]|\band\b")
-#: A trigger in the simple past ("met", "signed", "held talks"): what it reports happened by the report.
-_PAST_FORM = re.compile(r"(?:met|held|signed|took|won|led|began|struck|swore|sworn|[a-z]+ed)\b.*", re.IGNORECASE)
 #: "elections on May 22", "talks in March": a time right after a noun trigger is its own.
 _TIME_RIGHT_AFTER = re.compile(r"\s+(?:(?:on|in|for)\s+)?")
 #: A verb right before a noun trigger's phrase: a weekday after the noun is then the verb's time.
@@ -741,7 +740,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 taken.add(t.start)
                 break
         if ev.time is None and h.type not in ("Statement",):
-            past = modality == "actual" and h.form == "verb" and bool(_PAST_FORM.fullmatch(body, h.start, h.end))
+            past = modality == "actual" and h.form == "verb" and bool(PAST_VERB.match(body, h.start, h.end))
             ev.time = self.time_for(h, lo, hi, taken, past)
             if ev.time:
                 taken.update(t.start for t in doc.times_in(lo, hi) if t.spec == ev.time)
