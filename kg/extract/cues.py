@@ -34,6 +34,9 @@ def any_of(table: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
     return _re("|".join(f"(?:{p.pattern})" for _, p in table))
 
 
+#: Up to two place or time adverbials between a participle and its "by": "in Cairo on October 12, 2017 ".
+ADVERBIALS = (r"(?:(?:in|at|on|last|this|earlier|late|early)\s+(?:the\s+)?[\w-]+(?:\s+(?-i:[A-Z\d])[\w-]*){0,2}"
+              r"(?:,\s+\d{4})?,?\s+){0,2}")
 _AGREEMENT_NOUN = r"(?:agreement|deal|accord|declaration|pact|memorandum|understanding|document|charter)s?"
 #: An election named after "in (the)": only adjectives of a vote between ("in the 2006 legislative elections").
 _POLL = (r"(?:(?:legislative|parliamentary|presidential|general|local|municipal|national|council|\d{4}"
@@ -56,7 +59,8 @@ class Trigger:
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Signing", _re(r"\b(?:signed|signs|sign|signing|inked|initial+ed|concluded|clinched|struck|forged)\b"
                            rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)|\bsigned(?=\s+by\b)"
-                           r"|\bsigned(?=\s+(?:in|at)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?\s+(?:on\s+\w+\s+)?by\b)"),
+                           rf"|\bsigned(?=\s+{ADVERBIALS}by\b)"  # "the accord, signed in Cairo on Tuesday by X"
+                           r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))signed\b"),  # passive: see build
             "verb", 0.9,
             starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
     Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching|sealed|seal|seals|clinched|struck|secured"

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from kg.articles.model import Sentence
 from kg.extract.clauses import frame_spans, subclause
 from kg.extract.cues import (
+    ADVERBIALS,
     GERUND_GOVERNORS,
     GOVERNORS,
     MODALITY_ANY,
@@ -104,7 +105,7 @@ _CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now|
                            re.IGNORECASE)
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
                       r"|signed|called|received|overseen|supervised|attended)"
-                      r"\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?by\s+(?:the\s+)?"
+                      rf"\s+{ADVERBIALS}by\s+(?:the\s+)?"  # "signed in Cairo on Tuesday by"
                       r"(?:(?:its|his|her|their|the)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s+)?"  # "by its director, X"
                       r"(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+){0,3}$")
 _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "sponsored": "mediator",
@@ -251,6 +252,10 @@ _PURPOSE_WORDS = {PURPOSE_BACK: re.compile(r"help"), PURPOSE_HERE: re.compile(r"
 _POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed|s|ing)|replac(?:ed|es|ing)"
                           r"|became|chosen|took\s+over\s+as|sworn\s+in\s+as|promoted)\b", re.IGNORECASE)
 #: "signed by", "sworn in by": a trigger in the passive with its agent.
+#: The subject of a passive "was signed": an agreement noun (or "it") shortly before.
+_PASSIVE_AGREEMENT = re.compile(r"\b(?:agreements?|deals?|accords?|declarations?|pacts?|memorand(?:um|a)|documents?"
+                                r"|charters?|understandings?|texts?|it)\b", re.IGNORECASE)
+_SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
 _WORD_BY = re.compile(r"\w+\s+by\b")
 
 @dataclass
@@ -665,6 +670,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 return None
             if h.type == "Handover" and modality == "actual" and not (post or governor):
                 return None
+        if h.type == "Signing" and h.form == "verb" and body[h.start:h.end] == "signed" \
+                and passive_before(body, h.start) and not _SIGNED_BY.match(body, h.start, hi) \
+                and not _PASSIVE_AGREEMENT.search(body, max(lo, h.start - 60), h.start):
+            return None  # "the decree was signed": only an agreement (or a by-phrase) makes a passive signing
         role = h.subject_role or SUBJECT_ROLE.get(h.type, "participant")
         if h.type == "Election" and re.search(r"\b(?:organi[sz]e|hold)\b", body[max(lo, h.start - 60):h.start]):
             role = "agent"  # "tasked to organize … polls": the organiser
@@ -897,7 +906,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                                        "participant")  # "will meet Haniyeh on Monday": its direct object
                 continue
             pre = body[max(h.start, g[0].start - 40):g[0].start]
-            by = _BY_ROLE.search(pre)
+            by = _BY_ROLE.search(body, max(h.start, g[0].start - 80), g[0].start)
             if by:
                 by_role = _BY_ROLES[by.group("verb")]
             elif not (by_role and by_list_continues(body[last_end:g[0].start]) and g[0].kind != "pair"):

@@ -36,8 +36,20 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 YEAR_PARTS = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8), "middle": (5, 8),
               "late": (9, 12), "end": (10, 12)}
 
+#: After the last number of "May 22 and 23": not a count of something ("and 23 others", "and 5 people").
+_NO_COUNT = r"(?!\s+(?:people|persons|others|more|per|percent|[a-z]+s)\b)"
+
 _PATTERNS = [
     ("iso", rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b"),
+    # day ranges: "February 7-8, 2016", "Feb. 29–March 1", "7 and 8 February 2016", "29 February to 1 March"
+    # ("and" only within one month: "on May 22 and July 31" are two dates; never before a count "and 5 people")
+    ("mdyr", rf"\b(?P<mr_m>{_MONTH})\s+(?P<mr_d>\d{{1,2}})(?:st|nd|rd|th)?\s*"
+             rf"(?:(?:[-–—]|\s(?:to|through)\s)\s*(?:(?P<mr_m2>{_MONTH})\s+)?|\sand\s+)"
+             rf"(?P<mr_d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:[-–/:.]\d|%)){_NO_COUNT}"
+             rf"(?!\s+(?:of\s+)?{_MONTH})(?:,?\s+(?P<mr_y>{_YEAR})\b)?"),
+    ("dmyr", rf"\b(?P<rg_d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:(?:(?:of\s+)?(?P<rg_m>{_MONTH})\s*)?"
+             rf"(?:[-–—]|\s(?:to|through)\s)|\sand\s)\s*"
+             rf"(?P<rg_d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<rg_m2>{_MONTH})(?:,?\s+(?P<rg_y>{_YEAR})\b)?"),
     ("mdy", rf"\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy_y>{_YEAR})\b)?"),
     ("dmy", rf"\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?"),
     ("season", rf"\b(?:the\s+)?(?:(?P<sea_part>early|late|mid)[-\s]+)?(?P<sea>[Ss]pring|[Ss]ummer|[Aa]utumn"
@@ -65,6 +77,9 @@ _PATTERNS = [
     ("year", rf"(?<![\d$£€.,/-])\b(?P<yr>{_YEAR})\b(?!\s*%|[-/.]\d|\d|,\d)"),
 ]
 _TIME_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
+_RANGES = ("mdyr", "dmyr")
+#: The same without the day ranges: a range that is none ("May 8-3") is read as its first date.
+_SINGLE_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS if name not in _RANGES))
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
 
 
@@ -211,6 +226,26 @@ def _day(y: int, m: int, d: int) -> tuple[str, str] | None:
     return iso, iso
 
 
+def _day_range(m: re.Match[str], pub: dt.date | None, ahead: str | None) -> tuple[str, str, str] | None:
+    """``("day", first, last)`` for a day range ("February 7-8, 2016", "29 February to 1 March 2024"); None when
+    it is not one (the last day before the first, an impossible date, or no year to be had)."""
+    p = "mr" if m.lastgroup == "mdyr" else "rg"
+    g = m.group
+    month2 = month_number(g(f"{p}_m2") or g(f"{p}_m") or "")
+    month1 = month_number(g(f"{p}_m") or g(f"{p}_m2") or "")
+    if month1 is None or month2 is None:
+        return None
+    d1, d2 = int(g(f"{p}_d")), int(g(f"{p}_d2"))
+    year2 = int(g(f"{p}_y")) if g(f"{p}_y") else _year_for(month2, d2, pub, ahead)
+    if year2 is None:
+        return None
+    year1 = year2 - 1 if month1 > month2 else year2
+    first, last = _day(year1, month1, d1), _day(year2, month2, d2)
+    if first is None or last is None or last[0] <= first[0] or (last[0][:7] == first[0][:7] and d2 - d1 > 14):
+        return None
+    return "day", first[0], last[0]
+
+
 def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) -> tuple[str | None, str, str] | None:
     """``(precision, earliest, latest)`` for one regex match, or None when it cannot be resolved."""
     kind = m.lastgroup
@@ -226,6 +261,8 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
             return None
         b = _day(year, month, day)
         return ("day", *b) if b else None
+    if kind in _RANGES:
+        return _day_range(m, pub, ahead)
     if kind == "season":
         first, last = SEASONS[g("sea").lower()]
         year = int(g("sea_y"))
@@ -380,13 +417,16 @@ def find_times(text: str, published: str | None, offset: int = 0,
         edges = list(_CLAUSE_EDGE.finditer(head))
         head = head[edges[-1].end():] if edges else head
         ahead = None
-        if m.lastgroup in ("mdy", "dmy", "month"):
+        if m.lastgroup in ("mdy", "dmy", "month", *_RANGES):
             ahead = "future" if _FUTURE_BEFORE.search(head) else "nearest" if _DUE_BEFORE.search(head) \
                 or (_EVENT_NOUN_BEFORE.search(head) and not _PUT_OFF.search(head)) else None
             if ahead == "future" and _PAST_AFTER.match(text, m.end()):
                 ahead = "nearest"  # "the round planned for mid-June was postponed": a date already reached
         try:
             resolved = _day_relative(m, text, out, offset, pub) if m.lastgroup == "dayrel" else _resolve(m, pub, ahead)
+            if resolved is None and m.lastgroup in _RANGES:
+                m = _SINGLE_RE.match(text, m.start()) or m
+                resolved = _resolve(m, pub, ahead) if m.lastgroup not in _RANGES else None
         except (ValueError, OverflowError):
             resolved = None  # "within 10000 years": beyond the calendar
         if resolved is None:
@@ -394,7 +434,8 @@ def find_times(text: str, published: str | None, offset: int = 0,
         precision, earliest, latest = resolved
         start = m.start("mo") if m.lastgroup == "month" else m.start()
         surface = text[start:m.end()]
-        since = _SINCE_BEFORE.search(text, max(0, start - 18), start)
+        since = _SINCE_BEFORE.search(text, max(0, start - 18), start) if m.lastgroup not in _RANGES \
+            else None  # "from 29 February to 1 March": a closed range
         if since and pub is not None:
             start = since.start()
             surface = text[start:m.end()]

@@ -1,0 +1,70 @@
+"""Round-14 rules on the real reference layer (invented sentences): a positive and a negative example each."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import ID, of_type, roles, run
+
+from kg.extract.timex import find_times
+
+FATAH, HAMAS = ID + "party/fatah", ID + "party/hamas"
+AHMAD, MARZOUK = ID + "person/azzam-al-ahmad", ID + "person/mousa-abu-marzouk"
+DOHA = ID + "place/doha"
+
+
+def signings(body: str, published: str = "2020-03-12"):
+    return of_type(run(body, published), "Signing", reported=True)
+
+
+def test_a_passive_signing_of_an_agreement_is_reported() -> None:
+    (s,) = signings("The agreement was signed on Tuesday in Doha.")
+    assert (s.place, s.time.earliest, s.modality) == (DOHA, "2020-03-10", "actual")
+    (s,) = signings("An accord was signed in Doha last week.")
+    assert s.time.earliest == "2020-03-02"
+    # the passive of a decree or of an unnamed thing is no signing
+    assert signings("The decree was signed on Tuesday.") == []
+    assert signings("The letter was signed on Tuesday.") == []
+
+
+def test_the_by_phrase_of_a_signing_may_follow_a_place_and_a_time() -> None:
+    body = ("The accord had been initialled in Cairo on April 27 and was signed on Tuesday by Fatah negotiator "
+            "Azzam al-Ahmad and Hamas deputy leader Mousa Abu Marzouk.")
+    (s,) = signings(body, "2011-05-04")
+    assert roles(s) == {("signatory", p) for p in (FATAH, HAMAS, AHMAD, MARZOUK)}
+    assert s.time.earliest == "2011-05-03"
+    (s,) = signings("The accord was signed in Doha on October 12, 2017 by Fatah and Hamas.")
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS)} and s.time.earliest == "2017-10-12"
+    # a by-phrase of another verb is not the signatories
+    (s,) = signings("The accord was signed in Doha on Tuesday, and it was welcomed by Fatah and Hamas.")
+    assert roles(s) == set()
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("met on 7-8 February 2016 in Doha", "2016-02-07", "2016-02-08"),
+    ("met on 7 and 8 February 2016", "2016-02-07", "2016-02-08"),
+    ("the talks of Feb. 29–March 1 in Moscow", "2020-02-29", "2020-03-01"),
+    ("talks from 29 February to 1 March 2024", "2024-02-29", "2024-03-01"),
+    ("on March 10-12, 2019", "2019-03-10", "2019-03-12"),
+    ("from December 30 to January 2", "2019-12-30", "2020-01-02"),
+])
+def test_a_day_range_is_one_time_from_its_first_to_its_last_day(text: str, first: str, last: str) -> None:
+    (t,) = find_times(text, "2020-03-12")
+    assert (t.spec.precision, t.spec.earliest, t.spec.latest) == ("day", first, last)
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("elections on May 22 and July 31", ["May 22", "July 31"]),
+    ("elections on May 22 and 31 July", ["May 22", "31 July"]),
+    ("clashes on May 2 and 5 people died", ["May 2"]),
+    ("on May 8-3", ["May 8"]),  # the last day before the first: no range, the first date
+    ("between 2 and 5 p.m.", []),
+])
+def test_two_dates_or_a_count_are_no_day_range(text: str, surfaces: list) -> None:
+    times = find_times(text, "2020-03-12")
+    assert [t.spec.text for t in times] == surfaces
+    assert all(t.spec.earliest == t.spec.latest for t in times)
+
+
+def test_a_meeting_over_a_day_range_takes_the_whole_range() -> None:
+    (m,) = of_type(run("Delegations from Fatah and Hamas met in Doha on 7 and 8 February 2016."), "Meeting")
+    assert (m.time.earliest, m.time.latest, m.time.precision) == ("2016-02-07", "2016-02-08", "day")
