@@ -68,3 +68,11 @@ def test_two_dates_or_a_count_are_no_day_range(text: str, surfaces: list) -> Non
 def test_a_meeting_over_a_day_range_takes_the_whole_range() -> None:
     (m,) = of_type(run("Delegations from Fatah and Hamas met in Doha on 7 and 8 February 2016."), "Meeting")
     assert (m.time.earliest, m.time.latest, m.time.precision) == ("2016-02-07", "2016-02-08", "day")
+
+
+def test_a_body_dissolved_by_name_is_the_target_of_the_collapse() -> None:
+    (c,) = of_type(run("Abbas dissolved the Palestinian Legislative Council on Saturday."), "Collapse", reported=True)
+    assert roles(c) == {("agent", ID + "person/mahmoud-abbas"), ("target", ID + "org/palestinian-legislative-council")}
+    # a party named inside the description is not what was dissolved
+    (c,) = of_type(run("Hamas dissolved its administrative committee in Gaza on Sunday."), "Collapse", reported=True)
+    assert roles(c) == {("agent", HAMAS)}

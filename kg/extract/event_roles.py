@@ -89,8 +89,12 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
             if _REQUEST.search(body, max(lo, r.start - 30), r.start) or _REQUEST_AFTER.match(body[r.end:r.end + 12]):
                 participants += as_participants([r], "agent")
     elif type_ == "Collapse" and re.match(r"dismiss|sack|dissolv", body[start:end], re.IGNORECASE):
-        if not _ENDED_BODY.match(body, end):
+        ended = _ENDED_BODY.match(body, end)
+        if not ended:
             return None  # "dismissed the report": only a government or body can be dismissed or dissolved
+        participants += as_participants([r for r in after if r.end == ended.end() and not re.search(
+            r"(?:government|cabinet)$", body[r.start:r.end], re.IGNORECASE)], "target")  # "dissolved the
+        # Palestinian Legislative Council": a body named in full (a government is resolved later)
     elif type_ == "Collapse" and re.match(r"resign", body[start:end], re.IGNORECASE):
         if not re.search(r"\b(?:government|cabinet)\b", body[lo:start], re.IGNORECASE):
             return None  # a person resigning is a change of post, not a collapse
