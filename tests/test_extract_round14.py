@@ -76,3 +76,28 @@ def test_a_body_dissolved_by_name_is_the_target_of_the_collapse() -> None:
     # a party named inside the description is not what was dissolved
     (c,) = of_type(run("Hamas dissolved its administrative committee in Gaza on Sunday."), "Collapse", reported=True)
     assert roles(c) == {("agent", HAMAS)}
+
+
+GOV_2014, HAMDALLAH, ABBAS = (ID + "government/2014-06-02-national-consensus", ID + "person/rami-hamdallah",
+                              ID + "person/mahmoud-abbas")
+
+
+def collapses(body: str):
+    return of_type(run(body, "2019-01-29"), "Collapse", reported=True)
+
+
+def test_a_government_tendering_its_resignation_collapses() -> None:
+    (c,) = collapses("Prime Minister Rami Hamdallah submitted his government's resignation to President Mahmoud "
+                     "Abbas on Tuesday.")
+    assert roles(c) == {("agent", GOV_2014), ("agent", HAMDALLAH), ("recipient", ABBAS)}
+    assert (c.government, c.time.earliest) == (GOV_2014, "2019-01-29")
+    (c,) = collapses("Abbas accepted the resignation of Hamdallah's government on Tuesday.")
+    assert roles(c) == {("agent", GOV_2014), ("recipient", ABBAS)}  # who accepts it receives it
+    (c,) = collapses("The government submitted its resignation to Abbas on Monday.")
+    assert roles(c) == {("agent", GOV_2014), ("recipient", ABBAS)}
+
+
+def test_a_minister_resigning_or_other_acceptances_are_no_collapse() -> None:
+    assert collapses("Abbas accepted the resignation of the interior minister on Tuesday.") == []
+    assert collapses("Abbas accepted an invitation to Cairo on Tuesday.") == []
+    assert collapses("The minister submitted his resignation on Tuesday.") == []

@@ -208,6 +208,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Collapse", _re(r"\b(?:dismiss(?:ed|es|ing)?|sacked|dissolv(?:ed|es|ing|e)|resign(?:ed|s)?)\b"
                             r"(?!\s+(?:as|from)\b)"), "verb", 0.75,
             starts=("dismiss", "dismissed", "sacked", "dissolve", "dissolved", "resign", "resigned")),
+    # "X submitted (his government's) resignation (to Y)", "Y accepted the resignation of X's cabinet"
+    Trigger("Collapse", _re(r"\b(?:submit(?:ted|s)?|tender(?:ed|s)?|offer(?:ed|s)?|hand(?:ed|s)?\s+in|present(?:ed|s)?"
+                            r"|accept(?:ed|s)?)\s+(?:(?:the|its|his|her|their|a)\s+)?(?:[\w-]+[’']s\s+)?"
+                            r"(?:collective\s+)?resignation\b"), "verb", 0.75,
+            starts=("submit", "submitted", "submits", "tender", "tendered", "tenders", "offer", "offered", "offers",
+                    "hand", "handed", "hands", "present", "presented", "presents", "accept", "accepted", "accepts")),
     Trigger("Decree", _re(r"\b(?:issued|issue|issues|issuing|signed|sign|signs)\s+(?:an?\s+|the\s+)?(?:new\s+)?"
                           r"(?:presidential\s+)?decrees?\b|\bdecreed\b"
                           r"|\bdecree\b(?=\s+(?:that\s+|which\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:had\s+|has\s+)?issued\b)"

@@ -47,8 +47,10 @@ class GovernmentRules:
         """Government formed/sworn in/dismissed: leader from "headed by X"/"of Prime Minister X"/"X's
         government"; the government from its name, its leader, the agreement in the sentence and the time."""
         ms = self.doc.mentions_in(lo, hi)
+        tendered = ev.type == "Collapse" and bool(ev.evidence) and ev.evidence[0].quote.lower().endswith("resignation")
         others = {p.entity for p in ev.participants if p.role in ("participant", "agent")
-                  and ev.type in ("SwearingIn", "Collapse")}
+                  and ev.type in ("SwearingIn", "Collapse") and not tendered}  # "X submitted his government's
+        # resignation": X heads the government that resigns
         leader = self.government_leader(lo, hi, others)
         names = [m.entity for m in ms if m.type == "Government"]
         agreement = next((e.agreement for e in self.events if e.agreement and e.evidence
@@ -87,15 +89,16 @@ class GovernmentRules:
 
     def collapse_roles(self, ev: Event, gov: str | None, leader) -> None:
         """A government dismissed is the target (its head is no actor); one that resigned is the agent."""
-        drop = {leader.entity} if leader else set()
+        trigger = ev.evidence[0].quote.lower() if ev.evidence else ""
+        tendered = trigger.endswith("resignation")  # "X submitted (his government's) resignation": X acts too
+        drop = {leader.entity} if leader and not tendered else set()
         drop |= {p.entity for p in ev.participants if p.role == "leader"}
         ev.participants = [p for p in ev.participants if p.entity not in drop]
         if gov is None:
             return
         ev.agreement = None  # a government ends, not the current agreement
-        trigger = ev.evidence[0].quote.lower() if ev.evidence else ""
-        role = "agent" if trigger.startswith("resign") else "target"
-        if role == "agent":
+        role = "agent" if "resign" in trigger else "target"  # "resigned", "submitted its resignation"
+        if role == "agent" and not tendered:
             ev.participants = [p for p in ev.participants if p.role != "agent"]
         ev.participants.append(Participant(role, gov, self.idx.label(gov)))
 

@@ -36,6 +36,10 @@ _HOST_GOVERNOR = re.compile(r"^(?:hosted|host|hosts|organi[sz]ed|organi[sz]e|con
 _ENDED_BODY = re.compile(r"\s+(?:it\b|them\b|(?:the|its|his|her|their|a|(?-i:[A-Z])[\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}?"
                          r"(?:government|cabinet"
                          r"|committee|council|parliament|legislature|administration|body)\b)", re.IGNORECASE)
+_OF_GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:(?-i:[A-Z])[\w-]*[’']s\s+)?(?:[\w-]+\s+){0,3}?"
+                            r"(?:government|cabinet)\b", re.IGNORECASE)
+#: "… resignation to (President) X": the addressee.
+_TO_RIGHT_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,3}$")
 _CHAIR = re.compile(r"\bchair(?:ed|ing|s)?\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^\s*[’']s?\s+(?:[\w-]+\s+){0,2}$")
 _ANNOUNCED = re.compile(r"^\s+(?:announced|launched|unveiled|presented|put\s+forward)\b", re.IGNORECASE)
@@ -98,6 +102,15 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
     elif type_ == "Collapse" and re.match(r"resign", body[start:end], re.IGNORECASE):
         if not re.search(r"\b(?:government|cabinet)\b", body[lo:start], re.IGNORECASE):
             return None  # a person resigning is a change of post, not a collapse
+    elif type_ == "Collapse" and body[start:end].lower().endswith("resignation"):
+        if not (re.search(r"\b(?:government|cabinet)\b", body[lo:end], re.IGNORECASE)
+                or _OF_GOVERNMENT.match(body, end)):
+            return None  # "accepted the resignation of the minister": a change of post
+        if body[start:end].lower().startswith("accept"):  # "Abbas accepted the resignation": he receives it
+            participants = [Participant("recipient", p.entity, p.label) if p.role == "agent" else p
+                            for p in participants]
+        participants += as_participants([r for r in after if _TO_RIGHT_BEFORE.search(body, max(end, r.start - 45),
+                                                                                      r.start)], "recipient")
     elif type_ == "Decree" and body[start:end].lower() == "decree":  # "the decree X issued": X after the noun
         issued = re.compile(r"\bissued\b").search(body, end, hi)
         participants = as_participants(_refs_in(refs, end, issued.start()) if issued else [], "agent")
