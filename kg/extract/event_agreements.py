@@ -227,14 +227,15 @@ class AgreementRules:
         else:
             return
         label = self.body[start:end].strip()
-        if not label:
-            return
+        ptype = provision_type(label)
+        if not label or ptype is None:
+            return  # "work as partners who share the same responsibility": no subject an agreement provides for
         for h in hits:
             if h.event is not None and start <= h.start < end and h.event.agreement is None:
                 h.event.agreement = self.current_agreement
         self.provisions.append(ProvisionRecord(
             key=f"{self.current_agreement}|{short_hash(label.lower())}", label=label,
-            agreement=self.current_agreement, provision_type=provision_type(label),
+            agreement=self.current_agreement, provision_type=ptype,
             evidence=[self.doc.evidence(start, start + len(label), "provision", 0.7)], confidence=0.7))
 
     def status_rules(self, lo: int, hi: int) -> None:
