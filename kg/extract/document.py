@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -167,6 +167,50 @@ class Doc:
         """``pattern.finditer(body, pos, endpos)``, like ``search``."""
         p, text = self._twin(pattern)
         return p.finditer(text, pos, endpos)
+
+    @cached_property
+    def _word_starts(self) -> dict[str, list[int]]:
+        """The starts of the tokens by ``Token.low``, in text order (built once, for ``token_matches``)."""
+        out: dict[str, list[int]] = {}
+        for _, low, start, _ in self.tokens:
+            got = out.get(low)
+            if got is None:
+                out[low] = [start]
+            else:
+                got.append(start)
+        return out
+
+    def token_matches(self, pattern: re.Pattern[str], starts: Iterable[str]) -> list[re.Match[str]]:
+        """``kg.extract.text.token_matches(pattern, body, tokens, starts)``: the leftmost non-overlapping matches of
+        ``pattern`` tried only at the tokens whose ``low`` is one of ``starts`` (found in a per-document index, and
+        run as ``search`` does: read the matched text from ``body``)."""
+        p, text = self._twin(pattern)
+        index = self._word_starts
+        out: list[re.Match[str]] = []
+        end = 0
+        for pos in sorted([i for w in starts for i in index.get(w, ())]):
+            if pos >= end:
+                m = p.match(text, pos)
+                if m:
+                    out.append(m)
+                    end = m.end()
+        return out
+
+    def scan(self, pattern: re.Pattern[str], starts: Iterable[str]) -> list[re.Match[str]]:
+        """``list(self.finditer(pattern))`` for a pattern whose every match starts at a whole token whose lower
+        case is one of ``starts`` (a word boundary, then one of these words): ``token_matches``, much faster than a
+        scan of the body. Without ``folded`` (a non-ASCII word character may then match an ASCII letter of the
+        pattern regardless of case) the body is scanned.
+
+        Example:
+            >>> from kg.articles.model import Article
+            >>> doc = Doc.of(Article(id="a", title=None, body="Both sides met; the two sides signed."))
+            >>> [m.span() for m in doc.scan(re.compile(r"\\b(?:both|two)\\s+sides", re.I), ("both", "two"))]
+            [(0, 10), (20, 29)]
+        """
+        if self.folded is None:
+            return list(self.finditer(pattern))
+        return self.token_matches(pattern, starts)
 
     def may_contain(self, *words: str) -> bool:
         """False only when ``folded`` holds none of ``words`` (lower case): then no case-insensitive pattern whose

@@ -198,7 +198,7 @@ class ContextRules:
     def anaphor_times(self) -> None:
         """"The decree, announced on Friday night after …": a participle after an anaphoric noun dates the last
         event of its type (in the two sentences before, or earlier in this one) that has no time."""
-        for m in _DATED_ANAPHOR.finditer(self.body) if self.doc.may_contain(*_ANAPHOR_TYPES) else ():
+        for m in self.doc.scan(_DATED_ANAPHOR, ("the",)) if self.doc.may_contain(*_ANAPHOR_TYPES) else ():
             type_ = _ANAPHOR_TYPES[m.group("noun").lower().rstrip("s")]
             when = next((t for t in self.doc.times_in(m.end(), m.end() + 40) if t.start == m.end()), None)
             if when is None:

@@ -53,6 +53,8 @@ _LED_DELEGATION = re.compile(r"\b(?:led|headed)\s+(?:his|her|its|their|the|(?-i:
                              r"(?:[\w’'-]+\s+){0,3}?delegations?\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:due|scheduled|set|slated|planned|expected)\s+(?:to\s+(?:take\s+place|be\s+held)\s+)?"
                         r"(?:on|for|in|by)\s+(?:the\s+)?$", re.IGNORECASE)
+#: The words one of which every match of ``_SCHEDULED`` holds (lower case, for ``Doc.may_contain_in``).
+SCHEDULED_WORDS = ("due", "scheduled", "set", "slated", "planned", "expected")
 _BACKGROUND = re.compile(r"\b(?:had|has|have|since|until|till|before|after|when|once|which|who|whose|ago|last|"
                          r"earlier|previous(?:ly)?|former(?:ly)?)\b", re.IGNORECASE)
 #: A verb in the simple past (or a past participle): "met", "signed", "broke", "dismissed".
@@ -69,7 +71,9 @@ def duration_days(before: str) -> int | None:
 
     Example: see the module docstring.
     """
-    m = _DURATION.search(before[-60:])
+    before = before[-60:]
+    low = before.lower()
+    m = _DURATION.search(before) if "day" in low or "week" in low else None  # every match holds one of them
     if not m:
         return None
     n = _NUM.get((m.group("n") or m.group("n2")).lower()) or int(m.group("n") or m.group("n2"))

@@ -60,6 +60,7 @@ from kg.extract.event_factions import add_factions
 from kg.extract.event_governments import GovernmentRules
 from kg.extract.event_links import (
     PAST_VERB,
+    SCHEDULED_WORDS,
     by_list_continues,
     duration_days,
     is_anaphoric_meeting,
@@ -84,7 +85,6 @@ from kg.extract.refs import (
     side_of,
 )
 from kg.extract.resolve import resolve_event
-from kg.extract.text import token_matches
 
 SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation": "participant",
                 "Election": "participant", "Takeover": "agent", "Split": "participant",
@@ -248,6 +248,9 @@ _COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had|was|were|is|are)\s+
 _NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse"})
 #: A word every match of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` holds (lower case; for ``Doc.folded``).
 _PURPOSE_WORDS = {PURPOSE_BACK: re.compile(r"help"), PURPOSE_HERE: re.compile(r"aim|order|help|so\s+as")}
+#: The words every match of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` starts with (for ``Doc.scan``).
+_PURPOSE_STARTS = {PURPOSE_BACK: ("it", "this", "that", "which", "such", "the"),
+                   PURPOSE_HERE: ("with", "aiming", "aimed", "in", "so", "to")}
 #: A change of post reported as news (a title in passing is background, not an event).
 _POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed|s|ing)|replac(?:ed|es|ing)"
                           r"|became|chosen|took\s+over\s+as|sworn\s+in\s+as|promoted)\b", re.IGNORECASE)
@@ -328,6 +331,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         self._clauses: dict[int, tuple[int, int]] = {}
         self._sentence_quotes: dict[tuple[int, int], list[Quote]] = {}
         self._frames: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._anaphoric: dict[int, bool] = {}  # sentence start → ``is_anaphoric_meeting``
         self.speech_memo: dict[tuple[int, int], bool] = {}  # ``TimeRules.after_speech``
 
     # --- helpers -----------------------------------------------------------------------------
@@ -349,11 +353,18 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         semi_before = self.body.rfind(";", lo, pos)
         semi_after = self.body.find(";", pos, hi)
         lo, hi = (semi_before + 1 if semi_before >= 0 else lo), (semi_after if semi_after >= 0 else hi)
-        seq = _SEQUENCE.search(self.body, lo, hi) if is_anaphoric_meeting(self.body[s.start:s.end]) else None
+        seq = _SEQUENCE.search(self.body, lo, hi) if self.anaphoric_sentence(s) else None
         if seq is not None:
             # "The talks followed a first round between X and Y in April": two meetings, two clauses
             lo, hi = (seq.end(), hi) if pos >= seq.end() else (lo, seq.start())
         return lo, hi
+
+    def anaphoric_sentence(self, s: Sentence) -> bool:
+        """``is_anaphoric_meeting`` of the sentence ``s`` (memoised per sentence)."""
+        got = self._anaphoric.get(s.start)
+        if got is None:
+            got = self._anaphoric[s.start] = is_anaphoric_meeting(self.body[s.start:s.end])
+        return got
 
     def quote_in_sentence(self, pos: int, s: Sentence) -> Quote | None:
         """``doc.quote_at(pos)`` for ``pos`` in the sentence ``s``, scanning only the quotes overlapping ``s``
@@ -434,6 +445,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             self.sentence_hits = sent_hits
             taken = self.agreement_context(s.start, s.end, sent_hits)
             for t in self.doc.times_in(s.start, s.end):
+                if not self.doc.may_contain_in(SCHEDULED_WORDS, t.start - 40, t.start):
+                    continue  # no "due/scheduled/set …" cue in the 40 characters before it: no owner
                 owner = scheduled_owner(self.body, t.start, [h.end for h in sent_hits], self.clause(t.start)[0])
                 if owner is not None:
                     self.time_owner[t.start] = owner
@@ -545,7 +558,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             spans = self.cue_matches[pattern] = []
             if self.doc.folded is not None and not _PURPOSE_WORDS[pattern].search(self.doc.folded):
                 continue  # none of the words every match holds: no match (a quick scan of the lowered body)
-            for m in self.doc.finditer(pattern):
+            for m in self.doc.scan(pattern, _PURPOSE_STARTS[pattern]):
                 spans.append(m.span())
                 s = self.doc.sentence_at(m.start())
                 end = s.end - 1 if s.text.endswith((".", "!", "?")) else s.end
@@ -568,7 +581,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """Start of the past subordinate clause holding ``pos`` ("after Hamas won"), else ``lo``: its cues
         ("hoped …, after Hamas won") do not reach a trigger inside it."""
         if self.cuts is None:
-            self.cuts = [m.end() for m in token_matches(_PAST_SUBORDINATE, self.body, self.doc.tokens, _SUBORDINATORS)]
+            self.cuts = [m.end() for m in self.doc.token_matches(_PAST_SUBORDINATE, _SUBORDINATORS)]
         k = bisect.bisect_right(self.cuts, pos) - 1
         return self.cuts[k] if k >= 0 and self.cuts[k] >= max(lo, pos - 60) else lo
 
@@ -638,7 +651,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             else None
         sent = doc.sentence_at(h.start)
         anaphor = h.type == "Meeting" and h.form == "noun" and modality == "actual" and (
-            (h.start - sent.start <= 30 and is_anaphoric_meeting(body[sent.start:sent.end])
+            (h.start - sent.start <= 30 and self.anaphoric_sentence(sent)
              and h.extra.get("prev_hit") is None) or bool(doc.search(_JOINED_MEETING, max(lo, h.start - 40), h.start)))
         h.extra["anaphor"] = anaphor
         if days or anaphor:

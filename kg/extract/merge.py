@@ -52,8 +52,8 @@ def same_event(a: Event, b: Event) -> bool:
         return _identity(a) == _identity(b) and " ".join((a.quote or "").split()) == " ".join((b.quote or "").split())
     if a.type == "PostHolding":
         return _identity(a) == _identity(b) and (a.post == b.post or set(a.concerns) == set(b.concerns))
-    if not all(_same_or_missing(x, y) for x, y in ((a.agreement, b.agreement), (a.territory, b.territory),
-                                                    (a.government, b.government))):
+    if not (_same_or_missing(a.agreement, b.agreement) and _same_or_missing(a.territory, b.territory)
+            and _same_or_missing(a.government, b.government)):
         return False
     if not _time_ok(a.time, b.time):
         return False

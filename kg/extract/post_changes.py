@@ -34,7 +34,6 @@ from kg.extract.document import Doc
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.records import Event, Participant, TimeSpec
 from kg.extract.refs import Ref, Refs
-from kg.extract.text import token_matches
 
 #: The person before the verb takes the post ("X succeeded Y", "X was elected").
 #: Words naming a post ("head of the political bureau", "prime minister").
@@ -64,7 +63,7 @@ def post_changes(doc: Doc, idx: ReferenceIndex, refs: Refs) -> list[Event]:
     body, out = doc.body, []
     for pattern, after, starts in ((_SUBJECT_TAKES, False, _SUBJECT_STARTS), (_OBJECT_TAKES, True, _OBJECT_STARTS),
                                    (_TENURE, False, _TENURE_STARTS)):
-        for m in _matches(pattern, body, doc.tokens, starts):
+        for m in doc.token_matches(pattern, starts):  # tried only at the tokens that can start a match
             s = doc.sentence_at(m.start())
             person = _person_after(idx, refs, m.end(), s.end) if after else \
                 _person_before(idx, refs, body, s.start, m.start())
@@ -104,11 +103,6 @@ def _takes_post(body: str, m: re.Match[str], pattern: re.Pattern[str], idx: Refe
     if verb.startswith(("became", "took")):
         return bool(_POST_AFTER.match(body, m.end()))
     return not _TO_TASK.match(body, m.end())
-
-
-def _matches(pattern: re.Pattern[str], body: str, tokens: list, starts: frozenset[str]) -> list[re.Match[str]]:
-    """``pattern.finditer(body)``, tried only at tokens that can start a match (its first words)."""
-    return token_matches(pattern, body, tokens, starts)
 
 
 def _person_before(idx: ReferenceIndex, refs: Refs, body: str, lo: int, pos: int) -> Ref | None:

@@ -25,7 +25,6 @@ from kg.extract.cues import GOVERNMENT_ANAPHOR, PAIR_ANAPHOR
 from kg.extract.document import Doc
 from kg.extract.lexicon import ACTOR_TYPES, ReferenceIndex
 from kg.extract.records import Mention, Participant
-from kg.extract.text import token_matches
 
 _PRONOUN = re.compile(r"\b(?:she|he|She|He)\b")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(spokeswoman|spokesman|spokesperson|minister|official"
@@ -36,6 +35,9 @@ _GOVERNMENT_OF = re.compile(r"\b(?:the|a|its|his)\s+(?:[\w-]+\s+){0,4}?(?:govern
 _SUBJECT_PRONOUN = re.compile(r"\b(He|She)\b(?=\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|t)\b)")
 _PAIR_WORDS = ("factions", "movements", "parties", "sides", "rivals")  # one ends every ``PAIR_ANAPHOR``
 _PRONOUNS = frozenset({"he", "she"})  # the tokens a match of ``_SUBJECT_PRONOUN`` starts at
+#: The words every match of ``PAIR_ANAPHOR`` / ``GOVERNMENT_ANAPHOR`` starts with (for ``Doc.scan``).
+_PAIR_STARTS = ("the", "both", "two")
+_GOVERNMENT_STARTS = ("the", "this", "that", "its", "a")
 #: Right after a person: "(Hamdallah)'s government", "(the Hamdallah) cabinet", "(Haniyeh's) unity government".
 _PERSON_GOV = re.compile(r"(?:[’']s)?\s+(?:(?:new|unity|outgoing|first|second|third)\s+)?(?:government|cabinet)\b"
                          r"(?![’'])")
@@ -132,13 +134,13 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Re
             refs.append(Ref(m.start, m.end, (side or m.entity,), "metonym", (idx.label(side) if side else m.label,)))
         elif is_actor_mention(m) and not _COLLECTIVE_AFTER.match(doc.body, m.end):
             refs.append(Ref(m.start, m.end, (m.entity,), "mention", (m.label,)))
-    for a in doc.finditer(PAIR_ANAPHOR) if doc.may_contain(*_PAIR_WORDS) else ():
+    for a in doc.scan(PAIR_ANAPHOR, _PAIR_STARTS) if doc.may_contain(*_PAIR_WORDS) else ():
         parties = _last_parties(doc, a.start())
         if len(parties) == 2:
             refs.append(Ref(a.start(), a.end(), tuple(sorted(p.entity for p in parties)), "pair",
                             tuple(p.label for p in sorted(parties, key=lambda p: p.entity))))
     _led_governments(doc, idx, refs)
-    for m in token_matches(_SUBJECT_PRONOUN, doc.body, doc.tokens, _PRONOUNS):
+    for m in doc.token_matches(_SUBJECT_PRONOUN, _PRONOUNS):
         s = doc.sentence_at(m.start())
         if s.start != m.start():
             continue
@@ -147,7 +149,7 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Re
                             lo=lo)
         if who:
             refs.append(Ref(m.start(), m.end(), (who[0],), "pronoun", (who[1],)))
-    for g in doc.finditer(GOVERNMENT_ANAPHOR) if doc.may_contain("government") else ():
+    for g in doc.scan(GOVERNMENT_ANAPHOR, _GOVERNMENT_STARTS) if doc.may_contain("government") else ():
         gov = last_of_type(doc, g.start(), ("Government",))
         if gov and not any(r.start <= g.start() < r.end for r in refs):
             refs.append(Ref(g.start(), g.end(), (gov.entity,), "government", (gov.label,)))
@@ -161,8 +163,8 @@ def _led_governments(doc: Doc, idx: ReferenceIndex, refs: list[Ref]) -> None:
     from kg.extract.resolve import resolve_government
 
     pub = (doc.published or "")[:10] or None
-    heads = [m.end() for m in doc.finditer(_GOV_HEAD)] if idx.governments and doc.may_contain("government", "cabinet") \
-        else []
+    words = ("government", "cabinet")  # every match of ``_GOV_HEAD`` is one of them
+    heads = [m.end() for m in doc.scan(_GOV_HEAD, words)] if idx.governments and doc.may_contain(*words) else []
     for k, r in enumerate(refs):
         if r.kind != "mention" or not heads:
             continue
