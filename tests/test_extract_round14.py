@@ -101,3 +101,16 @@ def test_a_minister_resigning_or_other_acceptances_are_no_collapse() -> None:
     assert collapses("Abbas accepted the resignation of the interior minister on Tuesday.") == []
     assert collapses("Abbas accepted an invitation to Cairo on Tuesday.") == []
     assert collapses("The minister submitted his resignation on Tuesday.") == []
+
+
+def test_a_subject_it_stands_for_the_body_the_sentence_is_about() -> None:
+    body = ("Hamas has ruled the Gaza Strip since it routed Fatah forces there in June 2007, a year after it won "
+            "the 2006 legislative election.")
+    (e,) = of_type(run(body, "2016-09-08"), "Election", reported=True)
+    assert roles(e) == {("winner", HAMAS)}  # not Fatah, the last name before "it"
+    body = "The factions met in Cairo after Hamas took over Gaza from forces loyal to Abbas, and it won the vote."
+    assert {("winner", HAMAS)} == roles(of_type(run(body, "2016-09-08"), "Election", reported=True)[0])
+    # a person is no antecedent of "it": no winner rather than a wrong one
+    (e,) = of_type(run("Abbas said on Monday that it won the 2006 legislative election.", "2016-09-08"), "Election",
+                   reported=True)
+    assert roles(e) == set()

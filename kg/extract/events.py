@@ -258,6 +258,11 @@ _POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed
 #: The subject of a passive "was signed": an agreement noun (or "it") shortly before.
 _PASSIVE_AGREEMENT = re.compile(r"\b(?:agreements?|deals?|accords?|declarations?|pacts?|memorand(?:um|a)|documents?"
                                 r"|charters?|understandings?|texts?|it)\b", re.IGNORECASE)
+#: "it" as the subject right before a verb ("since it routed", "after it had won").
+_IT_SUBJECT = re.compile(r"\b(?:it|It)\s+(?:(?:has|had|have|also|then|later|first|once|again)\s+)*$")
+#: What "it" can stand for: a body, not a person or a place.
+_IT_TYPES = frozenset({"Party", "UmbrellaOrganization", "Organization", "GoverningBody", "State", "Ministry",
+                       "InternationalOrganization", "IntelligenceService", "Government"})
 _SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
 _WORD_BY = re.compile(r"\w+\s+by\b")
 
@@ -717,6 +722,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and not (h.type in _NO_PASSIVE_SUBJECT and (passive_before(body, h.start)
                                                             or _WORD_BY.match(body[h.start:hi]))):
             subject = before[-1]
+            it = _IT_SUBJECT.search(body, max(lo, anchor - 40), anchor) if h.form == "verb" or governor else None
+            if it and it.start() >= subject[-1].end:  # "…, a year after it won the election": "it" is the
+                subject = self.it_antecedent(it.start()) or []  # sentence's subject, not the last name
             if len(before) > 1 and _OF_FACTION.fullmatch(body, before[-2][-1].end, subject[0].start) \
                     and self.idx.type_of(subject[0].iris[0]) == "Party" \
                     and self.idx.type_of(before[-2][-1].iris[0]) == "Person":
@@ -903,6 +911,15 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             return None
         org = affiliation(self.doc, self.idx, q.speaker)
         return side_of(self.idx, org) or q.speaker
+
+    def it_antecedent(self, pos: int) -> list | None:
+        """What a subject "it" at ``pos`` stands for: the first body named alone in its sentence before it
+        ("Hamas has ruled Gaza since it routed Fatah forces" → Hamas), else None."""
+        sent = self.doc.sentence_at(pos)
+        for g in groups(self.refs, self.body, sent.start, pos, self.faction_bridge):
+            if len(g) == 1 and len(g[0].iris) == 1 and self.idx.type_of(g[0].iris[0]) in _IT_TYPES:
+                return g
+        return None
 
     def object_roles(self, h: Hit, lo: int, hi: int) -> list[Participant]:
         body, out = self.body, []
