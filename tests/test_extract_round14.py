@@ -114,3 +114,44 @@ def test_a_subject_it_stands_for_the_body_the_sentence_is_about() -> None:
     (e,) = of_type(run("Abbas said on Monday that it won the 2006 legislative election.", "2016-09-08"), "Election",
                    reported=True)
     assert roles(e) == set()
+
+
+@pytest.mark.parametrize("body", [
+    "The Palestinian Authority has had no power in Gaza since 2007, when Hamas drove its forces out of the strip.",
+    "Hamas routed Fatah forces in Gaza in 2007.",
+    "Hamas expelled Fatah from the Gaza Strip in 2007.",
+    "The rift dates from the movement's victory in the 2006 vote and Hamas's seizure of Gaza in 2007.",
+    "After its takeover of Gaza in 2007, Hamas formed a government.",
+])
+def test_background_wordings_of_the_2007_takeover(body: str) -> None:
+    (t,) = of_type(run(body, "2016-09-08"), "Takeover", reported=True)
+    assert roles(t) == {("agent", HAMAS)}
+    assert (t.time.earliest, t.time.latest) == ("2007-01-01", "2007-12-31")  # "since 2007, when …": 2007
+
+
+@pytest.mark.parametrize("body", [
+    "Hamas forced journalists out of the territory on Monday.",  # not forces, not a party
+    "Police drove protesters from the square on Monday.",
+    "The seizure of weapons in Gaza was reported on Monday.",
+])
+def test_expulsions_of_others_are_no_takeover(body: str) -> None:
+    assert of_type(run(body, "2016-09-08"), "Takeover", reported=True) == []
+
+
+@pytest.mark.parametrize("body", [
+    "The rift dates from Hamas's victory in the 2006 legislative election.",
+    "Hamas held Gaza after its landslide victory in the 2006 legislative elections.",
+    "Hamas took Gaza in 2007, a year after winning the 2006 legislative elections.",
+])
+def test_a_victory_in_an_election_names_the_winner(body: str) -> None:
+    (e,) = of_type(run(body, "2016-09-08"), "Election", reported=True)
+    assert roles(e) == {("winner", HAMAS)} and e.time.earliest == "2006-01-01"
+
+
+def test_a_when_clause_takes_the_time_it_hangs_on_only_for_its_own_verb() -> None:
+    body = "In 2006, when Hamas won the legislative elections, Fatah refused to join its government."
+    (e,) = of_type(run(body, "2016-09-08"), "Election", reported=True)
+    assert (e.time.earliest, roles(e)) == ("2006-01-01", {("winner", HAMAS)})
+    body = "Hamas took over in 2007, when it drove Fatah forces out of Gaza a year after winning the elections."
+    (e,) = of_type(run(body, "2016-09-08"), "Election", reported=True)
+    assert e.time is None  # "a year after": not 2007

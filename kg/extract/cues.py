@@ -112,14 +112,16 @@ TRIGGERS: tuple[Trigger, ...] = (
                     "phone", "discussed", "discusses", "discuss", "kept", "keeps", "stayed", "stays",
                     "telephone", "spoke", "talked", "speaks", "talks", "conferred", "held", "holds", "hold",
                     "conducted", "began", "launched")),
-    Trigger("Election", _re(r"\b(?:won|wins|win)\b(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"
+    Trigger("Election", _re(r"\b(?:won|wins|win|winning)\b"
+                            r"(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"
                             r"|\b(?:won|wins|win)\s+\d+\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+)?seats\b"
                             r"|\b(?:swept|romped|cruised)\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:victory|power)\b"
                             r"(?=\s+in\s+(?:the\s+)?" + _POLL + r")"
                             r"|\b(?:trounced|defeated|beat|routed)\b(?=\s+(?:[\w'’-]+\s+){1,3}?in\s+(?:the\s+)?"
                             + _POLL + r")"),
             "verb", 0.85,
-            starts=("won", "wins", "win", "swept", "romped", "cruised", "trounced", "defeated", "beat", "routed")),
+            starts=("won", "wins", "win", "winning", "swept", "romped", "cruised", "trounced", "defeated", "beat",
+                    "routed")),
     # "Abbas was elected in January 2005" (the subject wins), "Hamas elected Ismail Haniyeh as …" (the object wins)
     Trigger("Election", _re(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:re-)?elected\b"), "verb", 0.8,
             starts=("was", "were", "had", "has"), subject_role="winner"),
@@ -140,11 +142,18 @@ TRIGGERS: tuple[Trigger, ...] = (
                             r"(?:power|control)\b|\bseized(?=\s+(?:the\s+)?(?:Gaza|West\s+Bank)\b)"
                             r"|\btook\s+(?:over\s+)?(?:(?:full|total|complete)\s+)?control\b|\btook\s+over\b"
                             r"|\boverran\b"
+                            # "drove its forces out of the strip", "routed Fatah forces", "expelled Fatah from Gaza"
+                            r"|\b(?:drove|routed|expelled|ousted|chased)\s+(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:forces|loyalists|rivals|(?-i:[A-Z])[\w-]*)\s+(?:out\s+of|from)\s+(?:the\s+)?"
+                            r"(?:Gaza|(?:coastal\s+)?(?:strip|enclave|territory))\b"
+                            r"|\brouted\s+(?:[\w'’-]+\s+){0,3}?(?:forces|loyalists|security\s+services)\b"
                             r"|\b(?:gained|won)\s+(?:(?:full|total|complete)\s+)?control\s+(?:of|over)\s+(?:the\s+)?"
                             r"(?-i:[A-Z])"), "verb", 0.85,
-            starts=("seized", "wrested", "grabbed", "took", "overran", "gained", "won")),
-    Trigger("Takeover", _re(r"\b(?:takeover|coup|putsch)\b"), "noun", 0.75,
-            starts=("takeover", "coup", "putsch")),
+            starts=("seized", "wrested", "grabbed", "took", "overran", "gained", "won", "drove", "routed", "expelled",
+                    "ousted", "chased")),
+    Trigger("Takeover", _re(r"\b(?:takeover|coup|putsch)\b"
+                            r"|\b(?:seizure|capture|conquest)(?=\s+of\s+(?:the\s+)?(?:Gaza|power|control)\b)"),
+            "noun", 0.75, starts=("takeover", "coup", "putsch", "seizure", "capture", "conquest")),
     Trigger("Split", _re(r"\b(?:splitting|split|splits|divided|dividing)\b(?=[^.;]{0,60}?\b(?:in|into)\s+two\b)"),
             "verb", 0.7,
             starts=("splitting", "divided")),

@@ -62,6 +62,9 @@ def point_time(spec: TimeSpec) -> TimeSpec:
     y, m = int(spec.earliest[:4]), int(spec.earliest[5:7] or 1)
     last = {"year": f"{y}-12-31", "month": month_bounds(y, m)[1]}.get(spec.precision or "", spec.earliest)
     return replace(spec, text=spec.text[lead.end():], latest=last)
+#: "in 2007, when …": the clause the time introduces (``TimeRules.when_time``).
+_WHEN_AFTER = re.compile(r"\s*,?\s+when\s+")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]|\b(?:when|after|before|since|until)\b")
 #: "postponed to next month": the new date, not the postponement's own.
 _NEW_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
 
@@ -94,13 +97,23 @@ class TimeRules:
         if own:
             return own[0].spec  # "the election that was due on May 22"
         if not cands:
-            return None
+            return self.when_time(hit)
         after = [t for t in cands if t.start >= hit.end]  # "met … on Monday": a time after the verb first
         best = min(after or cands, key=lambda t: min(abs(t.start - hit.end), abs(hit.start - t.end)))
         alone = hit.extra.get("prev", lo) <= best.start and best.end <= hit.extra.get("next", hi)
         if abs(best.start - hit.end) > 90 and abs(hit.start - best.end) > 90 and not alone:
             return None  # far away, with another trigger in between
         return best.spec
+
+    def when_time(self, hit: Hit) -> TimeSpec | None:
+        """The time a "when" clause hangs on ("since 2007, when Hamas drove its forces out": 2007), for a trigger
+        of that clause with no time of its own; else None."""
+        sent = self.doc.sentence_at(hit.start)
+        for t in reversed(self.doc.times_in(sent.start, hit.start)):
+            when = _WHEN_AFTER.match(self.body, t.end)
+            if when and when.end() <= hit.start and not _CLAUSE_BREAK.search(self.body, when.end(), hit.start):
+                return point_time(t.spec) if hit.type in POINT_EVENTS else t.spec
+        return None
 
     def after_speech(self, lo: int, start: int) -> bool:
         """True when a speech verb ends ``body[lo:start]`` ("said on Thursday"); memoised per document."""

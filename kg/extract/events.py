@@ -258,6 +258,11 @@ _POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed
 #: The subject of a passive "was signed": an agreement noun (or "it") shortly before.
 _PASSIVE_AGREEMENT = re.compile(r"\b(?:agreements?|deals?|accords?|declarations?|pacts?|memorand(?:um|a)|documents?"
                                 r"|charters?|understandings?|texts?|it)\b", re.IGNORECASE)
+#: "X's (landslide) victory in the (2006 legislative) election": X won it.
+_VICTORY_BEFORE = re.compile(r"(?:[’']s?|\bits)\s+"
+                             r"(?:(?:landslide|surprise|sweeping|decisive|resounding|narrow|crushing)\s+)?(?:victory|win|triumph)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+#: "its (own) takeover": a possessive "its" before a noun trigger.
+_ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+)?$")
 #: "it" as the subject right before a verb ("since it routed", "after it had won").
 _IT_SUBJECT = re.compile(r"\b(?:it|It)\s+(?:(?:has|had|have|also|then|later|first|once|again)\s+)*$")
 #: What "it" can stand for: a body, not a person or a place.
@@ -670,7 +675,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                        and (_CALENDAR.search(t.spec.text)
                             or not _VERB_OBJECT.search(body, max(lo, h.start - 40), h.start))
                        for t in doc.times_in(h.end, hi))  # "elections on May 22", not "denounced the talks on Sunday"
-            winner = _WON_BY.match(body, h.end, hi)
+            winner = _WON_BY.match(body, h.end, hi) or (h.type == "Election" and _VICTORY_BEFORE.search(
+                body, max(lo, h.start - 70), h.start))  # "…, won by Hamas", "Hamas's victory in the elections"
             participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
                 and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) \
                 and (_AT_PLACE.match(body, h.end, hi) or bool(self.refs.starting(h.end + 1, h.end + 2)))
@@ -701,6 +707,11 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         before = groups(self.refs, body, lo, anchor, self.faction_bridge)
         if h.form == "noun" and not governor and not between and before and cue_start < 0:
             before = [g for g in before if h.start - g[-1].end <= 30]
+        if h.form == "noun" and not governor and not between and not before and cue_start < 0 \
+                and h.type not in ("Election", "Meeting", "Proposal"):
+            its = _ITS_BEFORE.search(body, max(lo, h.start - 30), h.start)
+            participants += as_participants(self.it_antecedent(its.start(), forward=True) if its else None,
+                                            role)  # "its seizure of Gaza", "after its takeover of Gaza, Hamas …"
         if between:
             participants += as_participants(between[-1], role)
         if h.type == "GovernmentFormation" and cue_start >= 0 and _ASKED.match(body, cue_start):
@@ -737,6 +748,13 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 subject = prev.extra["subject"]  # "X dismissed …, declared …": the first verb's subject
             h.extra["subject"] = subject
             participants += as_participants(subject, role)
+        won = _VICTORY_BEFORE.search(body, max(lo, h.start - 70), h.start) \
+            if h.type == "Election" and h.form == "noun" else None
+        if won:  # "Hamas's victory in the 2006 election", "its victory in the election": the winner only
+            owner = [r for r in self.refs.inside(max(lo, won.start() - 60), won.start()) if r.end == won.start()]
+            if not owner and body[won.start():won.start() + 3].lower() == "its":
+                owner = self.it_antecedent(won.start(), forward=True) or []
+            participants = as_participants(owner, "winner")
         participants += self.object_roles(h, lo, hi)
         conv = apply_conventions(h.type, body, self.refs, h.start, h.end, lo, hi, participants,
                                  body[governor.start():governor.end()] if governor else None)
@@ -912,13 +930,16 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         org = affiliation(self.doc, self.idx, q.speaker)
         return side_of(self.idx, org) or q.speaker
 
-    def it_antecedent(self, pos: int) -> list | None:
-        """What a subject "it" at ``pos`` stands for: the first body named alone in its sentence before it
-        ("Hamas has ruled Gaza since it routed Fatah forces" → Hamas), else None."""
+    def it_antecedent(self, pos: int, forward: bool = False) -> list | None:
+        """What "it"/"its" at ``pos`` stands for: the first body named alone in its sentence before it ("Hamas
+        has ruled Gaza since it routed Fatah forces" → Hamas); with ``forward``, when none is before, the first
+        one after ("After its takeover of Gaza, Hamas formed …"); else None."""
         sent = self.doc.sentence_at(pos)
-        for g in groups(self.refs, self.body, sent.start, pos, self.faction_bridge):
-            if len(g) == 1 and len(g[0].iris) == 1 and self.idx.type_of(g[0].iris[0]) in _IT_TYPES:
-                return g
+        spans = ((sent.start, pos), (pos, sent.end)) if forward else ((sent.start, pos),)
+        for a, b in spans:
+            for g in groups(self.refs, self.body, a, b, self.faction_bridge):
+                if len(g) == 1 and len(g[0].iris) == 1 and self.idx.type_of(g[0].iris[0]) in _IT_TYPES:
+                    return g
         return None
 
     def object_roles(self, h: Hit, lo: int, hi: int) -> list[Participant]:
