@@ -155,3 +155,18 @@ def test_a_when_clause_takes_the_time_it_hangs_on_only_for_its_own_verb() -> Non
     body = "Hamas took over in 2007, when it drove Fatah forces out of Gaza a year after winning the elections."
     (e,) = of_type(run(body, "2016-09-08"), "Election", reported=True)
     assert e.time is None  # "a year after": not 2007
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("after the Sunday and Monday sessions", "2016-02-07", "2016-02-08"),
+    ("talks from Friday to Sunday", "2016-02-05", "2016-02-07"),
+    ("met Monday-Wednesday", "2016-02-01", "2016-02-03"),
+])
+def test_consecutive_weekdays_are_one_range_before_the_report(text: str, first: str, last: str) -> None:
+    (t,) = find_times(text, "2016-02-09")  # a Tuesday
+    assert (t.spec.earliest, t.spec.latest, t.spec.precision) == (first, last, "day")
+
+
+def test_two_weekdays_apart_are_no_range() -> None:
+    times = find_times("on Monday and Friday", "2016-02-09")
+    assert (times[0].spec.earliest, times[0].spec.latest) == ("2016-02-08", "2016-02-08")

@@ -66,6 +66,8 @@ _PATTERNS = [
                r"(?:\s+(?P<dr_y>yesterday|tomorrow)\b)?"
                r"|\b(?P<dr2>[Tt]he\s+next\s+day|[Aa]\s+day\s+later|[Tt]he\s+following\s+day|[Tt]he\s+previous\s+day"
                r"|[Aa]\s+day\s+earlier)\b(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)"),
+    # "on Sunday and Monday", "from Tuesday to Thursday": consecutive days of this week (or last)
+    ("wdrange", rf"\b(?P<wr>{_WEEKDAY})\s*(?P<wr_and>\sand\s|\s(?:to|through|until)\s|[-–])\s*(?P<wr2>{_WEEKDAY})\b"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("relday", r"\b(?P<rd>yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\b"),
     ("relperiod", r"\b(?P<rp_rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this|[Ee]arly\s+this"
@@ -77,7 +79,7 @@ _PATTERNS = [
     ("year", rf"(?<![\d$£€.,/-])\b(?P<yr>{_YEAR})\b(?!\s*%|[-/.]\d|\d|,\d)"),
 ]
 _TIME_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
-_RANGES = ("mdyr", "dmyr")
+_RANGES = ("mdyr", "dmyr", "wdrange")
 #: The same without the day ranges: a range that is none ("May 8-3") is read as its first date.
 _SINGLE_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS if name not in _RANGES))
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
@@ -261,7 +263,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
             return None
         b = _day(year, month, day)
         return ("day", *b) if b else None
-    if kind in _RANGES:
+    if kind in ("mdyr", "dmyr"):
         return _day_range(m, pub, ahead)
     if kind == "season":
         first, last = SEASONS[g("sea").lower()]
@@ -298,6 +300,13 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
         ahead = (target - pub.weekday()) % 7 or 7
         d = pub + dt.timedelta(days=ahead) if rel == "next" else pub - dt.timedelta(days=back)
         return "day", _iso(d), _iso(d)
+    if kind == "wdrange":
+        first, last = WEEKDAYS.index(g("wr")), WEEKDAYS.index(g("wr2"))
+        span = (last - first) % 7
+        if not 1 <= span <= (1 if g("wr_and").strip() == "and" else 4):
+            return None  # "Monday and Friday": two days, not a range
+        end = pub - dt.timedelta(days=(pub.weekday() - last) % 7)  # the last day: on or before the report
+        return "day", _iso(end - dt.timedelta(days=span)), _iso(end)
     if kind == "relday":
         d = pub + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g("rd").lower()])
         return "day", _iso(d), _iso(d)
