@@ -170,3 +170,39 @@ def test_consecutive_weekdays_are_one_range_before_the_report(text: str, first: 
 def test_two_weekdays_apart_are_no_range() -> None:
     times = find_times("on Monday and Friday", "2016-02-09")
     assert (times[0].spec.earliest, times[0].spec.latest) == ("2016-02-08", "2016-02-08")
+
+
+def test_suspending_elections_postpones_them_to_no_date_and_keeps_their_own_date() -> None:
+    x = run("The High Court on Thursday suspended the municipal elections that were to have been held on 8 October.",
+            "2016-09-08")
+    (p,) = of_type(x, "Postponement", reported=True)
+    (e,) = of_type(x, "Election", reported=True)
+    assert (p.time.earliest, e.modality, e.time.earliest) == ("2016-09-08", "postponed", "2016-10-08")
+    # suspending something that is not an event is no postponement
+    assert of_type(run("Israel suspended security coordination on Monday.", "2016-09-08"), "Postponement") == []
+
+
+def test_who_chairs_a_meeting_leads_it() -> None:
+    (m,) = of_type(run("Abbas chaired a meeting of the Fatah Central Committee in Ramallah on Saturday."), "Meeting",
+                   reported=True)
+    assert ("leader", ABBAS) in roles(m) and ("participant", ABBAS) not in roles(m)
+
+
+def test_an_act_by_presidential_decree_is_a_decree_of_its_subject() -> None:
+    body = "He presented his line-up on Thursday, and Abbas approved it by presidential decree the same day."
+    (d,) = of_type(run(body, "2024-03-31"), "Decree", reported=True)
+    assert roles(d) == {("agent", ABBAS)}  # "approved it": "it" is the object, not a subject
+    assert of_type(run("Abbas said he would rule by decree.", "2024-03-31"), "Decree") == []
+    assert of_type(run("The court is to be formed by presidential decree.", "2024-03-31"), "Decree") == []
+
+
+def test_governing_parts_of_a_territory_is_control() -> None:
+    (c,) = of_type(run("Abbas's Palestinian Authority governs parts of the West Bank.", "2024-03-31"),
+                   "ControlOfTerritory")
+    assert (roles(c), c.territory) == ({("agent", ID + "org/palestinian-authority")}, ID + "place/west-bank")
+
+
+def test_an_it_without_a_body_before_it_drops_the_subject_without_failing() -> None:
+    x = run("Fatah and Abbas met in Cairo, and it then won the 2006 legislative election.", "2016-09-08")
+    (e,) = of_type(x, "Election", reported=True)
+    assert roles(e) == set()

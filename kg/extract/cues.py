@@ -223,6 +223,9 @@ TRIGGERS: tuple[Trigger, ...] = (
                             r"(?:collective\s+)?resignation\b"), "verb", 0.75,
             starts=("submit", "submitted", "submits", "tender", "tendered", "tenders", "offer", "offered", "offers",
                     "hand", "handed", "hands", "present", "presented", "presents", "accept", "accepted", "accepts")),
+    # "approved it by presidential decree": the subject decrees
+    Trigger("Decree", _re(r"\bby\s+(?:an?\s+)?(?:presidential\s+|executive\s+)?decree\b"), "verb", 0.75,
+            starts=("by",)),
     Trigger("Decree", _re(r"\b(?:issued|issue|issues|issuing|signed|sign|signs)\s+(?:an?\s+|the\s+)?(?:new\s+)?"
                           r"(?:presidential\s+)?decrees?\b|\bdecreed\b"
                           r"|\bdecree\b(?=\s+(?:that\s+|which\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}(?:had\s+|has\s+)?issued\b)"
@@ -234,8 +237,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             "verb", 0.75,
             starts=("named", "appointed", "nominated", "appoints", "names", "declared")),
     Trigger("Postponement", _re(r"\b(?:postponed|postpones|postpone|deferred|defers|delayed|delays|put\s+off"
-                                r"|pushed\s+back)\b"), "verb", 0.75,
-            starts=("postponed", "postpones", "deferred", "defers", "delayed", "delays", "put", "pushed")),
+                                r"|pushed\s+back)\b"
+                                # "suspended the municipal elections" (not "suspended security coordination")
+                                r"|\bsuspend(?:ed|s)?\b(?=\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:elections?|polls|vote|talks|dialogue|meetings?|negotiations|session)\b)"),
+            "verb", 0.75,
+            starts=("postponed", "postpones", "deferred", "defers", "delayed", "delays", "put", "pushed", "suspended",
+                    "suspend", "suspends")),
     Trigger("Mediation", _re(r"\b(?:mediated|mediating|brokered|brokering)\b"), "verb", 0.75,
             starts=("mediated", "brokered")),
     # "praised the role played by X in reaching the deal", "X's efforts to reach the agreement"
@@ -280,7 +288,7 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"|\brefused\s+to\b|\bno\s+(?:meeting|talks|agreement|deal)\b")),
     ("failed", _re(r"\b(?:failed|fail|fails)\s+to\b|\bunable\s+to\b|\bcould\s*(?:not|n['’]t)\b"
                    r"|\bcall(?:ed|s)?\s+off\b|\bcancell?(?:ed|s)?\b")),
-    ("postponed", _re(r"\b(?:postponed|postpone|postpones|delayed|put\s+off|deferred)\b")),
+    ("postponed", _re(r"\b(?:postponed|postpone|postpones|delayed|put\s+off|deferred|suspended|suspends?)\b")),
     ("hoped", _re(r"\bhop(?:e|es|ed|ing)\b|\bwish(?:es|ed)?\b|\blook(?:s|ed|ing)?\s+forward\s+to\b"
                   r"|\bwith\s+an\s+eye\s+(?:of|to|on|toward)\b|\bseek(?:s|ing)?\s+to\b|\bsought\s+to\b"
                   r"|\bin\s+a\s+bid\s+to\b|\bin\s+an\s+effort\s+to\b")),
@@ -301,7 +309,7 @@ MODALITY_ANY = any_of(MODALITY_CUES)
 #: Result phrases after a (nominal) trigger in the same clause.
 POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("postponed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:postponed|delayed|put\s+off"
-                      r"|deferred|pushed\s+back|rescheduled|moved\s+back)\b")),
+                      r"|deferred|pushed\s+back|rescheduled|moved\s+back|suspended)\b")),
     ("failed", _re(r"[^.;]{0,50}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:called\s+off|cancell?ed)\b"
                    r"|[^.;]{0,40}?\b(?:collapsed|failed|fell\s+through|broke\s+down|did\s+not\s+take\s+place"
                    r"|never\s+took\s+place)\b")),
@@ -321,7 +329,8 @@ POST_CUES_LOW = tuple((name, lowered(p)) for name, p in POST_CUES)
 POST_ANY_LOW = lowered(POST_ANY)
 #: The key words of the result phrases, one of which (a whole word) every match of ``POST_ANY_LOW`` holds: a quick
 #: pre-test on the lowered text (a search for these is several times faster than the lazy ``[^.;]{0,160}?`` scans).
-POST_WORDS_LOW = re.compile(r"\b(?:postponed|delayed|put|deferred|pushed|rescheduled|moved|called|cancell?ed|collapsed"
+POST_WORDS_LOW = re.compile(r"\b(?:postponed|delayed|put|deferred|pushed|rescheduled|moved|suspended|called|cancell?ed"
+                            r"|collapsed"
                             r"|failed|fell|broke|did|never|due|expected|scheduled|set|supposed|slated|planned|pencilled"
                             r"|penciled|will|held|host|hold"
                             r"|convene|open|begin|start|take|completed|finished|carried|took|ended|concluded|opened"
@@ -329,7 +338,8 @@ POST_WORDS_LOW = re.compile(r"\b(?:postponed|delayed|put|deferred|pushed|resched
 #: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".
 GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi[sz]ed|organi[sz]e|attended|attend"
                 r"|joined|took\s+part\s+in|participated\s+in|arranged|resumed|launched|began|started|concluded"
-                r"|ended|wrapped\s+up|crowned\s+by|won|voted\s+in|vote\s+in|voting\s+in)\b")
+                r"|ended|wrapped\s+up|crowned\s+by|won|voted\s+in|vote\s+in|voting\s+in"
+                r"|chaired|chairs|chairing|presided\s+over|presides\s+over)\b")
 GERUND_GOVERNORS = _re(r"\b(?:holding|hosting|organi[sz]ing|convening|arranging|resuming|launching)\b")
 #: Speech verbs of statements.
 SPEECH_VERBS = (r"said|says|say|stressed|stresses|noted|notes|added|adds|told|tells|stated|states|emphasi[sz]ed"

@@ -52,9 +52,12 @@ _GAPPED_BY = re.compile(r"\s+and\s+(?P<side>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[
 _LED_DELEGATION = re.compile(r"\b(?:led|headed)\s+(?:his|her|its|their|the|(?-i:[A-Z])[\w-]*[’']s)\s+"
                              r"(?:[\w’'-]+\s+){0,3}?delegations?\b", re.IGNORECASE)
 _SCHEDULED = re.compile(r"\b(?:due|scheduled|set|slated|planned|expected)\s+(?:to\s+(?:take\s+place|be\s+held)\s+)?"
-                        r"(?:on|for|in|by)\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"(?:on|for|in|by)\s+(?:the\s+)?$"
+                        # "the elections that were to have been held on 8 October", "was to take place in May"
+                        r"|\b(?:was|were|is|are)\s+to\s+(?:have\s+)?(?:be(?:en)?\s+)?(?:held|take\s+place|taken\s+place)"
+                        r"\s+(?:on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 #: The words one of which every match of ``_SCHEDULED`` holds (lower case, for ``Doc.may_contain_in``).
-SCHEDULED_WORDS = ("due", "scheduled", "set", "slated", "planned", "expected")
+SCHEDULED_WORDS = ("due", "scheduled", "set", "slated", "planned", "expected", "held", "place")
 _BACKGROUND = re.compile(r"\b(?:had|has|have|since|until|till|before|after|when|once|which|who|whose|ago|last|"
                          r"earlier|previous(?:ly)?|former(?:ly)?)\b", re.IGNORECASE)
 #: A verb in the simple past (or a past participle): "met", "signed", "broke", "dismissed".

@@ -93,9 +93,11 @@ class TimeRules:
                  and self.owns_time(hit, t.start, t.end)
                  and not any(a <= t.start < b for a, b in self.frames)
                  and not (hit.type == "Postponement" and _NEW_DATE.search(self.body, max(lo, t.start - 12), t.start))]
-        own = [t for t in cands if self.time_owner.get(t.start) == hit.end]
-        if own:
-            return own[0].spec  # "the election that was due on May 22"
+        sent = self.doc.sentence_at(hit.start)
+        own = [t for t in self.doc.times_in(lo, sent.end) if t.start not in taken
+               and self.time_owner.get(t.start) == hit.end]
+        if own:  # "the election that was due on May 22" (a past report may name a coming date, in a relative
+            return own[0].spec  # clause of its own)
         if not cands:
             return self.when_time(hit)
         after = [t for t in cands if t.start >= hit.end]  # "met … on Monday": a time after the verb first

@@ -101,7 +101,8 @@ _RULED_AFTER = re.compile(r"\s+(?:has|had|have)\s+(?:long\s+|since\s+then\s+)?(?
 _CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now|has|have|had)\s+)?"
                            r"(?:(?:still|firmly|effectively|since\s+then|long)\s+)?"
                            r"(?:(?:been\s+)?in\s+(?:full\s+|sole\s+)?(?:charge|control)\s+of|governs|governed|rules|ruled"
-                           r"|runs|run|controls|controlled|administers|administered)\s+(?:in\s+)?(?:(?:all\s+of\s+)?the\s+)?",
+                           r"|runs|run|controls|controlled|administers|administered)\s+(?:in\s+)?"
+                           r"(?:(?:all|parts|much|most|areas|some)\s+of\s+)?(?:the\s+)?",
                            re.IGNORECASE)
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
                       r"|signed|called|received|overseen|supervised|attended)"
@@ -255,6 +256,10 @@ _PURPOSE_STARTS = {PURPOSE_BACK: ("it", "this", "that", "which", "such", "the"),
 _POST_CHANGE = re.compile(r"\b(?:elected|re-elected|appointed|named|succeed(?:ed|s|ing)|replac(?:ed|es|ing)"
                           r"|became|chosen|took\s+over\s+as|sworn\s+in\s+as|promoted)\b", re.IGNORECASE)
 #: "signed by", "sworn in by": a trigger in the passive with its agent.
+#: An act done "by (presidential) decree" in the active past: "Abbas approved it by presidential decree".
+_DECREED_ACT = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:approved|appointed|named|set|called"
+                          r"|ordered|dissolved|formed|endorsed|ratified|established|extended|dismissed|replaced)\b"
+                          r"(?:\s+[\w'’-]+){0,6}\s+$")
 #: The subject of a passive "was signed": an agreement noun (or "it") shortly before.
 _PASSIVE_AGREEMENT = re.compile(r"\b(?:agreements?|deals?|accords?|declarations?|pacts?|memorand(?:um|a)|documents?"
                                 r"|charters?|understandings?|texts?|it)\b", re.IGNORECASE)
@@ -263,8 +268,12 @@ _VICTORY_BEFORE = re.compile(r"(?:[’']s?|\bits)\s+"
                              r"(?:(?:landslide|surprise|sweeping|decisive|resounding|narrow|crushing)\s+)?(?:victory|win|triumph)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 #: "its (own) takeover": a possessive "its" before a noun trigger.
 _ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+)?$")
+#: A clause opened by a relative pronoun: what it says is about the noun before it.
+_RELATIVE_OPEN = re.compile(r"\s*(?:that|which)\b")
 #: "it" as the subject right before a verb ("since it routed", "after it had won").
-_IT_SUBJECT = re.compile(r"\b(?:it|It)\s+(?:(?:has|had|have|also|then|later|first|once|again)\s+)*$")
+_IT_SUBJECT = re.compile(r"(?:^|[,;.!?]\s*|\b(?:and|but|after|before|since|when|because|as|that|while|until|once|if"
+                         r"|so)\s+)"
+                         r"(?:it|It)\s+(?:(?:has|had|have|also|then|later|first|once|again)\s+)*$")
 #: What "it" can stand for: a body, not a person or a place.
 _IT_TYPES = frozenset({"Party", "UmbrellaOrganization", "Organization", "GoverningBody", "State", "Ministry",
                        "InternationalOrganization", "IntelligenceService", "Government"})
@@ -457,7 +466,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             for t in self.doc.times_in(s.start, s.end):
                 if not self.doc.may_contain_in(SCHEDULED_WORDS, t.start - 40, t.start):
                     continue  # no "due/scheduled/set …" cue in the 40 characters before it: no owner
-                owner = scheduled_owner(self.body, t.start, [h.end for h in sent_hits], self.clause(t.start)[0])
+                lo_t = self.clause(t.start)[0]
+                if _RELATIVE_OPEN.match(self.body, lo_t):
+                    lo_t = s.start  # "the elections that were to have been held on 8 October": the noun before
+                owner = scheduled_owner(self.body, t.start, [h.end for h in sent_hits], lo_t)
                 if owner is not None:
                     self.time_owner[t.start] = owner
             for k, h in enumerate(sent_hits):
@@ -694,6 +706,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 return None
             if h.type == "Handover" and modality == "actual" and not (post or governor):
                 return None
+        if h.type == "Decree" and body[h.start:h.start + 3].lower() == "by " \
+                and not _DECREED_ACT.search(body, max(lo, h.start - 60), h.start):
+            return None  # "would rule by decree", "to be formed by decree": no decree issued
         if h.type == "Signing" and h.form == "verb" and body[h.start:h.end] == "signed" \
                 and passive_before(body, h.start) and not _SIGNED_BY.match(body, h.start, hi) \
                 and not _PASSIVE_AGREEMENT.search(body, max(lo, h.start - 60), h.start):
@@ -701,6 +716,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         role = h.subject_role or SUBJECT_ROLE.get(h.type, "participant")
         if h.type == "Election" and re.search(r"\b(?:organi[sz]e|hold)\b", body[max(lo, h.start - 60):h.start]):
             role = "agent"  # "tasked to organize … polls": the organiser
+        if governor and h.type == "Meeting" \
+                and body[governor.start():governor.start() + 5].lower() in ("chair", "presi"):
+            role = "leader"  # "Abbas chaired the meeting of secretaries-general"
         participants: list[Participant] = []
         anchor = cue_start if cue_start >= 0 else (governor.start() if governor else h.start)
         between = groups(self.refs, body, cue_end, h.start, self.faction_bridge) if cue_start >= 0 else []
@@ -736,14 +754,14 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             it = _IT_SUBJECT.search(body, max(lo, anchor - 40), anchor) if h.form == "verb" or governor else None
             if it and it.start() >= subject[-1].end:  # "…, a year after it won the election": "it" is the
                 subject = self.it_antecedent(it.start()) or []  # sentence's subject, not the last name
-            if len(before) > 1 and _OF_FACTION.fullmatch(body, before[-2][-1].end, subject[0].start) \
+            if subject and len(before) > 1 and _OF_FACTION.fullmatch(body, before[-2][-1].end, subject[0].start) \
                     and self.idx.type_of(subject[0].iris[0]) == "Party" \
                     and self.idx.type_of(before[-2][-1].iris[0]) == "Person":
                 subject = before[-2] + subject  # "Azzam al-Ahmad of Fatah signed": the person and his faction
             prev = h.extra.get("prev_hit")
             at = (cue_start if cue_start >= 0 else h.start) if h.form == "verb" else (
                 governor.start() if governor else -1)  # "… and was due to meet": the cue opens the verb phrase
-            if at >= 0 and prev is not None and prev.event is not None and prev.extra.get("subject") \
+            if subject and at >= 0 and prev is not None and prev.event is not None and prev.extra.get("subject") \
                     and _COORDINATED.search(body, max(lo, at - 14), at) and prev.start < subject[0].start:
                 subject = prev.extra["subject"]  # "X dismissed …, declared …": the first verb's subject
             h.extra["subject"] = subject
@@ -783,7 +801,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 ev.modality = "planned" if ev.modality == "actual" else ev.modality
         for t in doc.times_in(lo, hi) if ev.time is None else ():
             if t.start < h.start <= t.end + 30 and h.form == "noun" \
-                    and not _NOT_PREMODIFIER.search(body, t.end, h.start):
+                    and not _NOT_PREMODIFIER.search(body, t.end, h.start) \
+                    and not PAST_VERB.search(body, t.end, h.start):  # not "on Thursday suspended the elections"
                 ev.time = point_time(t.spec) if h.type in POINT_EVENTS else t.spec  # "the 2006 elections"
                 taken.add(t.start)
                 break
