@@ -206,3 +206,16 @@ def test_an_it_without_a_body_before_it_drops_the_subject_without_failing() -> N
     x = run("Fatah and Abbas met in Cairo, and it then won the 2006 legislative election.", "2016-09-08")
     (e,) = of_type(x, "Election", reported=True)
     assert roles(e) == set()
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Hamas won the 2006 legislative election and seized Gaza the following year.", "2007"),
+    ("The deal was signed in 2011 and a year later in Doha.", "2012"),
+    ("Talks resumed in 2017; the previous year had seen none.", "2016"),
+    ("It happened in 2014. The following year nothing happened.", None),  # another sentence: no anchor
+    ("Nothing changed the following year.", None),  # no year before: unresolved
+])
+def test_the_following_year_counts_from_the_year_named_before(text: str, year: str | None) -> None:
+    rel = [(t.spec.earliest, t.spec.latest) for t in find_times(text, "2016-09-08")
+           if t.spec.text.lower().endswith(("year", "later"))]
+    assert rel == ([(f"{year}-01-01", f"{year}-12-31")] if year else [])

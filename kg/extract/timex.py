@@ -68,6 +68,9 @@ _PATTERNS = [
                r"|[Aa]\s+day\s+earlier)\b(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)"),
     # "on Sunday and Monday", "from Tuesday to Thursday": consecutive days of this week (or last)
     ("wdrange", rf"\b(?P<wr>{_WEEKDAY})\s*(?P<wr_and>\sand\s|\s(?:to|through|until)\s|[-–])\s*(?P<wr2>{_WEEKDAY})\b"),
+    # "the following year", "a year later": from the year named just before in the sentence
+    ("yearrel", r"\b(?P<yr_rel>[Tt]he\s+(?:following|next|previous|preceding)\s+year"
+                r"|[Aa]\s+year\s+(?:later|earlier|before))\b(?![’']s|\s+of\b)"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("relday", r"\b(?P<rd>yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\b"),
     ("relperiod", r"\b(?P<rp_rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this|[Ee]arly\s+this"
@@ -96,7 +99,7 @@ jan feb mar apr jun jul aug sep oct nov dec
 _MONTHS3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 _UNITS = frozenset("day days week weeks month months year years".split())
 _PERIODS = frozenset("spring summer autumn fall winter early late mid beginning start middle end day previous next"
-                     " following".split())
+                     " following preceding".split())
 #: Frequent start words that begin a time expression only before certain words ("the autumn …", "in March",
 #: "a year ago"): the next token's test. Every pattern needs whitespace between the two, so the next token is
 #: the next word; the sets are supersets of what the patterns accept.
@@ -123,6 +126,7 @@ _PUT_OFF = re.compile(r"\b(?:postponed|delayed|deferred|cancell?ed|called\s+off|
 _DUE_BEFORE = re.compile(r"\bdue\b(?!\s+to\b)", re.IGNORECASE)
 #: Where a clause starts, looking back from a time: the last of these ends the look-back.
 _CLAUSE_EDGE = re.compile(r"[.;:!?\"“”,]")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def _candidates(text: str, tokens: list[Token] | None = None) -> list[re.Match[str]]:
@@ -360,6 +364,19 @@ def _day_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: i
     return "day", _iso(d), _iso(d)
 
 
+def _year_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: int) -> tuple[str, str, str] | None:
+    """"the following year", "a year earlier": the year after or before the one named just before in the same
+    sentence ("won the 2006 election and seized Gaza the following year" → 2007); None without one."""
+    t = found[-1] if found else None
+    if t is None or not t.spec.earliest or m.start() - (t.end - offset) > 200 \
+            or _SENTENCE_END.search(text, t.end - offset, m.start()):
+        return None
+    words = m.group("yr_rel").lower().split()
+    year = int(t.spec.earliest[:4]) + (1 if words[-1] in ("year", "later") and words[1] not in ("previous", "preceding")
+                                       else -1)
+    return "year", f"{year}-01-01", f"{year}-12-31"
+
+
 def _count(word: str) -> int:
     """The number a count word stands for: "3" → 3, "two" → 2, "a few" → 3."""
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower().split()[-1]]
@@ -432,7 +449,8 @@ def find_times(text: str, published: str | None, offset: int = 0,
             if ahead == "future" and _PAST_AFTER.match(text, m.end()):
                 ahead = "nearest"  # "the round planned for mid-June was postponed": a date already reached
         try:
-            resolved = _day_relative(m, text, out, offset, pub) if m.lastgroup == "dayrel" else _resolve(m, pub, ahead)
+            resolved = _day_relative(m, text, out, offset, pub) if m.lastgroup == "dayrel" \
+                else _year_relative(m, text, out, offset) if m.lastgroup == "yearrel" else _resolve(m, pub, ahead)
             if resolved is None and m.lastgroup in _RANGES:
                 m = _SINGLE_RE.match(text, m.start()) or m
                 resolved = _resolve(m, pub, ahead) if m.lastgroup not in _RANGES else None
