@@ -219,3 +219,26 @@ def test_the_following_year_counts_from_the_year_named_before(text: str, year: s
     rel = [(t.spec.earliest, t.spec.latest) for t in find_times(text, "2016-09-08")
            if t.spec.text.lower().endswith(("year", "later"))]
     assert rel == ([(f"{year}-01-01", f"{year}-12-31")] if year else [])
+
+
+CAIRO_2017 = ID + "agreement/2017-10-12-cairo"
+
+
+def test_an_agreement_signed_in_a_relative_clause_is_a_signing_of_it() -> None:
+    body = ("Hamas handed control of the crossings to the Palestinian Authority on Wednesday, meeting the first "
+            "deadline of the reconciliation agreement it signed with Fateh in Cairo on October 12. Hamas deputy chief "
+            "Saleh al-Arouri, who signed the accord for his movement, has said Hamas is committed to it.")
+    (s,) = signings(body, "2017-11-01")
+    assert s.agreement == CAIRO_2017 and s.time.earliest == "2017-10-12"
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS), ("signatory", ID + "person/saleh-al-arouri")}
+    (s,) = signings("The deal Fatah and Hamas signed in Doha in 2012 was never implemented.")
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS)} and s.place == DOHA
+
+
+@pytest.mark.parametrize("body", [
+    "Abbas signed on Monday.",
+    "The letter that Abbas signed on Monday was published.",
+    "The decree was signed on Tuesday.",
+])
+def test_a_bare_signed_without_an_agreement_is_no_signing(body: str) -> None:
+    assert signings(body) == []

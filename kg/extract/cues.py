@@ -60,7 +60,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Signing", _re(r"\b(?:signed|signs|sign|signing|inked|initial+ed|concluded|clinched|struck|forged)\b"
                            rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)|\bsigned(?=\s+by\b)"
                            rf"|\bsigned(?=\s+{ADVERBIALS}by\b)"  # "the accord, signed in Cairo on Tuesday by X"
-                           r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))signed\b"),  # passive: see build
+                           r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))signed\b"  # passive: see build
+                           # "the agreement (that) Fatah and Hamas signed in Cairo": the object before (see build)
+                           r"|\bsigned\b(?!\s+(?:an?|the|its|their|his|her|this|that|these|those|by|off|up|onto)\b)"),
             "verb", 0.9,
             starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
     Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching|sealed|seal|seals|clinched|struck|secured"

@@ -38,6 +38,7 @@ HYPHEN_MEDIATOR = re.compile(r"[-–](?:brokered|mediated|sponsored|hosted)\b")
 _AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memorandum\s+of\s+understanding|charter)\b",
                              re.IGNORECASE)
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A word every match of ``_AGREEMENT_HEAD`` holds (see ``Doc.may_contain_in``).
 _AGREEMENT_WORDS = ("agreement", "deal", "accord", "declaration", "pact", "memorandum", "charter")
 
@@ -182,6 +183,9 @@ class AgreementRules:
             passive = passive_before(self.body, h.start)
             if passive:  # "the declaration was signed by …"
                 head = ([*self.doc.finditer(_AGREEMENT_HEAD, lo, h.start)] or [None])[-1]
+            elif head is None:  # "the agreement (that) Fatah and Hamas signed in Cairo": its object before it
+                sent = self.doc.sentence_at(h.start)
+                head = ([*self.doc.finditer(_AGREEMENT_HEAD, max(sent.start, h.start - 90), h.start)] or [None])[-1]
             iri = None
             if head:
                 info = self.describe_agreement(head.start(), head.end(), lo, hi)
@@ -192,8 +196,10 @@ class AgreementRules:
                                                  self.body[h.end:head.end()].strip())
                 if iri is None and info:
                     iri = info[0]
-            if iri is None and passive:  # "The document was signed by X": the agreement just reported
-                iri = self.current_agreement
+            if iri is None and (passive or (head and _THE_BEFORE.search(self.body, max(0, head.start() - 4),
+                                                                         head.start()))):
+                iri = self.current_agreement  # "The document was signed by X", "X, who signed the accord for his
+                # movement": the agreement just reported
             if iri and ev.modality == "actual":
                 ev.agreement = iri
                 self.current_agreement = iri

@@ -270,13 +270,21 @@ _VICTORY_BEFORE = re.compile(r"(?:[’']s?|\bits)\s+"
 _ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+)?$")
 #: A clause opened by a relative pronoun: what it says is about the noun before it.
 _RELATIVE_OPEN = re.compile(r"\s*(?:that|which)\b")
-#: "it" as the subject right before a verb ("since it routed", "after it had won").
-_IT_SUBJECT = re.compile(r"(?:^|[,;.!?]\s*|\b(?:and|but|after|before|since|when|because|as|that|while|until|once|if"
-                         r"|so)\s+)"
+#: "it" as the subject right before a verb ("since it routed", "after it had won", "the deal it signed").
+_IT_SUBJECT = re.compile(r"(?:^|[,;.!?]\s*|\b(?:and|but|after|before|since|when|because|as|that|which|while|until"
+                         r"|once|if|so|agreements?|deals?|accords?|declarations?|pacts?|documents?)\s+)"
                          r"(?:it|It)\s+(?:(?:has|had|have|also|then|later|first|once|again)\s+)*$")
 #: What "it" can stand for: a body, not a person or a place.
 _IT_TYPES = frozenset({"Party", "UmbrellaOrganization", "Organization", "GoverningBody", "State", "Ministry",
                        "InternationalOrganization", "IntelligenceService", "Government"})
+#: "the agreement (that/which) Fatah and Hamas (had) signed": the object of "signed" before its subject.
+_AGREEMENT_OBJECT_BEFORE = re.compile(r"\b(?:agreements?|deals?|accords?|declarations?|pacts?|memorand(?:um|a)"
+                                      r"|documents?|charters?|understandings?)\s+(?:(?:that|which)\s+)?(?!(?:was|were|is|are)\b)"
+                                      r"(?:[\w'’-]+,?\s+){1,7}?(?:(?:had|have|has|both|jointly|formally|finally)\s+)*$",
+                                      re.IGNORECASE)
+#: "signed (in Cairo) an agreement": the usual object after the verb (the trigger's own look-ahead).
+_AGREEMENT_NOUN_AFTER = re.compile(r"[^.;:\"“”]{0,80}?\b(?:agreement|deal|accord|declaration|pact|memorandum"
+                                   r"|understanding|document|charter)s?\b", re.IGNORECASE)
 _SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
 _WORD_BY = re.compile(r"\w+\s+by\b")
 
@@ -710,9 +718,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and not _DECREED_ACT.search(body, max(lo, h.start - 60), h.start):
             return None  # "would rule by decree", "to be formed by decree": no decree issued
         if h.type == "Signing" and h.form == "verb" and body[h.start:h.end] == "signed" \
-                and passive_before(body, h.start) and not _SIGNED_BY.match(body, h.start, hi) \
-                and not _PASSIVE_AGREEMENT.search(body, max(lo, h.start - 60), h.start):
-            return None  # "the decree was signed": only an agreement (or a by-phrase) makes a passive signing
+                and not self.signed_object(h, lo, hi):
+            return None  # "the decree was signed", "Abbas signed on Monday": no agreement signed
         role = h.subject_role or SUBJECT_ROLE.get(h.type, "participant")
         if h.type == "Election" and re.search(r"\b(?:organi[sz]e|hold)\b", body[max(lo, h.start - 60):h.start]):
             role = "agent"  # "tasked to organize … polls": the organiser
@@ -948,6 +955,17 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             return None
         org = affiliation(self.doc, self.idx, q.speaker)
         return side_of(self.idx, org) or q.speaker
+
+    def signed_object(self, h: Hit, lo: int, hi: int) -> bool:
+        """Whether a bare "signed" (no object after it) signs an agreement: "the deal was signed (by X)" (passive),
+        "the agreement (that) Fatah and Hamas signed in Cairo" (its object before it), "signed by X"."""
+        body = self.body
+        if _SIGNED_BY.match(body, h.start, hi) or _AGREEMENT_NOUN_AFTER.match(body, h.end):
+            return True
+        if passive_before(body, h.start):
+            return bool(_PASSIVE_AGREEMENT.search(body, max(lo, h.start - 60), h.start))
+        sent = self.doc.sentence_at(h.start)
+        return bool(_AGREEMENT_OBJECT_BEFORE.search(body, max(sent.start, h.start - 90), h.start))
 
     def it_antecedent(self, pos: int, forward: bool = False) -> list | None:
         """What "it"/"its" at ``pos`` stands for: the first body named alone in its sentence before it ("Hamas
