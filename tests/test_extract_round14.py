@@ -242,3 +242,39 @@ def test_an_agreement_signed_in_a_relative_clause_is_a_signing_of_it() -> None:
 ])
 def test_a_bare_signed_without_an_agreement_is_no_signing(body: str) -> None:
     assert signings(body) == []
+
+
+def test_a_deal_brokered_by_x_makes_x_the_mediator_of_its_signing() -> None:
+    (s,) = signings("The deal brokered by Egypt was signed in Cairo on Monday.")
+    assert roles(s) == {("mediator", ID + "state/egypt")}
+    x = run("Fatah and Hamas signed a deal brokered by Qatar on Monday.")
+    (s,) = of_type(x, "Signing", reported=True)
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS), ("mediator", ID + "state/qatar")}
+    assert of_type(x, "Mediation", reported=True) == []  # no mediation event of its own
+    (m,) = of_type(run("Egypt brokered a truce on Monday."), "Mediation", reported=True)  # no deal signed
+    assert roles(m) == {("mediator", ID + "state/egypt")}
+
+
+def test_a_passive_signing_may_continue_an_earlier_passive() -> None:
+    body = ("The accord, brokered by Egypt, was initialed in Cairo at the end of April and signed there at a "
+            "ceremony on May 4, 2011.")
+    (s,) = signings(body, "2011-05-05")
+    assert roles(s) == {("mediator", ID + "state/egypt")} and s.time.earliest == "2011-05-04"
+    (s,) = signings("The plan was welcomed by Egypt and signed on Monday by Abbas.")
+    assert roles(s) == {("signatory", ABBAS)}  # Egypt only welcomed it
+
+
+@pytest.mark.parametrize("body", [
+    "Abu Zuhri said the ruling was taken to rescue Fatah after its lists had collapsed in several areas.",
+    "Prices collapsed on Monday.",
+])
+def test_only_governments_deals_and_talks_collapse(body: str) -> None:
+    assert of_type(run(body, "2016-09-08"), "Collapse", reported=True) == []
+
+
+def test_a_government_that_collapses_by_itself_is_the_agent() -> None:
+    (c,) = of_type(run("The unity government collapsed in June 2007.", "2016-09-08"), "Collapse", reported=True)
+    assert roles(c) == {("agent", ID + "government/2007-03-17-national-unity")}
+    (c,) = of_type(run("Abbas dismissed the unity government in June 2007.", "2016-09-08"), "Collapse",
+                   reported=True)
+    assert roles(c) == {("agent", ABBAS), ("target", ID + "government/2007-03-17-national-unity")}

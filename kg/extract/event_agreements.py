@@ -54,6 +54,8 @@ _BROKERED_IT = re.compile(rf"(?:brokered|mediated)\s+(?:it\b|(?:the|this|that)\s
 #: A deal other than the one just signed: its own year, or "separate/another/earlier/previous".
 _OTHER_DEAL = re.compile(r"\b(?:19|20)\d\d\b|\b(?:separate|another|earlier|previous|former|other)\b", re.IGNORECASE)
 
+#: "the accord, brokered by Egypt, was signed", "a deal brokered by Qatar": the participle describes the deal.
+_DEAL_PARTICIPLE = re.compile(rf"\b{_DEAL}\s*,?\s*$", re.IGNORECASE)
 _ROLE_IN_DEAL = re.compile(r"(?:role|efforts?)\b", re.IGNORECASE)
 #: "Egyptian-brokered deal", "the Qatari-mediated agreement": a mediator named with an agreement.
 BROKERED_DEAL = re.compile(r"[-–](?:brokered|mediated|sponsored)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|accord|pact"
@@ -97,7 +99,8 @@ class AgreementRules:
             role = _ROLE_IN_DEAL.match(self.body, at)  # "the role of X in reaching the deal"
             hyphen = at > 0 and self.body[at - 1] in "-–"  # "the Egyptian-brokered text"
             deal = _BROKERED_IT.match(self.body, at) if role is None else None
-            if role is None and (deal is None or (deal.group("bare") and not hyphen)
+            participle = role is None and bool(_DEAL_PARTICIPLE.search(self.body, max(0, at - 40), at))
+            if role is None and not participle and (deal is None or (deal.group("bare") and not hyphen)
                                  or _OTHER_DEAL.search(self.body, deal.end(), min(len(self.body), deal.end() + 30))
                                  or _OTHER_DEAL.search(deal.group())):
                 continue  # "brokered a separate declaration", "the Egyptian-brokered deal of 2011": another deal
@@ -105,8 +108,10 @@ class AgreementRules:
             if not mediators or len(mediators) != len(ev.participants):
                 continue
             before = [s for s in signings if s.evidence[0].start < at]
-            after = [s for s in signings if s.evidence[0].start > at] if hyphen else []
-            target = before[-1] if before else after[0] if after else None
+            after = [s for s in signings if s.evidence[0].start > at] if hyphen or participle else []
+            sent = self.doc.sentence_at(at)
+            same = [s for s in after if s.evidence[0].start < sent.end] if participle else []
+            target = same[0] if same else before[-1] if before else after[0] if after else None
             if target is None:
                 continue
             target.participants += [p for p in mediators if p not in target.participants]

@@ -97,8 +97,8 @@ class GovernmentRules:
         if gov is None:
             return
         ev.agreement = None  # a government ends, not the current agreement
-        role = "agent" if "resign" in trigger else "target"  # "resigned", "submitted its resignation"
-        if role == "agent" and not tendered:
+        role = "agent" if re.match(r"(?:resign|collaps|fell|broke|crumbl)|.*resignation$", trigger) else "target"
+        if role == "agent" and not tendered:  # it resigned or fell apart by itself: the government acts
             ev.participants = [p for p in ev.participants if p.role != "agent"]
         ev.participants.append(Participant(role, gov, self.idx.label(gov)))
 

@@ -36,6 +36,10 @@ _HOST_GOVERNOR = re.compile(r"^(?:hosted|host|hosts|organi[sz]ed|organi[sz]e|con
 _ENDED_BODY = re.compile(r"\s+(?:it\b|them\b|(?:the|its|his|her|their|a|(?-i:[A-Z])[\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}?"
                          r"(?:government|cabinet"
                          r"|committee|council|parliament|legislature|administration|body)\b)", re.IGNORECASE)
+#: What can collapse (break down, fall apart) in this domain: a government, a deal, talks, the reconciliation.
+_COLLAPSING = re.compile(r"\b(?:government|cabinet|coalition|administration|talks|negotiations|dialogue|deal|agreement"
+                         r"|accord|pact|declaration|understanding|reconciliation|truce|ceasefire|unity|partnership"
+                         r"|process|efforts?|initiative|arrangement|it|they)\b", re.IGNORECASE)
 _OF_GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:(?-i:[A-Z])[\w-]*[’']s\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:government|cabinet)\b", re.IGNORECASE)
 #: "… resignation to (President) X": the addressee.
@@ -99,6 +103,9 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         participants += as_participants([r for r in after if r.end == ended.end() and not re.search(
             r"(?:government|cabinet)$", body[r.start:r.end], re.IGNORECASE)], "target")  # "dissolved the
         # Palestinian Legislative Council": a body named in full (a government is resolved later)
+    elif type_ == "Collapse" and re.match(r"collaps|broke|fell|crumbl", body[start:end], re.IGNORECASE):
+        if not _COLLAPSING.search(body, max(lo, start - 80), start):
+            return None  # "after its lists had collapsed": only a government, a deal or talks collapse here
     elif type_ == "Collapse" and re.match(r"resign", body[start:end], re.IGNORECASE):
         if not re.search(r"\b(?:government|cabinet)\b", body[lo:start], re.IGNORECASE):
             return None  # a person resigning is a change of post, not a collapse

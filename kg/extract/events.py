@@ -246,7 +246,7 @@ _COORDINATED_SAME = re.compile(r"[^.;:]{0,60}?\s(?:and|or)\s+(?:the\s+|a\s+|an\s
 _CALLED_BY = re.compile(r"\s+(?:called|scheduled|set)\s+(?:by|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had|was|were|is|are)\s+)?$")
 #: In the passive the actors before these triggers are what is acted on, not the actor ("was sworn in").
-_NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse"})
+_NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse", "Mediation"})
 #: A word every match of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` holds (lower case; for ``Doc.folded``).
 _PURPOSE_WORDS = {PURPOSE_BACK: re.compile(r"help"), PURPOSE_HERE: re.compile(r"aim|order|help|so\s+as")}
 #: The words every match of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` starts with (for ``Doc.scan``).
@@ -282,11 +282,13 @@ _AGREEMENT_OBJECT_BEFORE = re.compile(r"\b(?:agreements?|deals?|accords?|declara
                                       r"|documents?|charters?|understandings?)\s+(?:(?:that|which)\s+)?(?!(?:was|were|is|are)\b)"
                                       r"(?:[\w'’-]+,?\s+){1,7}?(?:(?:had|have|has|both|jointly|formally|finally)\s+)*$",
                                       re.IGNORECASE)
+#: "… was initialed in Cairo at the end of April and (then) signed": a passive the bare "signed" continues.
+_PASSIVE_CHAIN = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+\w+ed\b[^.;]{0,100}?\band\s+"
+                            r"(?:then\s+|later\s+)?$")
 #: "signed (in Cairo) an agreement": the usual object after the verb (the trigger's own look-ahead).
 _AGREEMENT_NOUN_AFTER = re.compile(r"[^.;:\"“”]{0,80}?\b(?:agreement|deal|accord|declaration|pact|memorandum"
                                    r"|understanding|document|charter)s?\b", re.IGNORECASE)
 _SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
-_WORD_BY = re.compile(r"\w+\s+by\b")
 
 @dataclass
 class Hit:
@@ -755,8 +757,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if h.type == "Meeting" and _TO_HOST.search(body, cue_start, h.start):  # "offered to host talks"
                 participants += [Participant("host", p.entity, p.label) for p in participants if p.role == "proposer"]
         elif not between and before and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30) \
-                and not (h.type in _NO_PASSIVE_SUBJECT and (passive_before(body, h.start)
-                                                            or _WORD_BY.match(body[h.start:hi]))):
+                and not (h.type in _NO_PASSIVE_SUBJECT and self.passive_here(h, lo, hi)):
             subject = before[-1]
             it = _IT_SUBJECT.search(body, max(lo, anchor - 40), anchor) if h.form == "verb" or governor else None
             if it and it.start() >= subject[-1].end:  # "…, a year after it won the election": "it" is the
@@ -789,7 +790,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):
             participants += self.clause_participants(h, lo, hi, participants)
         elif h.type == "Signing" and modality == "actual" and h.form == "verb" \
-                and not (passive_before(body, h.start) or _WORD_BY.match(body[h.start:hi])):
+                and not self.passive_here(h, lo, hi):
             participants += self.clause_participants(h, lo, hi, participants, "signatory", before=True)
         if h.type == "Meeting":
             participants = self.apposition_heads(lo, hi, participants, h.start)
@@ -956,6 +957,13 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         org = affiliation(self.doc, self.idx, q.speaker)
         return side_of(self.idx, org) or q.speaker
 
+    def passive_here(self, h: Hit, lo: int, hi: int) -> bool:
+        """Whether the verb ``h`` is a passive (its subject is acted on): "was signed", "signed (in Cairo on
+        Monday) by X", "was initialed in April and signed there"."""
+        body = self.body
+        return passive_before(body, h.start) or bool(_SIGNED_BY.match(body, h.start, hi)) or bool(
+            _PASSIVE_CHAIN.search(body, max(self.doc.sentence_at(h.start).start, h.start - 120), h.start))
+
     def signed_object(self, h: Hit, lo: int, hi: int) -> bool:
         """Whether a bare "signed" (no object after it) signs an agreement: "the deal was signed (by X)" (passive),
         "the agreement (that) Fatah and Hamas signed in Cairo" (its object before it), "signed by X"."""
@@ -965,6 +973,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if passive_before(body, h.start):
             return bool(_PASSIVE_AGREEMENT.search(body, max(lo, h.start - 60), h.start))
         sent = self.doc.sentence_at(h.start)
+        chain = _PASSIVE_CHAIN.search(body, max(sent.start, h.start - 120), h.start)
+        if chain:  # "The accord was initialed in Cairo in April and signed there on May 4"
+            return bool(_PASSIVE_AGREEMENT.search(body, max(sent.start, chain.start() - 60), chain.start()))
         return bool(_AGREEMENT_OBJECT_BEFORE.search(body, max(sent.start, h.start - 90), h.start))
 
     def it_antecedent(self, pos: int, forward: bool = False) -> list | None:
