@@ -278,3 +278,48 @@ def test_a_government_that_collapses_by_itself_is_the_agent() -> None:
     (c,) = of_type(run("Abbas dismissed the unity government in June 2007.", "2016-09-08"), "Collapse",
                    reported=True)
     assert roles(c) == {("agent", ABBAS), ("target", ID + "government/2007-03-17-national-unity")}
+
+
+def statements(body: str, published: str = "2016-02-09"):
+    return of_type(run(body, published), "Statement", reported=True)
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ('"There are no differences," Abbas said after the session.', "person/mahmoud-abbas"),
+    ('"We will serve all Palestinians," Prime Minister Mohammad Mustafa said after the ceremony, adding that the PLO '
+     'was its reference.', "person/mohammad-mustafa"),
+    ('"Palestinians have endured enough suffering," Nickolay Mladenov, the United Nations special coordinator for '
+     'the Middle East peace process, said in a statement issued in Jerusalem, welcoming the talks.',
+     "entity/nickolay-mladenov"),
+    ('"We look forward to working with the new cabinet," the U.S. State Department said on Friday in a statement.',
+     "entity/us-state-department"),
+])
+def test_a_quote_keeps_its_speaker_when_a_phrase_follows_the_speech_verb(body: str, speaker: str) -> None:
+    (s,) = statements(body)
+    assert roles(s) == {("speaker", ID + speaker)}
+
+
+@pytest.mark.parametrize(("body", "start", "end"), [
+    ("Fatah official Jamal Muhaisen said last week that the movement was cautiously optimistic.", "2016-02-01",
+     "2016-02-07"),
+    ("Abbas himself had urged Hamas on Jan. 28 to implement the reconciliation agreements.", "2016-01-28",
+     "2016-01-28"),
+    ("Israel told the Palestinian Authority in July that it would not allow voting in the city.", "2015-07-01",
+     "2015-07-31"),
+    ("In a statement issued late on Saturday, Hamas said the decision had no legal value.", "2016-02-06",
+     "2016-02-06"),
+    ("On January 16 the Democratic Front for the Liberation of Palestine called the appointment a hasty step.",
+     "2016-01-16", "2016-01-16"),
+    ("Hamas said the talks in 2014 had failed.", "2016-02-09", "2016-02-09"),  # a time of what was said
+    ("Hamas, which won the 2006 election, said the talks had failed.", "2016-02-09", "2016-02-09"),
+    ('"The meetings were positive," Hamas said in a statement after the Sunday and Monday sessions.', "2016-02-09",
+     "2016-02-09"),  # the sessions' days, not the statement's
+])
+def test_a_statement_takes_the_time_of_its_speech_verb(body: str, start: str, end: str) -> None:
+    (s,) = statements(body)
+    assert (s.time.earliest, s.time.latest) == (start, end)
+
+
+def test_a_statement_in_the_perfect_without_a_time_is_undated() -> None:
+    (s,) = statements("Spokesman Sami Abu Zuhri had said before the talks that their aim was to set up mechanisms.")
+    assert s.time is None or s.time.earliest is None

@@ -39,14 +39,22 @@ from kg.extract.records import Event, Mention, Participant, TimeSpec
 from kg.extract.refs import affiliation, is_actor_mention, member_before, title_holder
 
 _OPEN, _CLOSE = "“", "”"
+#: "after the Sunday and Monday sessions": a time that dates something other than the speech.
+_EVENT_TIME_BEFORE = re.compile(r"\b(?:after|before|following|since|until|ahead\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+                                re.IGNORECASE)
 #: Where words were said, after the speech verb: "said in a speech", "told a news conference in Ramallah".
 _VENUE = (r"(?:\s+(?:in|at|during|to|on))?\s+(?:(?:an?|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
           r"(?:speech|statement|interview|address|news\s+conference|press\s+conference|briefing|meeting|message|letter|tweet|post"
           r"|reporters|journalists)(?:\s+(?:with|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
           r"(?:\s+in\s+[A-Z]\w+)?")
-_AFTER = re.compile(rf"\s*,?\s*(?:(?P<who1>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+"
+_AFTER = re.compile(rf"\s*,?\s*(?:(?P<who1>(?:[^\"“”.;]|(?<=\b[A-Z])\.){{1,120}}?)\s+(?:{SPEECH_VERBS})"
+                    rf"|(?:{SPEECH_VERBS})\s+"
                     rf"(?P<who2>[^\"“”.;,]{{1,90}}?))(?:{_VENUE})?(?P<tail>\s+(?:on|late\s+on|early\s+on)\s+[A-Z]\w+"
-                    rf"|\s+(?:yesterday|today))?(?:{_VENUE})?\s*(?:[.,;]|$)")
+                    rf"|\s+(?:yesterday|today))?(?:{_VENUE})?"
+                    # "… said after the ceremony", "… said in a statement issued in Jerusalem, welcoming …"
+                    rf"(?:\s+(?:after|before|during|at|in|on|following|from|late|early|shortly|when|while|as|by"
+                    rf"|issued|released|posted|published|carried|broadcast)\b"
+                    rf"[^\"“”.;,]{{0,80}}?)?\s*(?:[.,;]|$)")
 _BEFORE = re.compile(rf"(?P<who>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})(?P<tail>\s+on\s+[A-Z]\w+)?"
                      rf"(?:\s+that)?\s*[:,]?\s*$")
 _INDIRECT_END = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,120}}?)\s+(?P<verb>{SPEECH_VERBS})(?P<tail>\s+(?:on|late\s+on|"
@@ -65,6 +73,9 @@ REPORT_VERBS = (r"welcomed|welcomes|praised|hailed|critici[sz]ed|condemned|rejec
 _VERB = re.compile(rf"(?<=\s)(?:(?:also|later|then|again|earlier|repeatedly|previously)\s+)?(?:(?:has|have|had)\s+)?"
                    rf"(?P<verb>(?:{SPEECH_VERBS}|told|tells|{REPORT_VERBS}))\b")
 _SPEECH = re.compile(rf"(?:{SPEECH_VERBS})")
+_PERFECT = re.compile(r"(?:\w+\s+)?(?:has|have|had)\s")
+_RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|that|when)\b")
+_TO_OR_THAT = re.compile(r"\b(?:to|that|as)\b")
 _NOT_SUBJECT = re.compile(r"\b(?:who|which|that|to|not|never|whether|it\s+was)\s*$|\bbeen\s*$")
 _CONTENT_LEAD = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s*|(?:yesterday|today)\s*)?"
                            r"(?:in\s+an?\s+(?:joint\s+|brief\s+|written\s+|televised\s+|[\w-]+\s+)?(?:statement|speech"
@@ -154,7 +165,8 @@ def quote_spans(doc: Doc) -> list[tuple[int, int, int]]:
 
 def _speech_time(doc: Doc, start: int, end: int) -> TimeSpec:
     for t in doc.times_in(start, end):
-        return t.spec
+        if not _EVENT_TIME_BEFORE.search(doc.body, max(start, t.start - 30), t.start):
+            return t.spec  # not "said after the Sunday and Monday sessions": the time of something else
     pub = doc.published
     if pub and len(pub) >= 10:
         return TimeSpec("", doc.article.date_precision or "day", pub[:10], pub[:10])
@@ -171,7 +183,7 @@ def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
     for start, end, close in quote_spans(doc):
         para = body.count("\n", 0, start)
         sent = doc.sentence_at(close)
-        after = _AFTER.match(body, close + 1, min(len(body), close + 130))
+        after = _AFTER.match(body, close + 1, min(len(body), close + 200))
         quote = Quote(start, end, "direct")
         who: tuple[str, str] | None = None
         if after:
@@ -247,8 +259,36 @@ def _indirect(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list[Eve
         quote = Quote(offset + c0, offset + c1, "indirect", who[0][0], who[0][1], offset + w0, offset + w1,
                       speakers=who)
         doc.quotes.append(quote)
-        events.append(_statement(doc, idx, quote, _speech_time(doc, offset + t0, offset + t1)))
+        undated = TimeSpec("", None, None, None)  # a perfect the text does not date
+        events.append(_statement(doc, idx, quote, _speech_time(doc, offset + t0, offset + t1) if t0 >= 0 else undated))
     return events
+
+
+def _statement_time_span(doc: Doc, offset: int, text: str, verb: re.Match[str], content: int) -> tuple[int, int]:
+    """Where the time of "X said (…) that …" is in ``text``: a time between the verb and what was said ("said
+    last week that", "urged Hamas on Jan. 28 to", "told the Authority in July that"), else one opening the clause
+    ("On March 16 the DFLP called …", "In a statement issued late on Saturday, Hamas said …"); ``(-1, -1)`` for a
+    perfect ("has said", "had said before the talks") with neither, which the text does not date.
+
+    Example: "Muhaisen said last week that the movement was optimistic" → the span of "last week".
+    """
+    body = doc.body
+    limit = max(content, verb.end() + 1)
+    if content <= verb.end() + 1:  # "urged Hamas on Jan. 28 to …": the object, then what was urged
+        to = _TO_OR_THAT.search(text, verb.end(), verb.end() + 45)
+        limit = to.start() if to else limit
+    for t in doc.times_in(offset + verb.end(), offset + len(text)):
+        if t.start - offset > limit:
+            break  # a time inside what was said dates something else
+        if not _EVENT_TIME_BEFORE.search(body, max(offset, t.start - 30), t.start):
+            return t.start - offset, t.end - offset
+    for t in doc.times_in(offset, offset + min(verb.start(), 45)):
+        if not _EVENT_TIME_BEFORE.search(body, max(offset, t.start - 30), t.start) \
+                and not _RELATIVE_WORD.search(text, 0, t.start - offset):
+            return t.start - offset, t.end - offset
+    if _PERFECT.match(verb.group()):
+        return -1, -1
+    return verb.end(), verb.end()
 
 
 def _subject_verb(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list[tuple]:
@@ -294,7 +334,7 @@ def _subject_verb(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list
         while c1 > c0 and text[c1 - 1] in ".!? ":
             c1 -= 1
         tail = _TIME_TAIL.match(text, m.end())
-        t0, t1 = (tail.start(), tail.end()) if tail else (m.end(), m.end())
+        t0, t1 = (tail.start(), tail.end()) if tail else _statement_time_span(doc, offset, text, m, c0)
         if len(text[c0:c1].split()) >= 2:
             return [(who, c0, c1, seg[0], m.end(), t0, t1)]
         return []
