@@ -323,3 +323,21 @@ def test_a_statement_takes_the_time_of_its_speech_verb(body: str, start: str, en
 def test_a_statement_in_the_perfect_without_a_time_is_undated() -> None:
     (s,) = statements("Spokesman Sami Abu Zuhri had said before the talks that their aim was to set up mechanisms.")
     assert s.time is None or s.time.earliest is None
+
+
+MASHAL = ID + "person/khaled-mashal"
+
+
+@pytest.mark.parametrize("body", [
+    "They planned a meeting between Abbas and Meshaal.",
+    "A meeting between Abbas and Meshaal is planned.",
+    "The Doha round would prepare the ground for a meeting between President Mahmoud Abbas and Khaled Meshaal.",
+])
+def test_a_planned_meeting_between_two_leaders(body: str) -> None:
+    (m,) = of_type(run(body, "2016-02-09"), "Meeting", reported=True)
+    assert m.modality == "planned" and {("participant", ABBAS), ("participant", MASHAL)} <= roles(m)
+
+
+def test_a_plan_as_a_noun_or_a_border_between_is_no_meeting() -> None:
+    assert of_type(run("Egypt's plan for elections was rejected.", "2016-02-09"), "Meeting") == []
+    assert of_type(run("The border between Egypt and Gaza was closed.", "2016-02-09"), "Meeting") == []

@@ -300,6 +300,7 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+|then\s+)?(?:expected|scheduled|set|due|supposed|slated|to)\b"
                     r"|\bto\s+be\s+held\b"
                     r"|\bupcoming\b|\bforthcoming\b|\btasked\s+(?:with|to)\b|\bwould\b"
+                    r"|\bplan(?:s|ned|ning)\s+(?:an?|the|their|its|new|further)\b"
                     r"|\b(?:asked|asks|charged|mandated|commissioned|tasked)\s+(?:[\w'’-]+\s+){1,4}?to\b"
                     r"|\bagreed\s+(?:(?:on|in|at)\s+(?:[\w-]+\s+){1,2}?)?to\b|\bpledg(?:ed|es|ing)\s+to\b"
                     r"|\bcommit(?:ted|ting|s)?\s+(?:them(?:selves)?\s+|itself\s+|himself\s+)?to\b"
@@ -318,7 +319,8 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("planned", _re(r"[^.;]{0,160}?\b(?:(?:is|are|was|were)\s+(?:due|expected|scheduled|set|supposed|slated)\s+to"
                     r"|(?:is|are)\s+(?:scheduled|set|slated|planned|pencilled|penciled)\s+(?:for|in)"
                     r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held"
-                    r"|(?:is|are)\s+(?:also\s+)?to\s+(?:host|hold|convene|open|begin|start|take\s+place))\b")),
+                    r"|(?:is|are)\s+(?:also\s+)?to\s+(?:host|hold|convene|open|begin|start|take\s+place)"
+                    r"|(?:is|are)\s+(?:now\s+|also\s+|being\s+)?(?:planned|envisaged|scheduled)(?!\s+to\b))\b")),
     ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+(?:held|completed|finished|carried\s+out)\b"
                    r"|[^.;]{0,60}?\btook\s+place\b"
                    r"|[^.;,]{0,40}?\b(?:ended|concluded|opened|closed|wrapped\s+up)\s+(?:on|in|with|without|after)\b")),
@@ -333,7 +335,7 @@ POST_ANY_LOW = lowered(POST_ANY)
 #: pre-test on the lowered text (a search for these is several times faster than the lazy ``[^.;]{0,160}?`` scans).
 POST_WORDS_LOW = re.compile(r"\b(?:postponed|delayed|put|deferred|pushed|rescheduled|moved|suspended|called|cancell?ed"
                             r"|collapsed"
-                            r"|failed|fell|broke|did|never|due|expected|scheduled|set|supposed|slated|planned|pencilled"
+                            r"|failed|fell|broke|did|never|due|expected|scheduled|set|supposed|slated|planned|envisaged|pencilled"
                             r"|penciled|will|held|host|hold"
                             r"|convene|open|begin|start|take|completed|finished|carried|took|ended|concluded|opened"
                             r"|closed|wrapped)\b")

@@ -120,7 +120,7 @@ _WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
 #: "took over the Rafah crossing with Egypt": where the crossing lies, no partner of a handover or takeover.
 _CROSSING_WITH = re.compile(r"\b(?:crossings?|border|terminal|frontier)\s+with\s+$")
 _DELEGATIONS_FROM = re.compile(r"\bdelegations?\s+(?:from|of)\s+(?:the\s+)?$")
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}$")  # "between President X and …"
 _BORDER_BETWEEN = re.compile(r"\b(?:border|boundary|crossing|gap|line)\s+between\s+(?:the\s+)?$")
 #: "in the presence of (President) X": present at the event without being its subject → participant.
 _PRESENCE = re.compile(r"\bin\s+the\s+presence\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
