@@ -341,3 +341,35 @@ def test_a_planned_meeting_between_two_leaders(body: str) -> None:
 def test_a_plan_as_a_noun_or_a_border_between_is_no_meeting() -> None:
     assert of_type(run("Egypt's plan for elections was rejected.", "2016-02-09"), "Meeting") == []
     assert of_type(run("The border between Egypt and Gaza was closed.", "2016-02-09"), "Meeting") == []
+
+
+def test_a_weekday_before_a_verb_does_not_date_the_noun_after_it() -> None:
+    x = run("Abbas issued a decree on Friday setting legislative elections for May 22.")
+    (e,) = of_type(x, "Election", reported=True)
+    assert (e.modality, e.time.earliest) == ("planned", "2020-05-22")
+
+
+@pytest.mark.parametrize(("body", "role"), [
+    ("In 2006 ruling Fatah lost the legislative elections.", "participant"),
+    ("Hamas contested the 2006 elections as the Change and Reform list.", "participant"),
+    ("Hamas won the 2006 elections.", "winner"),
+])
+def test_who_loses_or_contests_an_election_takes_part_in_it(body: str, role: str) -> None:
+    (e,) = of_type(run(body), "Election", reported=True)
+    assert len(roles(e)) == 1 and next(iter(roles(e)))[0] == role
+    assert of_type(run("Fatah lost the talks' momentum."), "Meeting") == []
+
+
+def test_a_past_report_of_a_yearless_date_after_its_day_means_last_year() -> None:
+    (s,) = of_type(run("Shtayyeh was sworn in on April 13."), "SwearingIn", reported=True)
+    assert (s.time.earliest, s.time.latest) == ("2019-04-13", "2019-04-13")
+
+
+@pytest.mark.parametrize(("body", "modality"), [
+    ("The factions will convene in Algiers in October, the Algerian presidency announced.", "planned"),
+    ("The factions convened in Algiers on Tuesday.", "actual"),
+])
+def test_convene(body: str, modality: str) -> None:
+    (m,) = of_type(run(body), "Meeting", reported=True)
+    assert m.modality == modality and m.place == ID + "place/algiers"
+    assert of_type(run("Supporters gather in the square every Friday."), "Meeting") == []

@@ -83,9 +83,10 @@ TRIGGERS: tuple[Trigger, ...] = (
             "verb", 0.85,
             starts=("met", "meet")),
     # "the delegations convened in Cairo", "sat down together", "huddled in Doha"
-    Trigger("Meeting", _re(r"\b(?:convened|gathered)\b(?=\s+(?:in|at|on|for|with|behind|since)\b)"
+    Trigger("Meeting", _re(r"\b(?:convened|convene|convenes|gathered)\b"
+                           r"(?=\s+(?:again\s+)?(?:in|at|on|for|with|behind|since|next|later|early|this)\b)"
                            r"|\b(?:huddled|sat\s+down)\b(?=\s+(?:together|with)\b)"),
-            "verb", 0.8, starts=("convened", "huddled", "gathered", "sat")),
+            "verb", 0.8, starts=("convened", "convene", "convenes", "huddled", "gathered", "sat")),
     Trigger("Meeting", _re(r"\b(?:rounds?\s+of\s+(?:talks|negotiations|dialogue|consultations)"
                            r"|meetings?(?!\s+(?:the|a|an|its|their|all)\s+(?:[\w-]+\s+)?(?:deadlines?|demands?|conditions?|requirements?|needs?"
                            r"|targets?|goals?|expectations|obligations|criteria|costs?)\b)|talks|"
@@ -124,6 +125,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             "verb", 0.85,
             starts=("won", "wins", "win", "winning", "swept", "romped", "cruised", "trounced", "defeated", "beat",
                     "routed")),
+    # "Fatah lost the legislative elections", "the parties that contested the vote": the subject takes part
+    Trigger("Election", _re(r"\b(?:lost|loses|lose|losing|contested|contests|contest|contesting)\b"
+                            r"(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote)\b)"), "verb", 0.8,
+            starts=("lost", "loses", "lose", "losing", "contested", "contests", "contest", "contesting"),
+            subject_role="participant"),
     # "Abbas was elected in January 2005" (the subject wins), "Hamas elected Ismail Haniyeh as …" (the object wins)
     Trigger("Election", _re(r"\b(?:was|were|had\s+been|has\s+been)\s+(?:re-)?elected\b"), "verb", 0.8,
             starts=("was", "were", "had", "has"), subject_role="winner"),

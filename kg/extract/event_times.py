@@ -49,6 +49,25 @@ POINT_EVENTS = frozenset({"Election", "Signing", "Takeover", "Collapse", "Decree
 _SINCE_LEAD = re.compile(r"(?:since|from)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+#: A calendar day or month named without a year ("April 13", "in June"), not a weekday or "next week".
+_CALENDAR_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
+
+
+def _year_before(spec: TimeSpec) -> TimeSpec:
+    """``spec`` one year earlier (a yearless date a past report puts after its own day).
+
+    Example:
+        >>> _year_before(TimeSpec("April 13", "day", "2020-04-13", "2020-04-13")).earliest
+        '2019-04-13'
+    """
+    def back(d: str | None) -> str | None:
+        if not d:
+            return d
+        y = f"{int(d[:4]) - 1:04d}{d[4:]}"
+        return y.replace("-02-29", "-02-28")
+    return replace(spec, earliest=back(spec.earliest), latest=back(spec.latest))
+
+
 def point_time(spec: TimeSpec) -> TimeSpec:
     """``spec`` as the time of a one-moment event: "since the 2007 (rift)" is 2007, not 2007 until the report.
 
@@ -87,13 +106,17 @@ class TimeRules:
         cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
                  and not (hit.type in POINT_EVENTS and _SINCE_LEAD.match(t.spec.text))
                  and not (past and len(published) == 10 and (t.spec.earliest or "")[:10] > published
-                          and not _WITH_YEAR.search(t.spec.text))
+                          and not _WITH_YEAR.search(t.spec.text) and not _CALENDAR_DAY.search(t.spec.text))
                  and not self.after_speech(lo, t.start)
                  and self.time_owner.get(t.start, hit.end) == hit.end
                  and self.owns_time(hit, t.start, t.end)
                  and not any(a <= t.start < b for a, b in self.frames)
                  and not (hit.type == "Postponement" and _NEW_DATE.search(self.body, max(lo, t.start - 12), t.start))]
         sent = self.doc.sentence_at(hit.start)
+        cands = [replace(t, spec=_year_before(t.spec)) if past and len(published) == 10
+                 and (t.spec.earliest or "")[:10] > published and _CALENDAR_DAY.search(t.spec.text)
+                 and not _WITH_YEAR.search(t.spec.text) else t for t in cands]  # "was sworn in on April 13",
+        # read in March: last year's April 13
         own = [t for t in self.doc.times_in(lo, sent.end) if t.start not in taken
                and self.time_owner.get(t.start) == hit.end]
         if own:  # "the election that was due on May 22" (a past report may name a coming date, in a relative

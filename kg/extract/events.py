@@ -268,6 +268,7 @@ _VICTORY_BEFORE = re.compile(r"(?:[’']s?|\bits)\s+"
                              r"(?:(?:landslide|surprise|sweeping|decisive|resounding|narrow|crushing)\s+)?(?:victory|win|triumph)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 #: "its (own) takeover": a possessive "its" before a noun trigger.
 _ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+)?$")
+_GERUND = re.compile(r"\b\w{3,}ing\b")
 #: A clause opened by a relative pronoun: what it says is about the noun before it.
 _RELATIVE_OPEN = re.compile(r"\s*(?:that|which)\b")
 #: "it" as the subject right before a verb ("since it routed", "after it had won", "the deal it signed").
@@ -810,7 +811,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         for t in doc.times_in(lo, hi) if ev.time is None else ():
             if t.start < h.start <= t.end + 30 and h.form == "noun" \
                     and not _NOT_PREMODIFIER.search(body, t.end, h.start) \
-                    and not PAST_VERB.search(body, t.end, h.start):  # not "on Thursday suspended the elections"
+                    and not PAST_VERB.search(body, t.end, h.start) \
+                    and not _GERUND.search(body, t.end, h.start):  # not "on Thursday suspended the elections",
+                # "on Friday setting elections for May 22"
                 ev.time = point_time(t.spec) if h.type in POINT_EVENTS else t.spec  # "the 2006 elections"
                 taken.add(t.start)
                 break
@@ -856,7 +859,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 if c.evidence and sent.start <= c.evidence[0].start < sent.end:
                     ev.participants += [Participant("participant", p.entity, p.label) for p in c.participants]
         ev.participants = self.outside_frames(h, ev.participants, lo, hi)
-        if h.type == "Election" and h.form == "verb":
+        if h.type == "Election" and h.form == "verb" and h.subject_role is None:  # "won", not "lost"
             for p in ev.participants:
                 if p.role == "participant":
                     ev.participants[ev.participants.index(p)] = Participant("winner", p.entity, p.label)
