@@ -373,3 +373,117 @@ def test_convene(body: str, modality: str) -> None:
     (m,) = of_type(run(body), "Meeting", reported=True)
     assert m.modality == modality and m.place == ID + "place/algiers"
     assert of_type(run("Supporters gather in the square every Friday."), "Meeting") == []
+
+
+# --- the review of round 14: its sentences, as tests -------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Haniyeh said Monday's meeting with Abbas was positive.",
+    "Abbas said last year's talks in Cairo had failed.",
+    "Hamas said Friday prayers would go ahead.",
+])
+def test_a_time_that_opens_what_was_said_does_not_date_the_statement(body: str) -> None:
+    (s,) = statements(body, "2016-09-08")
+    assert (s.time.earliest, s.time.text) == ("2016-09-08", "")
+    (s,) = statements("Fatah said Tuesday it would boycott the talks.", "2016-09-08")
+    assert s.time.earliest == "2016-09-06"
+
+
+@pytest.mark.parametrize(("body", "first", "last"), [
+    ("Fatah and Hamas will meet in Cairo on Sunday and Monday.", "2020-03-15", "2020-03-16"),
+    ("The factions are due to meet in Cairo from Sunday to Tuesday.", "2020-03-15", "2020-03-17"),
+])
+def test_a_planned_weekday_range_lies_ahead(body: str, first: str, last: str) -> None:
+    (m,) = of_type(run(body), "Meeting", reported=True)
+    assert (m.modality, m.time.earliest, m.time.latest) == ("planned", first, last)
+
+
+def test_it_stands_for_a_party_when_a_party_wins() -> None:
+    (e,) = of_type(run("The United States boycotted Hamas after it won the 2006 elections.", "2016-09-08"),
+                   "Election", reported=True)
+    assert roles(e) == {("winner", HAMAS)}
+
+
+@pytest.mark.parametrize("body", [
+    "Hamas welcomed the truce brokered by Egypt and signed an agreement with Fatah on Monday.",
+    "Hamas rejected the deal brokered by Qatar and signed a separate agreement with Fatah in Cairo on Monday.",
+])
+def test_the_agent_of_a_by_phrase_is_no_subject_of_the_next_verb(body: str) -> None:
+    (s,) = signings(body)
+    assert roles(s) == {("signatory", FATAH), ("signatory", HAMAS)}
+
+
+@pytest.mark.parametrize("body", [
+    "Fatah contested the outcome of the vote on Monday.",
+    "Hamas contested the results of the elections in court.",
+    "Hamas lost the vote of confidence.",
+    "Winning the elections will not be easy, Abbas said.",
+])
+def test_challenging_a_result_or_a_confidence_vote_is_no_election(body: str) -> None:
+    assert of_type(run(body, "2016-09-08"), "Election", reported=True) == []
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    ("Hamas won 74 seats on January 25 and 45 went to Fatah.", ["January 25"]),
+    ("Fatah and Hamas met in Cairo on May 14 and 15 Palestinians were killed in Gaza.", ["May 14"]),
+    ("on February 28-30", ["February 28"]),
+    ("the March 10-12 talks in Cairo", ["March 10-12"]),
+])
+def test_day_ranges_that_are_counts_or_impossible_fall_back_to_the_first_date(text: str, surfaces: list) -> None:
+    assert [t.spec.text for t in find_times(text, "2020-06-01")] == surfaces
+
+
+def test_the_resignation_of_a_spokesman_or_a_recommended_resignation_is_no_collapse() -> None:
+    assert collapses("Abbas accepted the resignation of the government's spokesman on Monday.") == []
+    (c,) = collapses("The Fatah Central Committee recommended that the government submit its resignation.")
+    assert c.modality == "proposed"
+
+
+def test_a_passive_by_decree_leaves_the_time_to_its_event() -> None:
+    x = run("The government was formed by presidential decree on Thursday.", "2024-03-31")
+    assert of_type(x, "Decree") == []
+    (g,) = of_type(x, "GovernmentFormation", reported=True)
+    assert g.time.earliest == "2024-03-28"
+
+
+def test_a_relative_clause_set_off_by_commas_owns_no_scheduled_date() -> None:
+    x = run("The elections, which Abbas postponed on April 29, were to have been held on May 22.", "2021-05-10")
+    (p,) = of_type(x, "Postponement", reported=True)
+    (e,) = of_type(x, "Election", reported=True)
+    assert (p.time.earliest, e.time.earliest) == ("2021-04-29", "2021-05-22")
+
+
+def test_suspending_a_membership_or_a_participation_postpones_nothing() -> None:
+    (m,) = of_type(run("Fatah suspended the membership of three officials who met Hamas leaders.", "2016-09-10"),
+                   "Meeting", reported=True)
+    assert m.modality == "actual"
+    assert of_type(run("Hamas suspended its participation in the talks on Monday.", "2016-09-10"),
+                   "Postponement") == []
+
+
+@pytest.mark.parametrize(("body", "agent"), [
+    ("Abbas's Fatah movement lost control of Gaza when it was routed by Hamas forces in 2007.", HAMAS),
+    ("Fatah was routed by Hamas in Gaza in June 2007.", HAMAS),
+    ("Real Madrid were routed by Barcelona on Sunday.", None),
+    ("The Israeli seizure of Gaza fishing boats continued on Monday.", None),
+])
+def test_a_passive_takeover_names_its_agent_or_is_none(body: str, agent: str | None) -> None:
+    found = of_type(run(body, "2016-09-10"), "Takeover", reported=True)
+    assert [roles(t) for t in found] == ([{("agent", agent)}] if agent else [])
+
+
+def test_a_signing_in_a_relative_clause_without_a_time_is_undated() -> None:
+    (s,) = signings("The deal he signed was a mistake, Haniyeh said.")
+    assert s.time is None or s.time.earliest is None
+    assert signings("The agreement obliges all factions that signed it to hold elections.") == []
+
+
+def test_a_present_convene_is_a_schedule_and_the_talks_it_is_for_are_the_same_meeting() -> None:
+    (m,) = of_type(run("Factions convene in Algiers on Tuesday for reconciliation talks.", "2022-10-10"), "Meeting",
+                   reported=True)
+    assert (m.modality, m.time.earliest) == ("planned", "2022-10-11")
+
+
+def test_a_foreign_government_is_none_of_ours() -> None:
+    (c,) = of_type(run("The Israeli government collapsed in December.", "2022-10-10"), "Collapse", reported=True)
+    assert not any("/government/" in e for _, e in roles(c)) and c.government is None

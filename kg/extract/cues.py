@@ -62,7 +62,8 @@ TRIGGERS: tuple[Trigger, ...] = (
                            rf"|\bsigned(?=\s+{ADVERBIALS}by\b)"  # "the accord, signed in Cairo on Tuesday by X"
                            r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))signed\b"  # passive: see build
                            # "the agreement (that) Fatah and Hamas signed in Cairo": the object before (see build)
-                           r"|\bsigned\b(?!\s+(?:an?|the|its|their|his|her|this|that|these|those|by|off|up|onto)\b)"),
+                           r"|\bsigned\b(?!\s+(?:an?|the|its|their|his|her|this|that|these|those|by|off|up|onto|it|them"
+                           r"|him)\b)"),
             "verb", 0.9,
             starts=("sign", "inked", "initialled", "concluded", "clinched", "struck", "forged")),
     Trigger("Signing", _re(r"\b(?:reached|reach|reaches|reaching|sealed|seal|seals|clinched|struck|secured"
@@ -115,7 +116,8 @@ TRIGGERS: tuple[Trigger, ...] = (
                     "phone", "discussed", "discusses", "discuss", "kept", "keeps", "stayed", "stays",
                     "telephone", "spoke", "talked", "speaks", "talks", "conferred", "held", "holds", "hold",
                     "conducted", "began", "launched")),
-    Trigger("Election", _re(r"\b(?:won|wins|win|winning)\b"
+    Trigger("Election", _re(r"\b(?:won|wins|win"
+                            r"|(?:(?<=after\s)|(?<=before\s)|(?<=since\s)|(?<=upon\s)|(?<=by\s))winning)\b"
                             r"(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"
                             r"|\b(?:won|wins|win)\s+\d+\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+)?seats\b"
                             r"|\b(?:swept|romped|cruised)\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:victory|power)\b"
@@ -127,7 +129,8 @@ TRIGGERS: tuple[Trigger, ...] = (
                     "routed")),
     # "Fatah lost the legislative elections", "the parties that contested the vote": the subject takes part
     Trigger("Election", _re(r"\b(?:lost|loses|lose|losing|contested|contests|contest|contesting)\b"
-                            r"(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote)\b)"), "verb", 0.8,
+                            r"(?=\s+(?:the\s+)?(?:(?!of\b|results?\b|outcome\b|in\b)[\w-]+\s+){0,3}?"
+                            r"(?:elections?|polls)\b)"), "verb", 0.8,
             starts=("lost", "loses", "lose", "losing", "contested", "contests", "contest", "contesting"),
             subject_role="participant"),
     # "Abbas was elected in January 2005" (the subject wins), "Hamas elected Ismail Haniyeh as …" (the object wins)
@@ -154,13 +157,17 @@ TRIGGERS: tuple[Trigger, ...] = (
                             r"|\b(?:drove|routed|expelled|ousted|chased)\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(?:forces|loyalists|rivals|(?-i:[A-Z])[\w-]*)\s+(?:out\s+of|from)\s+(?:the\s+)?"
                             r"(?:Gaza|(?:coastal\s+)?(?:strip|enclave|territory))\b"
-                            r"|\brouted\s+(?:[\w'’-]+\s+){0,3}?(?:forces|loyalists|security\s+services)\b"
+                            r"|\brouted\s+(?!by\b)(?:[\w'’-]+\s+){0,3}?(?:forces|loyalists|security\s+services)\b"
+                            # "(Fatah) was routed (from Gaza) by Hamas": the by-phrase names who took over
+                            r"|(?:(?<=\bwas\s)|(?<=\bwere\s))(?:routed|ousted|expelled|overrun|driven\s+out)\b"
+                            r"(?=\s+(?:(?:from|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|strip|enclave)\s+)?by\s)"
                             r"|\b(?:gained|won)\s+(?:(?:full|total|complete)\s+)?control\s+(?:of|over)\s+(?:the\s+)?"
                             r"(?-i:[A-Z])"), "verb", 0.85,
             starts=("seized", "wrested", "grabbed", "took", "overran", "gained", "won", "drove", "routed", "expelled",
-                    "ousted", "chased")),
+                    "ousted", "chased", "driven", "overrun")),
     Trigger("Takeover", _re(r"\b(?:takeover|coup|putsch)\b"
-                            r"|\b(?:seizure|capture|conquest)(?=\s+of\s+(?:the\s+)?(?:Gaza|power|control)\b)"),
+                            r"|\b(?:seizure|capture|conquest)(?=\s+of\s+(?:the\s+)?(?:Gaza|power|control)\b"
+                            r"(?!\s*-|\s+(?:fishing|boats?|vessels?|ships?|aid|goods|shipments?|cargo|funds|assets)\b))"),
             "noun", 0.75, starts=("takeover", "coup", "putsch", "seizure", "capture", "conquest")),
     Trigger("Split", _re(r"\b(?:splitting|split|splits|divided|dividing)\b(?=[^.;]{0,60}?\b(?:in|into)\s+two\b)"),
             "verb", 0.7,
@@ -296,11 +303,12 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"|\brefused\s+to\b|\bno\s+(?:meeting|talks|agreement|deal)\b")),
     ("failed", _re(r"\b(?:failed|fail|fails)\s+to\b|\bunable\s+to\b|\bcould\s*(?:not|n['’]t)\b"
                    r"|\bcall(?:ed|s)?\s+off\b|\bcancell?(?:ed|s)?\b")),
-    ("postponed", _re(r"\b(?:postponed|postpone|postpones|delayed|put\s+off|deferred|suspended|suspends?)\b")),
+    ("postponed", _re(r"\b(?:postponed|postpone|postpones|delayed|put\s+off|deferred)\b")),
     ("hoped", _re(r"\bhop(?:e|es|ed|ing)\b|\bwish(?:es|ed)?\b|\blook(?:s|ed|ing)?\s+forward\s+to\b"
                   r"|\bwith\s+an\s+eye\s+(?:of|to|on|toward)\b|\bseek(?:s|ing)?\s+to\b|\bsought\s+to\b"
                   r"|\bin\s+a\s+bid\s+to\b|\bin\s+an\s+effort\s+to\b")),
     ("proposed", _re(r"\bpropos(?:ed|es|e|al|ing)\b|\bcall(?:ed|s|ing)?\s+for\b|\bsuggest(?:ed|s)?\b|\burg(?:ed|es)\b"
+                     r"|\brecommend(?:ed|s|ation)?\b"
                      r"|\binvit(?:ed|es|ation)\b|\boffer(?:ed|s)?\s+to\b|\bcall(?:ed|s|ing)?\s+on\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")),
     ("planned", _re(r"\bwill\b|\bshall\b|\b(?:plan|plans|planned|planning|intend|intends|intended)\s+to\b"
                     r"|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+|then\s+)?(?:expected|scheduled|set|due|supposed|slated|to)\b"
@@ -326,7 +334,8 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|(?:is|are)\s+(?:scheduled|set|slated|planned|pencilled|penciled)\s+(?:for|in)"
                     r"|will\s+(?:take\s+place|be\s+held|begin|start)|to\s+be\s+held"
                     r"|(?:is|are)\s+(?:also\s+)?to\s+(?:host|hold|convene|open|begin|start|take\s+place)"
-                    r"|(?:is|are)\s+(?:now\s+|also\s+|being\s+)?(?:planned|envisaged|scheduled)(?!\s+to\b))\b")),
+                    r"|(?:is|are)\s+(?:now\s+|also\s+|being\s+)?(?:planned|envisaged)"
+                    r"|(?:is|are)\s+(?:now\s+|also\s+|being\s+)?scheduled(?!\s+to\b))\b")),
     ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+(?:held|completed|finished|carried\s+out)\b"
                    r"|[^.;]{0,60}?\btook\s+place\b"
                    r"|[^.;,]{0,40}?\b(?:ended|concluded|opened|closed|wrapped\s+up)\s+(?:on|in|with|without|after)\b")),

@@ -43,7 +43,9 @@ KEPT_ROLES: dict[tuple[str, str], frozenset[str]] = {
 }
 #: Modalities of events that lie ahead of the report (their weekdays and yearless days point forward).
 FORWARD = frozenset({"planned", "hoped", "proposed", "postponed"})
-_WEEKDAY = re.compile(r"^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"^(?:on\s+|from\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                      r"(?:\s*(?:\sand\s|\s(?:to|through|until)\s|[-–])\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?$",
+                      re.IGNORECASE)  # "on Monday", "Sunday and Monday", "from Sunday to Tuesday"
 _YEAR = re.compile(r"\b\d{4}\b|\byear\b", re.IGNORECASE)
 #: States of affairs and speech: their time is not the time of a deed.
 _STATES = frozenset({"Statement", "ControlOfTerritory", "PostHolding"})

@@ -41,7 +41,7 @@ _COLLAPSING = re.compile(r"\b(?:government|cabinet|coalition|administration|talk
                          r"|accord|pact|declaration|understanding|reconciliation|truce|ceasefire|unity|partnership"
                          r"|process|efforts?|initiative|arrangement|it|they)\b", re.IGNORECASE)
 _OF_GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:(?-i:[A-Z])[\w-]*[’']s\s+)?(?:[\w-]+\s+){0,3}?"
-                            r"(?:government|cabinet)\b", re.IGNORECASE)
+                            r"(?:government|cabinet)\b(?![’']s)", re.IGNORECASE)  # not "the government's spokesman'
 #: "… resignation to (President) X": the addressee.
 _TO_RIGHT_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,3}$")
 _CHAIR = re.compile(r"\bchair(?:ed|ing|s)?\b", re.IGNORECASE)
@@ -110,7 +110,9 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         if not re.search(r"\b(?:government|cabinet)\b", body[lo:start], re.IGNORECASE):
             return None  # a person resigning is a change of post, not a collapse
     elif type_ == "Collapse" and body[start:end].lower().endswith("resignation"):
-        if not (re.search(r"\b(?:government|cabinet)\b", body[lo:end], re.IGNORECASE)
+        if not (re.search(r"\b(?:government|cabinet)\b(?![’']s)", body[lo:start], re.IGNORECASE)
+                or re.search(r"\b(?:government|cabinet)[’']s\s+(?:collective\s+)?resignation\b", body[lo:end],
+                             re.IGNORECASE)
                 or _OF_GOVERNMENT.match(body, end)):
             return None  # "accepted the resignation of the minister": a change of post
         if body[start:end].lower().startswith("accept"):  # "Abbas accepted the resignation": he receives it

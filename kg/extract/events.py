@@ -105,7 +105,7 @@ _CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now|
                            r"(?:(?:all|parts|much|most|areas|some)\s+of\s+)?(?:the\s+)?",
                            re.IGNORECASE)
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
-                      r"|signed|called|received|overseen|supervised|attended)"
+                      r"|signed|called|received|overseen|supervised|attended|routed|ousted|expelled|overrun)"
                       rf"\s+{ADVERBIALS}by\s+(?:the\s+)?"  # "signed in Cairo on Tuesday by"
                       r"(?:(?:its|his|her|their|the)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s+)?"  # "by its director, X"
                       r"(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+){0,3}$")
@@ -113,7 +113,8 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "hosted": "host", "received": "host", "organised": "host", "organized": "host", "convened": "host",
              "chaired": "leader",
              "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer",
-             "overseen": "mediator", "supervised": "mediator", "attended": "participant"}
+             "overseen": "mediator", "supervised": "mediator", "attended": "participant", "routed": "agent",
+             "ousted": "agent", "expelled": "agent", "overrun": "agent"}
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
 _WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
@@ -246,7 +247,8 @@ _COORDINATED_SAME = re.compile(r"[^.;:]{0,60}?\s(?:and|or)\s+(?:the\s+|a\s+|an\s
 _CALLED_BY = re.compile(r"\s+(?:called|scheduled|set)\s+(?:by|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:,|\band)\s*(?:(?:has|have|had|was|were|is|are)\s+)?$")
 #: In the passive the actors before these triggers are what is acted on, not the actor ("was sworn in").
-_NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse", "Mediation"})
+_NO_PASSIVE_SUBJECT = frozenset({"SwearingIn", "Postponement", "Decree", "Signing", "Collapse", "Mediation",
+                                 "Takeover"})
 #: A word every match of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` holds (lower case; for ``Doc.folded``).
 _PURPOSE_WORDS = {PURPOSE_BACK: re.compile(r"help"), PURPOSE_HERE: re.compile(r"aim|order|help|so\s+as")}
 #: The words every match of ``PURPOSE_BACK`` / ``PURPOSE_HERE`` starts with (for ``Doc.scan``).
@@ -269,6 +271,8 @@ _VICTORY_BEFORE = re.compile(r"(?:[’']s?|\bits)\s+"
 #: "its (own) takeover": a possessive "its" before a noun trigger.
 _ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+)?$")
 _GERUND = re.compile(r"\b\w{3,}ing\b")
+#: A relative clause set off by commas: ", which Abbas postponed on April 29,".
+_INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,.;]*,")
 #: A clause opened by a relative pronoun: what it says is about the noun before it.
 _RELATIVE_OPEN = re.compile(r"\s*(?:that|which)\b")
 #: "it" as the subject right before a verb ("since it routed", "after it had won", "the deal it signed").
@@ -289,6 +293,13 @@ _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+\w+ed\b[^.;
 #: "signed (in Cairo) an agreement": the usual object after the verb (the trigger's own look-ahead).
 _AGREEMENT_NOUN_AFTER = re.compile(r"[^.;:\"“”]{0,80}?\b(?:agreement|deal|accord|declaration|pact|memorandum"
                                    r"|understanding|document|charter)s?\b", re.IGNORECASE)
+_SUSPENDED_BEFORE = re.compile(r"\bsuspend(?:ed|s|ing)?\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?$",
+                               re.IGNORECASE)
+_FOREIGN_GOVERNMENT = re.compile(r"\b(?:Israeli|Egyptian|Jordanian|American|U\.S\.|British|Turkish|Qatari|Lebanese"
+                                 r"|Syrian|Iranian|Russian|Chinese|Algerian|Saudi|French|German)\s+(?:government|cabinet)\b")
+_FOR_TALKS = re.compile(r"\bfor\s+(?:(?:a|an|the|two|three|new|fresh|further)\s+)?(?:[\w-]+\s+){0,2}$")
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+_PARTY_TYPES = frozenset({"Party", "UmbrellaOrganization"})
 _SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
 
 @dataclass
@@ -478,9 +489,13 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 if not self.doc.may_contain_in(SCHEDULED_WORDS, t.start - 40, t.start):
                     continue  # no "due/scheduled/set …" cue in the 40 characters before it: no owner
                 lo_t = self.clause(t.start)[0]
-                if _RELATIVE_OPEN.match(self.body, lo_t):
-                    lo_t = s.start  # "the elections that were to have been held on 8 October": the noun before
-                owner = scheduled_owner(self.body, t.start, [h.end for h in sent_hits], lo_t)
+                inserts = [(m.start(), m.end()) for m in _INSERTED_RELATIVE.finditer(self.body, s.start, t.start)]
+                ends = [h.end for h in sent_hits if not any(a <= h.start < b for a, b in inserts)]  # "The
+                # elections, which Abbas postponed on April 29, were to have been held on May 22": not the insert
+                if _RELATIVE_OPEN.match(self.body, lo_t):  # "the elections that were to have been held on 8
+                    ends = [e for e in ends if e <= lo_t]  # October": the noun the relative clause is about
+                    lo_t = s.start
+                owner = scheduled_owner(self.body, t.start, ends, lo_t)
                 if owner is not None:
                     self.time_owner[t.start] = owner
             for k, h in enumerate(sent_hits):
@@ -633,6 +648,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 m = t.pattern.match(self.body, tok.start)
                 if not m or self.in_purpose(m.start()) or self.in_actor_name(m.start(), m.end()):
                     continue
+                if t.type == "Decree" and tok.low == "by" and not _DECREED_ACT.search(
+                        self.body, max(0, m.start() - 60), m.start()):
+                    continue  # "would rule by decree", "was formed by decree": no decree issued here
                 frame = self.doc.search(_FRAME_OF, max(0, m.start() - 40), m.start()) if t.form == "noun" and \
                     self.body.find(" of ", max(0, m.start() - 40), m.start()) >= 0 else None
                 if frame:  # its own time ("the aftermath of the 2007 takeover") belongs to no event of the clause
@@ -665,6 +683,11 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             modality = post
         elif post == "actual" and modality in ("planned", "hoped", "proposed") and h.form == "noun":
             modality = "actual"  # "would attend the talks, which were held on March 2": they took place
+        if h.type == "Meeting" and modality == "actual" and body[h.start:h.end].lower() in ("convene", "convenes") \
+                and not re.search(r"\b(?:did|do|does|to)\s+$", body[max(lo, h.start - 8):h.start]):
+            modality = "planned"  # "Factions convene in Algiers on Tuesday": the present of a schedule
+        if h.form == "noun" and modality == "actual" and _SUSPENDED_BEFORE.search(body, max(lo, h.start - 40), h.start):
+            modality = "postponed"  # "suspended the municipal elections" (not "suspended its participation in …")
         if h.type == "Election" and modality == "actual" and (_SCHEDULING.search(body, max(lo, h.start - 50), h.start)
                                                               or _CALLED_BY.match(body, h.end, hi)):
             modality = "planned"  # "a decree calling elections for May 22", "the elections called by X"
@@ -711,15 +734,14 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 or bool(ger))  # "would include holding elections": the gerund governs the noun
             if to_noun and not (governor or post or own_time):
                 return None  # "committed to negotiations (with Fatah)": a stance, not a planned meeting
+            own_time = own_time or h.end in self.time_owner.values()  # "the elections … were to have been held
+            # on May 22" (a scheduled time owned by the noun)
             if not (governor or near_cue or post or own_time or winner or participle or self.noun_argument(h, hi)):
                 return None  # "hoped … would help revive … talks": no event
             if ger and not governor and modality == "actual" and not (post or own_time or winner):
                 return None
             if h.type == "Handover" and modality == "actual" and not (post or governor):
                 return None
-        if h.type == "Decree" and body[h.start:h.start + 3].lower() == "by " \
-                and not _DECREED_ACT.search(body, max(lo, h.start - 60), h.start):
-            return None  # "would rule by decree", "to be formed by decree": no decree issued
         if h.type == "Signing" and h.form == "verb" and body[h.start:h.end] == "signed" \
                 and not self.signed_object(h, lo, hi):
             return None  # "the decree was signed", "Abbas signed on Monday": no agreement signed
@@ -738,7 +760,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if h.form == "noun" and not governor and not between and not before and cue_start < 0 \
                 and h.type not in ("Election", "Meeting", "Proposal"):
             its = _ITS_BEFORE.search(body, max(lo, h.start - 30), h.start)
-            participants += as_participants(self.it_antecedent(its.start(), forward=True) if its else None,
+            participants += as_participants(self.it_antecedent(its.start(), h.type, forward=True) if its else None,
                                             role)  # "its seizure of Gaza", "after its takeover of Gaza, Hamas …"
         if between:
             participants += as_participants(between[-1], role)
@@ -760,9 +782,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         elif not between and before and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30) \
                 and not (h.type in _NO_PASSIVE_SUBJECT and self.passive_here(h, lo, hi)):
             subject = before[-1]
+            if h.form == "verb" and len(before) > 1 and _BY_AGENT.search(body, max(lo, subject[0].start - 4),
+                                                                        subject[0].start):
+                subject = before[-2]  # "Hamas welcomed the truce brokered by Egypt and signed …": not Egypt
             it = _IT_SUBJECT.search(body, max(lo, anchor - 40), anchor) if h.form == "verb" or governor else None
             if it and it.start() >= subject[-1].end:  # "…, a year after it won the election": "it" is the
-                subject = self.it_antecedent(it.start()) or []  # sentence's subject, not the last name
+                subject = self.it_antecedent(it.start(), h.type) or []  # sentence's subject, not the last name
             if subject and len(before) > 1 and _OF_FACTION.fullmatch(body, before[-2][-1].end, subject[0].start) \
                     and self.idx.type_of(subject[0].iris[0]) == "Party" \
                     and self.idx.type_of(before[-2][-1].iris[0]) == "Person":
@@ -780,7 +805,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if won:  # "Hamas's victory in the 2006 election", "its victory in the election": the winner only
             owner = [r for r in self.refs.inside(max(lo, won.start() - 60), won.start()) if r.end == won.start()]
             if not owner and body[won.start():won.start() + 3].lower() == "its":
-                owner = self.it_antecedent(won.start(), forward=True) or []
+                owner = self.it_antecedent(won.start(), h.type, forward=True) or []
             participants = as_participants(owner, "winner")
         participants += self.object_roles(h, lo, hi)
         conv = apply_conventions(h.type, body, self.refs, h.start, h.end, lo, hi, participants,
@@ -788,6 +813,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if conv is None:
             return None
         participants = conv
+        if h.type == "Takeover" and passive_before(body, h.start) and not any(p.role == "agent" for p in participants):
+            return None  # "Real Madrid were routed by Barcelona": a passive takeover names who took over
         if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):
             participants += self.clause_participants(h, lo, hi, participants)
         elif h.type == "Signing" and modality == "actual" and h.form == "verb" \
@@ -845,10 +872,14 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             ev.time = ev.time or (later[0].spec if later else None)  # "The meeting, hosted by …, opened on Monday"
             self.anaphors.append(ev)
         self.attach_agreement(h, ev, lo, hi)
+        if ev.time is None and h.type == "Signing" and body[h.start:h.end] == "signed" \
+                and not self.passive_here(h, lo, hi) and not _AGREEMENT_NOUN_AFTER.match(body, h.end):
+            ev.time = TimeSpec("", None, None, None)  # "the deal he signed": a past signing the text does not date
         self.add_host(ev)
         self.purpose_here(h, ev, hi)
-        if h.type in ("GovernmentFormation", "SwearingIn") or (h.type == "Collapse" and (
-                doc.search(_GOV_WORD, h.start, min(hi, h.end + 60)) or doc.search(_GOV_WORD, lo, h.start))):
+        if (h.type in ("GovernmentFormation", "SwearingIn") or (h.type == "Collapse" and (
+                doc.search(_GOV_WORD, h.start, min(hi, h.end + 60)) or doc.search(_GOV_WORD, lo, h.start)))) \
+                and not _FOREIGN_GOVERNMENT.search(body, lo, hi):  # not "the Israeli government collapsed"
             self.resolve_government_event(ev, lo, hi)
         if h.type in ("Election", "Takeover", "Split") and ev.time:
             ev.same_as = resolve_event(self.idx, type=h.type, earliest=ev.time.earliest, latest=ev.time.latest,
@@ -868,6 +899,11 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and prev.form == "verb" and prev.event is not None and ev.modality == prev.event.modality \
                 and h.start - prev.end <= 60 and not _LIST_BREAK.search(body, prev.end, h.start):
             absorb(prev.event, ev)  # "Hamas trounced Fatah in the legislative elections on Wednesday": one vote
+            return None
+        if h.type == "Meeting" and h.form == "noun" and prev is not None and prev.type == "Meeting" \
+                and prev.form == "verb" and prev.event is not None and h.start - prev.end <= 80 \
+                and _FOR_TALKS.search(body, prev.end, h.start):
+            absorb(prev.event, ev)  # "Factions convene in Algiers on Tuesday for reconciliation talks": one meeting
             return None
         return ev
 
@@ -981,15 +1017,18 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             return bool(_PASSIVE_AGREEMENT.search(body, max(sent.start, chain.start() - 60), chain.start()))
         return bool(_AGREEMENT_OBJECT_BEFORE.search(body, max(sent.start, h.start - 90), h.start))
 
-    def it_antecedent(self, pos: int, forward: bool = False) -> list | None:
-        """What "it"/"its" at ``pos`` stands for: the first body named alone in its sentence before it ("Hamas
-        has ruled Gaza since it routed Fatah forces" → Hamas); with ``forward``, when none is before, the first
-        one after ("After its takeover of Gaza, Hamas formed …"); else None."""
+    def it_antecedent(self, pos: int, type_: str, forward: bool = False) -> list | None:
+        """What "it"/"its" at ``pos`` stands for, as the actor of an event of ``type_``: the first body named alone
+        in its sentence before it ("Hamas has ruled Gaza since it routed Fatah forces" → Hamas) that can act so
+        (only a party wins an election or takes a territory: "The United States boycotted Hamas after it won" →
+        Hamas); with ``forward``, when none is before, the first one after ("After its takeover of Gaza, Hamas
+        formed …"); else None."""
         sent = self.doc.sentence_at(pos)
+        kinds = _PARTY_TYPES if type_ in ("Election", "Takeover") else _IT_TYPES
         spans = ((sent.start, pos), (pos, sent.end)) if forward else ((sent.start, pos),)
         for a, b in spans:
             for g in groups(self.refs, self.body, a, b, self.faction_bridge):
-                if len(g) == 1 and len(g[0].iris) == 1 and self.idx.type_of(g[0].iris[0]) in _IT_TYPES:
+                if len(g) == 1 and len(g[0].iris) == 1 and self.idx.type_of(g[0].iris[0]) in kinds:
                     return g
         return None
 

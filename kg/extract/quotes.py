@@ -75,6 +75,8 @@ _VERB = re.compile(rf"(?<=\s)(?:(?:also|later|then|again|earlier|repeatedly|prev
 _SPEECH = re.compile(rf"(?:{SPEECH_VERBS})")
 _PERFECT = re.compile(r"(?:\w+\s+)?(?:has|have|had)\s")
 _RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|that|when)\b")
+#: After a time that opens what was said, the start of a clause: "said Tuesday (that) it would boycott …".
+_CLAUSE_AFTER_TIME = re.compile(r"\s*(?:,|\s(?:that|it|he|she|they|we|the|a|an|its|his|her|their|there)\b)")
 _TO_OR_THAT = re.compile(r"\b(?:to|that|as)\b")
 _NOT_SUBJECT = re.compile(r"\b(?:who|which|that|to|not|never|whether|it\s+was)\s*$|\bbeen\s*$")
 _CONTENT_LEAD = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s*|(?:yesterday|today)\s*)?"
@@ -280,6 +282,8 @@ def _statement_time_span(doc: Doc, offset: int, text: str, verb: re.Match[str], 
     for t in doc.times_in(offset + verb.end(), offset + len(text)):
         if t.start - offset > limit:
             break  # a time inside what was said dates something else
+        if abs(t.start - offset - content) <= 1 and not _CLAUSE_AFTER_TIME.match(text, t.end - offset):
+            break  # "said Monday's meeting was positive", "said Friday prayers would go ahead": what was said
         if not _EVENT_TIME_BEFORE.search(body, max(offset, t.start - 30), t.start):
             return t.start - offset, t.end - offset
     for t in doc.times_in(offset, offset + min(verb.start(), 45)):

@@ -36,16 +36,18 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 YEAR_PARTS = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 8), "middle": (5, 8),
               "late": (9, 12), "end": (10, 12)}
 
-#: After the last number of "May 22 and 23": not a count of something ("and 23 others", "and 5 people").
-_NO_COUNT = r"(?!\s+(?:people|persons|others|more|per|percent|[a-z]+s)\b)"
+#: After the last number of "May 22 and 23": the end of the phrase, not a count ("and 15 Palestinians were killed").
+_PHRASE_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|with|and|to|of|when|while|as|after|before|during|\d{4})\b)"
 
 _PATTERNS = [
     ("iso", rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b"),
     # day ranges: "February 7-8, 2016", "Feb. 29–March 1", "7 and 8 February 2016", "29 February to 1 March"
-    # ("and" only within one month: "on May 22 and July 31" are two dates; never before a count "and 5 people")
+    # ("and" only within one month and before the end of a phrase: "on May 22 and July 31" are two dates, "on
+    # May 14 and 15 Palestinians were killed" a date and a count)
     ("mdyr", rf"\b(?P<mr_m>{_MONTH})\s+(?P<mr_d>\d{{1,2}})(?:st|nd|rd|th)?\s*"
-             rf"(?:(?:[-–—]|\s(?:to|through)\s)\s*(?:(?P<mr_m2>{_MONTH})\s+)?|\sand\s+)"
-             rf"(?P<mr_d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:[-–/:.]\d|%)){_NO_COUNT}"
+             rf"(?:(?:[-–—]|\s(?:to|through)\s)\s*(?:(?P<mr_m2>{_MONTH})\s+)?"
+             rf"(?P<mr_d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:[-–/:.]\d|%))"
+             rf"|\sand\s+(?P<mr_d3>\d{{1,2}})(?:st|nd|rd|th)?\b{_PHRASE_END})"
              rf"(?!\s+(?:of\s+)?{_MONTH})(?:,?\s+(?P<mr_y>{_YEAR})\b)?"),
     ("dmyr", rf"\b(?P<rg_d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:(?:(?:of\s+)?(?P<rg_m>{_MONTH})\s*)?"
              rf"(?:[-–—]|\s(?:to|through)\s)|\sand\s)\s*"
@@ -241,7 +243,9 @@ def _day_range(m: re.Match[str], pub: dt.date | None, ahead: str | None) -> tupl
     month1 = month_number(g(f"{p}_m") or g(f"{p}_m2") or "")
     if month1 is None or month2 is None:
         return None
-    d1, d2 = int(g(f"{p}_d")), int(g(f"{p}_d2"))
+    d1, d2 = int(g(f"{p}_d")), int(g(f"{p}_d2") or g(f"{p}_d3") or 0)
+    if not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+        return None  # "on January 25 and 45 went to Fatah": a count
     year2 = int(g(f"{p}_y")) if g(f"{p}_y") else _year_for(month2, d2, pub, ahead)
     if year2 is None:
         return None
@@ -451,11 +455,14 @@ def find_times(text: str, published: str | None, offset: int = 0,
         try:
             resolved = _day_relative(m, text, out, offset, pub) if m.lastgroup == "dayrel" \
                 else _year_relative(m, text, out, offset) if m.lastgroup == "yearrel" else _resolve(m, pub, ahead)
-            if resolved is None and m.lastgroup in _RANGES:
-                m = _SINGLE_RE.match(text, m.start()) or m
-                resolved = _resolve(m, pub, ahead) if m.lastgroup not in _RANGES else None
         except (ValueError, OverflowError):
             resolved = None  # "within 10000 years": beyond the calendar
+        if resolved is None and m.lastgroup in _RANGES:  # a range that is none: its first date ("May 8-3")
+            m = _SINGLE_RE.match(text, m.start()) or m
+            try:
+                resolved = _resolve(m, pub, ahead) if m.lastgroup not in _RANGES else None
+            except (ValueError, OverflowError):
+                resolved = None
         if resolved is None:
             continue
         precision, earliest, latest = resolved
