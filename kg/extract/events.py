@@ -298,6 +298,8 @@ _SUSPENDED_BEFORE = re.compile(r"\bsuspend(?:ed|s|ing)?\s+(?:the\s+|its\s+|their
 _FOREIGN_GOVERNMENT = re.compile(r"\b(?:Israeli|Egyptian|Jordanian|American|U\.S\.|British|Turkish|Qatari|Lebanese"
                                  r"|Syrian|Iranian|Russian|Chinese|Algerian|Saudi|French|German)\s+(?:government|cabinet)\b")
 _FOR_TALKS = re.compile(r"\bfor\s+(?:(?:a|an|the|two|three|new|fresh|further)\s+)?(?:[\w-]+\s+){0,2}$")
+#: A word every match of ``_SUSPENDED_BEFORE`` holds (see ``Doc.may_contain_in``).
+_SUSPEND_WORDS = ("suspend", "suspended", "suspends", "suspending")
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 _PARTY_TYPES = frozenset({"Party", "UmbrellaOrganization"})
 _SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
@@ -686,7 +688,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if h.type == "Meeting" and modality == "actual" and body[h.start:h.end].lower() in ("convene", "convenes") \
                 and not re.search(r"\b(?:did|do|does|to)\s+$", body[max(lo, h.start - 8):h.start]):
             modality = "planned"  # "Factions convene in Algiers on Tuesday": the present of a schedule
-        if h.form == "noun" and modality == "actual" and _SUSPENDED_BEFORE.search(body, max(lo, h.start - 40), h.start):
+        if h.form == "noun" and modality == "actual" \
+                and doc.may_contain_in(_SUSPEND_WORDS, max(lo, h.start - 40), h.start) \
+                and _SUSPENDED_BEFORE.search(body, max(lo, h.start - 40), h.start):
             modality = "postponed"  # "suspended the municipal elections" (not "suspended its participation in …")
         if h.type == "Election" and modality == "actual" and (_SCHEDULING.search(body, max(lo, h.start - 50), h.start)
                                                               or _CALLED_BY.match(body, h.end, hi)):
@@ -785,7 +789,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if h.form == "verb" and len(before) > 1 and _BY_AGENT.search(body, max(lo, subject[0].start - 4),
                                                                         subject[0].start):
                 subject = before[-2]  # "Hamas welcomed the truce brokered by Egypt and signed …": not Egypt
-            it = _IT_SUBJECT.search(body, max(lo, anchor - 40), anchor) if h.form == "verb" or governor else None
+            it = _IT_SUBJECT.search(body, max(lo, anchor - 40), anchor) if (h.form == "verb" or governor) \
+                and doc.may_contain_in(("it",), max(lo, anchor - 40), anchor) else None
             if it and it.start() >= subject[-1].end:  # "…, a year after it won the election": "it" is the
                 subject = self.it_antecedent(it.start(), h.type) or []  # sentence's subject, not the last name
             if subject and len(before) > 1 and _OF_FACTION.fullmatch(body, before[-2][-1].end, subject[0].start) \
@@ -1000,8 +1005,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """Whether the verb ``h`` is a passive (its subject is acted on): "was signed", "signed (in Cairo on
         Monday) by X", "was initialed in April and signed there"."""
         body = self.body
-        return passive_before(body, h.start) or bool(_SIGNED_BY.match(body, h.start, hi)) or bool(
-            _PASSIVE_CHAIN.search(body, max(self.doc.sentence_at(h.start).start, h.start - 120), h.start))
+        return passive_before(body, h.start) or bool(_SIGNED_BY.match(body, h.start, hi)) or (
+            body.endswith(("and ", "then "), 0, h.start) and bool(
+                _PASSIVE_CHAIN.search(body, max(self.doc.sentence_at(h.start).start, h.start - 120), h.start)))
 
     def signed_object(self, h: Hit, lo: int, hi: int) -> bool:
         """Whether a bare "signed" (no object after it) signs an agreement: "the deal was signed (by X)" (passive),
