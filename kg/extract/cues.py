@@ -37,7 +37,8 @@ def any_of(table: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
 #: Up to two place or time adverbials between a participle and its "by": "in Cairo on October 12, 2017 ".
 ADVERBIALS = (r"(?:(?:in|at|on|last|this|earlier|late|early)\s+(?:the\s+)?[\w-]+(?:\s+(?-i:[A-Z\d])[\w-]*){0,2}"
               r"(?:,\s+\d{4})?,?\s+){0,2}")
-_AGREEMENT_NOUN = r"(?:agreement|deal|accord|declaration|pact|memorandum|understanding|document|charter)s?"
+#: The nouns of an agreement ("the deal", "accords"): what is signed.
+AGREEMENT_NOUN = r"(?:agreement|deal|accord|declaration|pact|memorandum|understanding|document|charter)s?"
 #: An election named after "in (the)": only adjectives of a vote between ("in the 2006 legislative elections").
 _POLL = (r"(?:(?:legislative|parliamentary|presidential|general|local|municipal|national|council|\d{4}"
          r"|(?-i:[A-Z])[\w-]*)\s+){0,3}(?:elections?|polls?|vote)\b")
@@ -58,7 +59,7 @@ class Trigger:
 
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Signing", _re(r"\b(?:signed|signs|sign|signing|inked|initial+ed|concluded|clinched|struck|forged)\b"
-                           rf"(?=[^.;:\"“”]{{0,80}}?\b{_AGREEMENT_NOUN}\b)|\bsigned(?=\s+by\b)"
+                           rf"(?=[^.;:\"“”]{{0,80}}?\b{AGREEMENT_NOUN}\b)|\bsigned(?=\s+by\b)"
                            rf"|\bsigned(?=\s+{ADVERBIALS}by\b)"  # "the accord, signed in Cairo on Tuesday by X"
                            r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))signed\b"  # passive: see build
                            # "the agreement (that) Fatah and Hamas signed in Cairo": the object before (see build)
@@ -77,7 +78,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("reached", "reach", "reaches", "reaching", "sealed", "seal", "seals", "clinched", "struck",
                     "secured", "announced", "endorsed", "endorse", "endorses", "agreed")),
     Trigger("Signing", _re(r"\bsigning\s+(?:ceremony|of\s+(?:the|an?|a\s+new)\s+(?:[\w-]+\s+){0,3}?"
-                           rf"{_AGREEMENT_NOUN})\b"), "noun", 0.75,
+                           rf"{AGREEMENT_NOUN})\b"), "noun", 0.75,
             starts=("signing",)),
     Trigger("Meeting", _re(r"\b(?:met|meets|meet)\b(?!\s+(?:(?:the|a|an|its|their|all)\s+)?(?:[\w-]+\s+)?"
                            r"(?:deadlines?|demands?|conditions?|needs?|requirements?|targets?|obligations?|expectations?))"),
@@ -264,7 +265,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "praised the role played by X in reaching the deal", "X's efforts to reach the agreement"
     Trigger("Mediation", _re(r"\b(?:role|efforts?)\s+(?:(?:played\s+by|of)\s+[^.;,]{1,50}?\s+)?(?:in|to)\s+"
                              r"(?:reaching|reach|achieving|achieve|brokering|securing|concluding|sealing)\s+"
-                             rf"(?:the|an?|this|that)\s+(?:[\w-]+\s+){{0,2}}?{_AGREEMENT_NOUN}\b"), "verb", 0.7,
+                             rf"(?:the|an?|this|that)\s+(?:[\w-]+\s+){{0,2}}?{AGREEMENT_NOUN}\b"), "verb", 0.7,
             starts=("role", "effort", "efforts")),
     Trigger("Proposal", _re(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthis\s)"
                             r"\b(?:proposed|proposes|put\s+forward|unveiled|presented|presents|submitted|submits|tabled"

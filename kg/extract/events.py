@@ -38,6 +38,7 @@ from kg.articles.model import Sentence
 from kg.extract.clauses import frame_spans, subclause
 from kg.extract.cues import (
     ADVERBIALS,
+    AGREEMENT_NOUN,
     GERUND_GOVERNORS,
     GOVERNORS,
     MODALITY_ANY,
@@ -263,8 +264,7 @@ _DECREED_ACT = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)\b(
                           r"|ordered|dissolved|formed|endorsed|ratified|established|extended|dismissed|replaced)\b"
                           r"(?:\s+[\w'’-]+){0,6}\s+$")
 #: The subject of a passive "was signed": an agreement noun (or "it") shortly before.
-_PASSIVE_AGREEMENT = re.compile(r"\b(?:agreements?|deals?|accords?|declarations?|pacts?|memorand(?:um|a)|documents?"
-                                r"|charters?|understandings?|texts?|it)\b", re.IGNORECASE)
+_PASSIVE_AGREEMENT = re.compile(rf"\b(?:{AGREEMENT_NOUN}|texts?|it)\b", re.IGNORECASE)
 #: "X's (landslide) victory in the (2006 legislative) election": X won it.
 _VICTORY_BEFORE = re.compile(r"(?:[’']s?|\bits)\s+"
                              r"(?:(?:landslide|surprise|sweeping|decisive|resounding|narrow|crushing)\s+)?(?:victory|win|triumph)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
@@ -283,16 +283,14 @@ _IT_SUBJECT = re.compile(r"(?:^|[,;.!?]\s*|\b(?:and|but|after|before|since|when|
 _IT_TYPES = frozenset({"Party", "UmbrellaOrganization", "Organization", "GoverningBody", "State", "Ministry",
                        "InternationalOrganization", "IntelligenceService", "Government"})
 #: "the agreement (that/which) Fatah and Hamas (had) signed": the object of "signed" before its subject.
-_AGREEMENT_OBJECT_BEFORE = re.compile(r"\b(?:agreements?|deals?|accords?|declarations?|pacts?|memorand(?:um|a)"
-                                      r"|documents?|charters?|understandings?)\s+(?:(?:that|which)\s+)?(?!(?:was|were|is|are)\b)"
+_AGREEMENT_OBJECT_BEFORE = re.compile(rf"\b{AGREEMENT_NOUN}\s+(?:(?:that|which)\s+)?(?!(?:was|were|is|are)\b)"
                                       r"(?:[\w'’-]+,?\s+){1,7}?(?:(?:had|have|has|both|jointly|formally|finally)\s+)*$",
                                       re.IGNORECASE)
 #: "… was initialed in Cairo at the end of April and (then) signed": a passive the bare "signed" continues.
 _PASSIVE_CHAIN = re.compile(r"\b(?:was|were|had\s+been|has\s+been)\s+\w+ed\b[^.;]{0,100}?\band\s+"
                             r"(?:then\s+|later\s+)?$")
 #: "signed (in Cairo) an agreement": the usual object after the verb (the trigger's own look-ahead).
-_AGREEMENT_NOUN_AFTER = re.compile(r"[^.;:\"“”]{0,80}?\b(?:agreement|deal|accord|declaration|pact|memorandum"
-                                   r"|understanding|document|charter)s?\b", re.IGNORECASE)
+_AGREEMENT_NOUN_AFTER = re.compile(rf"[^.;:\"“”]{{0,80}}?\b{AGREEMENT_NOUN}\b", re.IGNORECASE)
 _SUSPENDED_BEFORE = re.compile(r"\bsuspend(?:ed|s|ing)?\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?$",
                                re.IGNORECASE)
 _FOREIGN_GOVERNMENT = re.compile(r"\b(?:Israeli|Egyptian|Jordanian|American|U\.S\.|British|Turkish|Qatari|Lebanese"
