@@ -487,3 +487,24 @@ def test_a_present_convene_is_a_schedule_and_the_talks_it_is_for_are_the_same_me
 def test_a_foreign_government_is_none_of_ours() -> None:
     (c,) = of_type(run("The Israeli government collapsed in December.", "2022-10-10"), "Collapse", reported=True)
     assert not any("/government/" in e for _, e in roles(c)) and c.government is None
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("The day after the appointment, Hamas, Islamic Jihad, the Popular Front for the Liberation of Palestine and "
+     "the Palestinian National Initiative said in a joint statement that the appointment deepened the division.",
+     {"party/hamas", "party/palestinian-islamic-jihad", "party/pflp", "party/palestinian-national-initiative"}),
+    ("Hamas slammed the decision as illegal.", {"party/hamas"}),
+    ("Hamas has denounced the new government as illegitimate.", {"party/hamas"}),
+    ("The Popular Front and the Democratic Front have also come out against the dissolution.",
+     {"party/pflp", "party/dflp"}),
+    ("Fatah hit back the same day, saying it was surprised by talk of exclusion.", {"party/fatah"}),
+    ("The talks were useful, Hamas said in a statement.", {"party/hamas"}),
+])
+def test_more_ways_of_saying_and_lists_of_speakers(body: str, speakers: set) -> None:
+    (s,) = statements(body, "2024-03-31")
+    assert roles(s) == {("speaker", ID + k) for k in speakers}
+
+
+def test_a_list_that_opens_with_an_adverbial_is_not_a_speaker() -> None:
+    (s,) = statements("On the same day, Hamas and Islamic Jihad said the talks had failed.", "2024-03-31")
+    assert roles(s) == {("speaker", HAMAS), ("speaker", ID + "party/palestinian-islamic-jihad")}

@@ -58,12 +58,13 @@ _AFTER = re.compile(rf"\s*,?\s*(?:(?P<who1>(?:[^\"“”.;]|(?<=\b[A-Z])\.){{1,1
 _BEFORE = re.compile(rf"(?P<who>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})(?P<tail>\s+on\s+[A-Z]\w+)?"
                      rf"(?:\s+that)?\s*[:,]?\s*$")
 _INDIRECT_END = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,120}}?)\s+(?P<verb>{SPEECH_VERBS})(?P<tail>\s+(?:on|late\s+on|"
-                           rf"early\s+on)\s+[A-Z]\w+|\s+(?:yesterday|today|in\s+[^.,]{{1,60}}|to\s+[^.,]{{1,60}}))?"
+                           rf"early\s+on)\s+[A-Z]\w+|\s+(?:yesterday|today|(?:in|to)\s+(?:(?!\bthat\b)[^.,]){{1,60}}))?"
                            rf"\s*[.!]?$")
 #: Verbs that report what someone said without a speech verb ("Hamas welcomed the decree", "called the
 #: takeover a coup", "described it as …", "expressed regret"); "called off/a referendum" and "dismissed" are
 #: acts, not words, unless "dismissed X as …" (a judgement).
 REPORT_VERBS = (r"welcomed|welcomes|praised|hailed|critici[sz]ed|condemned|rejected|rejects|accused|blamed"
+                r"|denounced|denounces|slammed|lambasted|decried|castigated|(?:came|come|spoke)\s+out\s+against"
                 r"|questioned|voiced|demanded|deplored|applauded|commended|objected|replied|responded"
                 r"|described\s+(?=(?:\S+\s+){0,6}?as\b)|dismissed\s+(?=(?:\S+\s+){0,6}?as\b)"
                 r"|expressed\s+(?=(?:its|their|his|her|deep\s+|strong\s+)*(?:regret|hope|concern|support|satisfaction"
@@ -92,8 +93,11 @@ _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|stressing|
 #: A finite verb (regular past tense or a common irregular one), used to find the main verb of a clause.
 _FINITE = re.compile(r"(?<![\w’'-])(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:[a-z]+ed|held|told|made"
                      r"|gave|took|met|sent|set|put|wrote|led|won|sought|brought|kept|left|began|said|says|came|went"
-                     r"|saw|ran|spent|struck|stood|chose)\b")
+                     r"|saw|ran|spent|struck|stood|chose|hit)\b")
 _RELATIVE = re.compile(r",\s+who\s+$")
+_AND_IN = re.compile(r"\s(?:and|&)\s")
+#: A list item that is a name: capitalised words (with "the", "of", "for", "and"), at most six.
+_NAME_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w'’.-]*){0,5}")
 _AND_END = re.compile(r"\s(?:and|,\s+and)\s+$")
 _COLLECTIVE = re.compile(r"\b(?:(?:[Tt]he|[Bb]oth|[Aa]ll|[Tt]heir)\s+(?:(?:two|three|four|five|six|seven|eight|nine"
                          r"|ten|\d+|rival|main|Palestinian)\s+)*(?:factions|movements|groups|parties|sides)|(?:[Tt]heir|[Tt]he)"
@@ -374,11 +378,16 @@ def subject_segment(who_text: str) -> tuple[int, int] | None:
     parts = [(m.start(), m.end()) for m in _PART.finditer(stripped)]
     if not parts:
         return None
-    a, b = parts[0] if stripped.endswith(",") and len(parts) >= 2 else parts[-1]
+    k = 0 if stripped.endswith(",") and len(parts) >= 2 else len(parts) - 1
+    a, b = parts[k]
+    if k and _AND_IN.search(stripped, a, b):  # "Hamas, Islamic Jihad, the PFLP and the PNI said": the whole list
+        while k and _NAME_LIKE.fullmatch(stripped[parts[k - 1][0]:parts[k - 1][1]].strip()):
+            k -= 1
+        a = parts[k][0]
     while a < b and who_text[a] == " ":
         a += 1
     seg = who_text[a:b]
-    if len(seg.split()) > 12 or _FINITE.search(seg):
+    if len(seg.split()) > (20 if "," in seg else 12) or _FINITE.search(seg):
         return None
     return a, b
 
