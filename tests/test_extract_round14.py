@@ -508,3 +508,14 @@ def test_more_ways_of_saying_and_lists_of_speakers(body: str, speakers: set) -> 
 def test_a_list_that_opens_with_an_adverbial_is_not_a_speaker() -> None:
     (s,) = statements("On the same day, Hamas and Islamic Jihad said the talks had failed.", "2024-03-31")
     assert roles(s) == {("speaker", HAMAS), ("speaker", ID + "party/palestinian-islamic-jihad")}
+
+
+@pytest.mark.parametrize("body", [
+    "Palestinian President Mahmoud Abbas and Hamas leader Khaled Meshaal declared a new era of partnership on Monday.",
+    '"We are partners," Abbas and Meshaal said.',
+])
+def test_two_persons_named_together_speak_together(body: str) -> None:
+    (s,) = statements(body, "2024-03-31")
+    assert roles(s) == {("speaker", ABBAS), ("speaker", MASHAL)}
+    (s,) = statements("Abbas, who met Haniyeh on Monday, said the talks failed.", "2024-03-31")
+    assert roles(s) == {("speaker", ABBAS)}  # met, not spoke with

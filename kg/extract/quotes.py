@@ -95,6 +95,9 @@ _FINITE = re.compile(r"(?<![\w’'-])(?:(?:has|have|had|was|were|is|are|will|wou
                      r"|gave|took|met|sent|set|put|wrote|led|won|sought|brought|kept|left|began|said|says|came|went"
                      r"|saw|ran|spent|struck|stood|chose|hit)\b")
 _RELATIVE = re.compile(r",\s+who\s+$")
+#: Between two persons who speak together: "and", then at most a title ("and Hamas leader").
+_PERSON_AND = re.compile(r"\s*,?\s+and\s+(?:(?:[A-Z][\w'’.-]*|leader|chief|head|president|minister|official|deputy"
+                         r"|prime|foreign|politburo|secretary-general|spokes(?:man|woman|person))\s+){0,5}")
 _AND_IN = re.compile(r"\s(?:and|&)\s")
 #: A list item that is a name: capitalised words (with "the", "of", "for", "and"), at most six.
 _NAME_LIKE = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w'’.-]*){0,5}")
@@ -194,7 +197,10 @@ def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
         who: tuple[str, str] | None = None
         if after:
             g = "who1" if after.group("who1") else "who2"
-            who = speaker_in(doc, idx, after.start(g), after.end(g))
+            everyone = speakers_in(doc, idx, after.start(g), after.end(g))
+            who = everyone[0] if everyone else None
+            if len(everyone) > 1:
+                quote.speakers = everyone  # '"We are partners," Abbas and Meshaal said'
             quote.cue_start, quote.cue_end = after.start(g), after.end()
         else:
             open_at = start - 1
@@ -428,7 +434,12 @@ def speakers_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[tu
     free = [m for m in ms if not _UNDER_PREP.search(body, max(start, m.start - 30), m.start)]
     persons = [m for m in free if m.type == "Person"]
     if persons:
-        return ((persons[0].entity, persons[0].label),)
+        joint = [persons[0]]  # "Abbas and Hamas leader Khaled Meshaal declared …": both speak
+        for m in persons[1:]:
+            if not _PERSON_AND.fullmatch(body, joint[-1].end, m.start):
+                break
+            joint.append(m)
+        return tuple((m.entity, m.label) for m in joint)
     definite = _DEFINITE.search(text)
     if definite and (not free or free[0].start < start + definite.end()):  # "the Fatah leader"
         orgs = [m.entity for m in free if m.start < start + definite.end()]
