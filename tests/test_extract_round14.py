@@ -519,3 +519,20 @@ def test_two_persons_named_together_speak_together(body: str) -> None:
     assert roles(s) == {("speaker", ABBAS), ("speaker", MASHAL)}
     (s,) = statements("Abbas, who met Haniyeh on Monday, said the talks failed.", "2024-03-31")
     assert roles(s) == {("speaker", ABBAS)}  # met, not spoke with
+
+
+@pytest.mark.parametrize("sentence", [
+    "Repeated rounds of talks since then have failed to reunite Gaza and the West Bank under one administration.",
+    "A string of reconciliation deals since then has failed to reunite the West Bank and Gaza.",
+    "Efforts have repeatedly failed to end the split between the two movements.",
+])
+def test_failing_to_reunite_is_a_stall_of_the_two_movements(sentence: str) -> None:
+    x = run("Fatah and Hamas met in Cairo in 2014. " + sentence, "2016-09-08")
+    (s,) = of_type(x, "Stall", reported=True)
+    assert (s.modality, roles(s)) == ("actual", {("participant", FATAH), ("participant", HAMAS)})
+    assert [m.modality for m in of_type(x, "Meeting", reported=True)] == ["actual"]  # no failed "talks" too
+
+
+def test_failing_to_end_something_else_is_no_stall() -> None:
+    assert of_type(run("Fatah and Hamas met. The government has failed to end the power cuts.", "2016-09-08"),
+                   "Stall") == []

@@ -39,6 +39,7 @@ from kg.extract.clauses import frame_spans, subclause
 from kg.extract.cues import (
     ADVERBIALS,
     AGREEMENT_NOUN,
+    FAILED_TO_REUNITE,
     GERUND_GOVERNORS,
     GOVERNORS,
     MODALITY_ANY,
@@ -83,6 +84,7 @@ from kg.extract.refs import (
     gender_of,
     groups,
     is_actor_mention,
+    last_parties,
     side_of,
 )
 from kg.extract.resolve import resolve_event
@@ -298,6 +300,7 @@ _FOREIGN_GOVERNMENT = re.compile(r"\b(?:Israeli|Egyptian|Jordanian|American|U\.S
 _FOR_TALKS = re.compile(r"\bfor\s+(?:(?:a|an|the|two|three|new|fresh|further)\s+)?(?:[\w-]+\s+){0,2}$")
 #: A word every match of ``_SUSPENDED_BEFORE`` holds (see ``Doc.may_contain_in``).
 _SUSPEND_WORDS = ("suspend", "suspended", "suspends", "suspending")
+_FAILED_TO_REUNITE = re.compile(FAILED_TO_REUNITE, re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 _PARTY_TYPES = frozenset({"Party", "UmbrellaOrganization"})
 _SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
@@ -690,6 +693,11 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and doc.may_contain_in(_SUSPEND_WORDS, max(lo, h.start - 40), h.start) \
                 and _SUSPENDED_BEFORE.search(body, max(lo, h.start - 40), h.start):
             modality = "postponed"  # "suspended the municipal elections" (not "suspended its participation in …")
+        if h.type == "Stall" and modality == "failed" and body[h.start:h.start + 4].lower() in ("has ", "have", "had "):
+            modality = "actual"  # "talks have failed to reunite Gaza and the West Bank": the stall is what happened
+        if h.type == "Meeting" and h.form == "noun" and modality == "failed" \
+                and _FAILED_TO_REUNITE.search(body, h.end, hi):
+            return None  # "Repeated rounds of talks have failed to reunite …": the stall reports it
         if h.type == "Election" and modality == "actual" and (_SCHEDULING.search(body, max(lo, h.start - 50), h.start)
                                                               or _CALLED_BY.match(body, h.end, hi)):
             modality = "planned"  # "a decree calling elections for May 22", "the elections called by X"
@@ -816,6 +824,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if conv is None:
             return None
         participants = conv
+        if h.type == "Stall" and not participants and body[h.start:h.start + 4].lower() in ("has ", "have", "had "):
+            pair = last_parties(doc, h.start)  # the split is the two movements the article is about
+            participants = [Participant("participant", m.entity, m.label)
+                            for m in sorted(pair, key=lambda m: m.entity)] if len(pair) == 2 else []
         if h.type == "Takeover" and passive_before(body, h.start) and not any(p.role == "agent" for p in participants):
             return None  # "Real Madrid were routed by Barcelona": a passive takeover names who took over
         if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):

@@ -135,7 +135,7 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Re
         elif is_actor_mention(m) and not _COLLECTIVE_AFTER.match(doc.body, m.end):
             refs.append(Ref(m.start, m.end, (m.entity,), "mention", (m.label,)))
     for a in doc.scan(PAIR_ANAPHOR, _PAIR_STARTS) if doc.may_contain(*_PAIR_WORDS) else ():
-        parties = _last_parties(doc, a.start())
+        parties = last_parties(doc, a.start())
         if len(parties) == 2:
             refs.append(Ref(a.start(), a.end(), tuple(sorted(p.entity for p in parties)), "pair",
                             tuple(p.label for p in sorted(parties, key=lambda p: p.entity))))
@@ -188,7 +188,8 @@ def _led_governments(doc: Doc, idx: ReferenceIndex, refs: list[Ref]) -> None:
             refs[k] = Ref(r.start, after.end(), (gov,), "government", (idx.governments[gov].label,))
 
 
-def _last_parties(doc: Doc, offset: int) -> list[Mention]:
+def last_parties(doc: Doc, offset: int) -> list[Mention]:
+    """The last two distinct parties named before ``offset`` (the pair "the two movements" stands for)."""
     seen: dict[str, Mention] = {}
     for m in reversed([m for m in doc.mentions if m.end <= offset and m.type == "Party"]):
         seen.setdefault(m.entity, m)
