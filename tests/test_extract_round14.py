@@ -536,3 +536,15 @@ def test_failing_to_reunite_is_a_stall_of_the_two_movements(sentence: str) -> No
 def test_failing_to_end_something_else_is_no_stall() -> None:
     assert of_type(run("Fatah and Hamas met. The government has failed to end the power cuts.", "2016-09-08"),
                    "Stall") == []
+
+
+@pytest.mark.parametrize("body", [
+    "The Palestinian Authority has had no power in Gaza since 2007, when Hamas drove its forces out of the strip a "
+    "year after winning parliamentary elections.",
+    "Hamas seized the Gaza Strip from forces loyal to Abbas in 2007, a year after it won the parliamentary election.",
+])
+def test_a_year_after_counts_back_from_the_event_just_reported(body: str) -> None:
+    (e,) = of_type(run(body, "2016-09-08"), "Election", reported=True)
+    assert (e.time.text, e.time.earliest, e.time.latest) == ("a year after", "2006-01-01", "2006-12-31")
+    (e,) = of_type(run("Hamas won the elections a year after Arafat died.", "2016-09-08"), "Election", reported=True)
+    assert e.time.text != "a year after"  # no event before to count from

@@ -81,6 +81,9 @@ def point_time(spec: TimeSpec) -> TimeSpec:
     y, m = int(spec.earliest[:4]), int(spec.earliest[5:7] or 1)
     last = {"year": f"{y}-12-31", "month": month_bounds(y, m)[1]}.get(spec.precision or "", spec.earliest)
     return replace(spec, text=spec.text[lead.end():], latest=last)
+#: "a year after (it won / winning) …", "two years after …": counted back from the event just reported.
+_YEARS_AFTER = re.compile(r"\b(a|one|two|three|four|five)\s+years?\s+after\s+(?:(?:it|he|she|they)\s+)?(?:\w+\s+)?$",
+                          re.IGNORECASE)
 #: "in 2007, when …": the clause the time introduces (``TimeRules.when_time``).
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\s+")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”]|\b(?:when|after|before|since|until)\b")
@@ -122,7 +125,7 @@ class TimeRules:
         if own:  # "the election that was due on May 22" (a past report may name a coming date, in a relative
             return own[0].spec  # clause of its own)
         if not cands:
-            return self.when_time(hit)
+            return self.when_time(hit) or self.years_after_time(hit, lo)
         after = [t for t in cands if t.start >= hit.end]  # "met … on Monday": a time after the verb first
         best = min(after or cands, key=lambda t: min(abs(t.start - hit.end), abs(hit.start - t.end)))
         alone = hit.extra.get("prev", lo) <= best.start and best.end <= hit.extra.get("next", hi)
@@ -139,6 +142,22 @@ class TimeRules:
             if when and when.end() <= hit.start and not _CLAUSE_BREAK.search(self.body, when.end(), hit.start):
                 return point_time(t.spec) if hit.type in POINT_EVENTS else t.spec
         return None
+
+    def years_after_time(self, hit: Hit, lo: int) -> TimeSpec | None:
+        """"(Hamas drove its forces out in 2007,) a year after winning the elections": the year of the event
+        reported just before in the sentence, minus one (or two, three …); None without one."""
+        m = _YEARS_AFTER.search(self.body, max(0, hit.start - 40), hit.start)
+        if m is None:
+            return None
+        sent = self.doc.sentence_at(hit.start)
+        before = [e for e in self.events if e.time and e.time.earliest and e.evidence
+                  and sent.start <= e.evidence[0].start < m.start()]
+        if not before:
+            return None
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}[m.group(1).lower()]
+        year = int(before[-1].time.earliest[:4]) - n
+        text = m.group(0)
+        return TimeSpec(text[:text.lower().index(" after") + 6], "year", f"{year}-01-01", f"{year}-12-31")
 
     def after_speech(self, lo: int, start: int) -> bool:
         """True when a speech verb ends ``body[lo:start]`` ("said on Thursday"); memoised per document."""
