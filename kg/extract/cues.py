@@ -38,10 +38,10 @@ def any_of(table: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
 ADVERBIALS = (r"(?:(?:in|at|on|last|this|earlier|late|early)\s+(?:the\s+)?[\w-]+(?:\s+(?-i:[A-Z\d])[\w-]*){0,2}"
               r"(?:,\s+\d{4})?,?\s+){0,2}")
 #: "(talks / deals / efforts) have failed to reunite Gaza and the West Bank / to end the split": a stall.
-FAILED_TO_REUNITE = (r"\b(?:has|have|had)\s+(?:(?:repeatedly|so\s+far|all|consistently|also)\s+)?failed\s+to\s+"
-                     r"(?:(?:reunite|unify|reconcile)\b|(?:end|heal|bridge|overcome|resolve|close)\s+"
-                     r"(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:split|division|rift|divide|schism|feud|dispute"
-                     r"|differences|gap)\b)")
+_FAILED_TO = (r"failed\s+to\s+(?:(?:reunite|unify|reconcile)\b|(?:end|heal|bridge|overcome|resolve|close)\s+"
+              r"(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:split|division|rift|divide|schism|feud|dispute"
+              r"|differences|gap)\b)")
+FAILED_TO_REUNITE = rf"\b(?:has|have|had)\s+(?:(?:repeatedly|so\s+far|all|consistently|also)\s+)?{_FAILED_TO}"
 #: The nouns of an agreement ("the deal", "accords"): what is signed.
 AGREEMENT_NOUN = r"(?:agreement|deal|accord|declaration|pact|memorandum|understanding|document|charter)s?"
 #: An election named after "in (the)": only adjectives of a vote between ("in the 2006 legislative elections").
@@ -229,10 +229,11 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("assume", "assuming"), subject_role="recipient"),
     Trigger("Stall", _re(r"\b(?:stalled|stalls|faltered|falters|stagnated|stalemate|deadlocked|deadlock"
                          r"|ground\s+to\s+a\s+halt|came\s+to\s+a\s+standstill|(?:reached|at)\s+an\s+impasse)\b"
-                         rf"|{FAILED_TO_REUNITE}"),
+                         # the perfect before "failed" (the trigger starts at "failed": "has" is too frequent a word)
+                         r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s)|(?<=\brepeatedly\s)|(?<=\bso\sfar\s)"
+                         rf"|(?<=\ball\s)|(?<=\bconsistently\s)|(?<=\balso\s)){_FAILED_TO}"),
             "verb", 0.8,
-            starts=("stalled", "faltered", "stagnated", "deadlock", "ground", "came", "reached", "at", "has", "have",
-                    "had")),
+            starts=("stalled", "faltered", "stagnated", "deadlock", "ground", "came", "reached", "at", "failed")),
     Trigger("Collapse", _re(r"\b(?:collapsed|collapses|broke\s+down|fell\s+apart|fell\s+through|crumbled)\b"),
             "verb", 0.8,
             starts=("collapsed", "broke", "fell", "crumbled")),
