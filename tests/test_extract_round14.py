@@ -548,3 +548,14 @@ def test_a_year_after_counts_back_from_the_event_just_reported(body: str) -> Non
     assert (e.time.text, e.time.earliest, e.time.latest) == ("a year after", "2006-01-01", "2006-12-31")
     (e,) = of_type(run("Hamas won the elections a year after Arafat died.", "2016-09-08"), "Election", reported=True)
     assert e.time.text != "a year after"  # no event before to count from
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council has not met since the movements split in 2007.",
+    "The council has not met since Fatah and Hamas split in 2007.",
+])
+def test_the_movements_split_in_a_year_is_the_split_as_it_happened(sentence: str) -> None:
+    (s,) = of_type(run("Fatah and Hamas met in Cairo. " + sentence, "2018-12-23"), "Split", reported=True)
+    assert (s.modality, s.time.earliest, roles(s)) == ("actual", "2007-01-01",
+                                                       {("participant", FATAH), ("participant", HAMAS)})
+    assert of_type(run("The company split in 2007.", "2018-12-23"), "Split") == []

@@ -175,9 +175,12 @@ TRIGGERS: tuple[Trigger, ...] = (
                             r"|\b(?:seizure|capture|conquest)(?=\s+of\s+(?:the\s+)?(?:Gaza|power|control)\b"
                             r"(?!\s*-|\s+(?:fishing|boats?|vessels?|ships?|aid|goods|shipments?|cargo|funds|assets)\b))"),
             "noun", 0.75, starts=("takeover", "coup", "putsch", "seizure", "capture", "conquest")),
-    Trigger("Split", _re(r"\b(?:splitting|split|splits|divided|dividing)\b(?=[^.;]{0,60}?\b(?:in|into)\s+two\b)"),
+    Trigger("Split", _re(r"\b(?:splitting|split|splits|divided|dividing)\b(?=[^.;]{0,60}?\b(?:in|into)\s+two\b)"
+                         # "since the movements split in 2007", "after Fatah and Hamas split in 2007"
+                         r"|(?:(?<=\bmovements\s)|(?<=\bfactions\s)|(?<=\bsides\s)|(?<=\brivals\s)|(?<=\bFatah\s)"
+                         r"|(?<=\bHamas\s)|(?<=\bFateh\s))split\b(?=\s+(?:apart\s+)?(?:in|after|when)\s+(?:June\s+)?\d{4}\b)"),
             "verb", 0.7,
-            starts=("splitting", "divided")),
+            starts=("splitting", "divided", "split")),
     Trigger("Split", _re(r"\b(?:schism|(?:intra-Palestinian|Palestinian|internal|political)\s+"
                          r"(?:split|division|divide))\b|(?<=\d{4}\s)(?:split|division|rift)\b"),
             "noun", 0.6,

@@ -319,8 +319,10 @@ class Hit:
 
 #: "…, imposed after Hamas won …": a past subordinate clause keeps its own (actual) modality.
 _PAST_SUBORDINATE = re.compile(r"\b(?:after|since|when|because|before|though|although)\s+(?=(?:[A-Z][\w-]*"
-                               r"(?:\s+[A-Z][\w-]*)*|it|they|he|she)\s+(?:had\s+(?:just\s+|already\s+)?)?"
-                               r"(?:[a-z]+ed|taken|won|took|met|signed|held|came|began)\b)")
+                               r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*|it|they|he|she"
+                               r"|the\s+(?:two\s+)?(?:rival\s+)?(?:movements|factions|sides|rivals))"
+                               r"\s+(?:had\s+(?:just\s+|already\s+)?)?"
+                               r"(?:[a-z]+ed|taken|won|took|met|signed|held|came|began|split|broke|fell|lost)\b)")
 
 
 #: The first words of ``_PAST_SUBORDINATE`` (every match starts with one of these tokens).
