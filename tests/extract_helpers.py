@@ -31,9 +31,10 @@ def run(body: str, published: str = "2020-03-12", index: ReferenceIndex | None =
     return extract_article(Article(id="t", title=None, body=body, published=published), index or real_index())
 
 
-def of_type(x: Extraction, type_: str, reported: bool = False) -> list[Event]:
-    """The events of ``type_``; with ``reported``, only those the article reports (not background mentions)."""
-    return [e for e in x.events if e.type == type_ and (not reported or e.confidence >= REPORTED_CONFIDENCE)]
+def of_type(x: Extraction, type_: str | None, reported: bool = False) -> list[Event]:
+    """The events of ``type_`` (``None``: of every type); with ``reported``, only those the article reports (not
+    background mentions)."""
+    return [e for e in x.events if type_ in (None, e.type) and (not reported or e.confidence >= REPORTED_CONFIDENCE)]
 
 
 def roles(e: Event) -> set[tuple[str, str]]:

@@ -4,19 +4,12 @@ gives the roles and modality the guidelines prescribe (a gold set for unseen art
 from __future__ import annotations
 
 import pytest
-
-from kg.articles.model import Article
-from kg.extract import extract_article
-from kg.extract.merge import REPORTED_CONFIDENCE
-from kg.reference import default_reference_paths, load_reference_files
-
-INDEX = load_reference_files(default_reference_paths())
+from extract_helpers import of_type, run
 
 
 def reported(text: str, type_: str) -> list:
     """The reported events of ``type_`` in ``text`` (published Thursday 2020-03-12)."""
-    x = extract_article(Article(id="g", title=None, body=text, published="2020-03-12"), INDEX)
-    return [e for e in x.events if e.type == type_ and e.confidence >= REPORTED_CONFIDENCE]
+    return of_type(run(text, "2020-03-12"), type_, reported=True)
 
 #: (event type, modality, "role=entity …" (sorted, "-" for none), sentence published on 2020-03-12)
 CASES = [

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from extract_helpers import of_type, real_index
+from extract_helpers import run as extract
 
-from kg.articles.model import Article
-from kg.extract import extract_article
 from kg.extract.records import Event, Extraction
 from kg.extract.timex import find_times
 from kg.reference import default_reference_paths, load_reference_files
@@ -17,15 +17,15 @@ HAMAS, ABBAS, HANIYEH, QATAR = ID + "party/hamas", ID + "person/mahmoud-abbas", 
 
 @pytest.fixture(scope="module")
 def idx():
-    return load_reference_files(default_reference_paths())
+    return real_index()
 
 
 def run(idx, body: str, published: str = "2020-03-12") -> Extraction:
-    return extract_article(Article(id="r", title=None, body=body, published=published), idx)
+    return extract(body, published, idx)
 
 
 def reported(x: Extraction, type_: str) -> list[Event]:
-    return [e for e in x.events if e.type == type_ and e.confidence >= 0.5]
+    return of_type(x, type_, reported=True)
 
 
 def when(x: Extraction, type_: str) -> list[tuple[str, str | None]]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from extract_helpers import of_type, real_index, roles, run
 
 from kg.articles.model import Article
 from kg.extract import extract_article
-from kg.extract.merge import REPORTED_CONFIDENCE
-from kg.extract.records import Event, Extraction
+from kg.extract.records import Event
 from kg.extract.timex import find_times
-from kg.reference import default_reference_paths, load_reference_files
 
 ID = "https://w3id.org/reconciliation-kg/id/"
 FATAH, HAMAS, EGYPT = ID + "party/fatah", ID + "party/hamas", ID + "state/egypt"
@@ -19,20 +18,15 @@ EMIR = ID + "person/hamad-bin-khalifa-al-thani"
 
 @pytest.fixture(scope="module")
 def idx():
-    return load_reference_files(default_reference_paths())
+    return real_index()
 
 
 def found(idx, body: str, type_: str, published: str = "2012-02-08") -> list[Event]:
-    x: Extraction = extract_article(Article(id="r", title=None, body=body, published=published), idx)
-    return [e for e in x.events if e.type == type_]
+    return of_type(run(body, published, idx), type_)
 
 
 def reported(idx, body: str, type_: str, published: str = "2012-02-08") -> list[Event]:
-    return [e for e in found(idx, body, type_, published) if e.confidence >= REPORTED_CONFIDENCE]
-
-
-def roles(e: Event) -> set[tuple[str, str]]:
-    return {(p.role, p.entity) for p in e.participants}
+    return of_type(run(body, published, idx), type_, reported=True)
 
 
 def test_meeting_a_deadline_is_no_meeting(idx) -> None:

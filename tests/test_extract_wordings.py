@@ -4,13 +4,7 @@ are no event. Rules over verbs and roles should cover a reporter's variety, not 
 from __future__ import annotations
 
 import pytest
-
-from kg.articles.model import Article
-from kg.extract import extract_article
-from kg.extract.merge import REPORTED_CONFIDENCE
-from kg.reference import default_reference_paths, load_reference_files
-
-INDEX = load_reference_files(default_reference_paths())
+from extract_helpers import of_type, run
 
 WORDINGS = [
     ('Meeting', 'actual', 'Fatah and Hamas delegations convened in Cairo on Monday.'),
@@ -190,8 +184,7 @@ LOOK_ALIKES = [
 
 
 def reported(text: str) -> list[tuple[str, str]]:
-    x = extract_article(Article(id="w", title=None, body=text, published="2020-03-12"), INDEX)
-    return [(e.type, e.modality) for e in x.events if e.confidence >= REPORTED_CONFIDENCE]
+    return [(e.type, e.modality) for e in of_type(run(text, "2020-03-12"), None, reported=True)]
 
 
 @pytest.mark.parametrize(("type_", "modality", "text"), WORDINGS)

@@ -96,7 +96,13 @@ def normalise_event(ev: Event, capital_of_state: dict[str, str], published: str 
             ev.place = capital_of_state[hosts[0]]
 
 
-def _shift(spec: TimeSpec, days: int = 0, years: int = 0) -> TimeSpec:
+def shift_time(spec: TimeSpec, days: int = 0, years: int = 0) -> TimeSpec:
+    """``spec`` moved by ``days`` and ``years`` (February 29 becomes the 28th in a year without one).
+
+    Example:
+        >>> shift_time(TimeSpec("April 13", "day", "2020-04-13", "2020-04-13"), years=-1).earliest
+        '2019-04-13'
+    """
     def move(iso: str | None) -> str | None:
         if iso is None:
             return None
@@ -124,8 +130,8 @@ def forward_time(spec: TimeSpec | None, published: str | None, yearless: bool = 
     pub = dt.date.fromisoformat(published[:10])
     start = dt.date.fromisoformat(spec.earliest[:10])
     if _WEEKDAY.match(spec.text.strip()) and start < pub:
-        return _shift(spec, days=7)
+        return shift_time(spec, days=7)
     if spec.text and not _YEAR.search(spec.text) and (pub - start).days > 60 and spec.earliest == spec.latest \
             and yearless:
-        return _shift(spec, years=1)
+        return shift_time(spec, years=1)
     return spec

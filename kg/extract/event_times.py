@@ -27,6 +27,7 @@ from kg.extract.event_links import (
     publication_day,
     span_back,
 )
+from kg.extract.event_norms import shift_time
 from kg.extract.merge import REPORTED_CONFIDENCE
 from kg.extract.records import Event, TimeSpec
 from kg.extract.timex import month_bounds
@@ -51,21 +52,6 @@ _SINCE_LEAD = re.compile(r"(?:since|from)\s+(?:the\s+)?", re.IGNORECASE)
 
 #: A calendar day or month named without a year ("April 13", "in June"), not a weekday or "next week".
 _CALENDAR_DAY = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
-
-
-def _year_before(spec: TimeSpec) -> TimeSpec:
-    """``spec`` one year earlier (a yearless date a past report puts after its own day).
-
-    Example:
-        >>> _year_before(TimeSpec("April 13", "day", "2020-04-13", "2020-04-13")).earliest
-        '2019-04-13'
-    """
-    def back(d: str | None) -> str | None:
-        if not d:
-            return d
-        y = f"{int(d[:4]) - 1:04d}{d[4:]}"
-        return y.replace("-02-29", "-02-28")
-    return replace(spec, earliest=back(spec.earliest), latest=back(spec.latest))
 
 
 def point_time(spec: TimeSpec) -> TimeSpec:
@@ -116,7 +102,7 @@ class TimeRules:
                  and not any(a <= t.start < b for a, b in self.frames)
                  and not (hit.type == "Postponement" and _NEW_DATE.search(self.body, max(lo, t.start - 12), t.start))]
         sent = self.doc.sentence_at(hit.start)
-        cands = [replace(t, spec=_year_before(t.spec)) if past and len(published) == 10
+        cands = [replace(t, spec=shift_time(t.spec, years=-1)) if past and len(published) == 10
                  and (t.spec.earliest or "")[:10] > published and _CALENDAR_DAY.search(t.spec.text)
                  and not _WITH_YEAR.search(t.spec.text) else t for t in cands]  # "was sworn in on April 13",
         # read in March: last year's April 13

@@ -695,7 +695,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and doc.may_contain_in(_SUSPEND_WORDS, max(lo, h.start - 40), h.start) \
                 and _SUSPENDED_BEFORE.search(body, max(lo, h.start - 40), h.start):
             modality = "postponed"  # "suspended the municipal elections" (not "suspended its participation in …")
-        if h.type == "Stall" and modality == "failed" and body[h.start:h.start + 6].lower() == "failed":
+        failed_to_reunite = h.type == "Stall" and body[h.start:h.start + 6].lower() == "failed"
+        if failed_to_reunite and modality == "failed":
             modality = "actual"  # "talks have failed to reunite Gaza and the West Bank": the stall is what happened
         if h.type == "Meeting" and h.form == "noun" and modality == "failed" \
                 and _FAILED_TO_REUNITE.search(body, h.end, hi):
@@ -826,7 +827,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if conv is None:
             return None
         participants = conv
-        if h.type == "Stall" and not participants and body[h.start:h.start + 6].lower() == "failed":
+        if failed_to_reunite and not participants:
             pair = last_parties(doc, h.start)  # the split is the two movements the article is about
             participants = [Participant("participant", m.entity, m.label)
                             for m in sorted(pair, key=lambda m: m.entity)] if len(pair) == 2 else []
