@@ -303,6 +303,14 @@ _SUSPEND_WORDS = ("suspend", "suspended", "suspends", "suspending")
 _FAILED_TO_REUNITE = re.compile(FAILED_TO_REUNITE, re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 _PARTY_TYPES = frozenset({"Party", "UmbrellaOrganization"})
+#: A takeover's losing side: who the territory was taken from ("seized Gaza from (forces loyal to) X"), who
+#: was routed ("Fatah forces were routed by Hamas"), whose forces were driven out ("drove its forces out").
+_TAKEN_FROM = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?(?:(?:security\s+)?(?:forces|fighters|loyalists)"
+                         r"\s+(?:loyal\s+to|of)\s+(?:the\s+)?)?", re.IGNORECASE)
+_ROUTED_SUBJECT = re.compile(r"(?:[’']s)?\s+(?:(?:security\s+)?(?:forces|fighters|loyalists)\s+)?(?:was|were)\s+",
+                             re.IGNORECASE)
+_ITS_FORCES = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|fighters|loyalists)\b", re.IGNORECASE)
+_TARGET_TYPES = frozenset({"Party", "UmbrellaOrganization", "Person", "GoverningBody", "Government"})
 _SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
 
 @dataclass
@@ -833,6 +841,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                             for m in sorted(pair, key=lambda m: m.entity)] if len(pair) == 2 else []
         if h.type == "Takeover" and passive_before(body, h.start) and not any(p.role == "agent" for p in participants):
             return None  # "Real Madrid were routed by Barcelona": a passive takeover names who took over
+        if h.type == "Takeover":
+            participants += self.takeover_targets(h, hi, participants)
         if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):
             participants += self.clause_participants(h, lo, hi, participants)
         elif h.type == "Signing" and modality == "actual" and h.form == "verb" \
@@ -1050,6 +1060,27 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 if len(g) == 1 and len(g[0].iris) == 1 and self.idx.type_of(g[0].iris[0]) in kinds:
                     return g
         return None
+
+    def takeover_targets(self, h: Hit, hi: int, participants: list[Participant]) -> list[Participant]:
+        """Who lost what a takeover took, as ``target`` (the guidelines' "who is attacked"): the side named in
+        the trigger ("routed Fatah forces", "drove Fatah out of Gaza", "drove its forces out" → the body named
+        before), the side after "from" ("seized Gaza from forces loyal to Abbas") or the subject of a passive
+        ("Fatah forces were routed by Hamas"); never the agent, a place or a state."""
+        body, agents = self.body, {p.entity for p in participants if p.role == "agent"}
+        side = [r for r in self.refs.inside(h.start + 1, h.end) if h.form == "verb"]
+        if not side:
+            after = self.refs.starting(h.end, min(hi, h.end + 80))
+            side = after[:1] if after and _TAKEN_FROM.fullmatch(body, h.end, after[0].start) else []
+        if not side and h.form == "verb" and passive_before(body, h.start):
+            before = self.refs.inside(self.doc.sentence_at(h.start).start, h.start)
+            side = before[-1:] if before and _ROUTED_SUBJECT.fullmatch(body, before[-1].end, h.start) else []
+        its = _ITS_FORCES.search(body, h.start, h.end) if not side and h.form == "verb" else None
+        if its:  # "the Authority …, when Hamas drove its forces out": the body named before, not the agent
+            sent = self.doc.sentence_at(h.start)
+            side = [g[0] for g in groups(self.refs, body, sent.start, h.start, self.faction_bridge)
+                    if len(g) == 1 and not agents & set(g[0].iris)][:1]
+        return as_participants([r for r in side if not agents & set(r.iris)
+                                and all(self.idx.type_of(i) in _TARGET_TYPES for i in r.iris)], "target")
 
     def object_roles(self, h: Hit, lo: int, hi: int) -> list[Participant]:
         body, out = self.body, []
