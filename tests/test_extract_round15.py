@@ -34,3 +34,49 @@ def test_a_takeover_names_who_lost_the_territory_as_target(body: str, target: st
 ])
 def test_a_takeover_without_a_losing_side_has_no_target(body: str) -> None:
     assert takeover_roles(body) == {("agent", HAMAS)}
+
+
+def elections(body: str, published: str = "2014-04-24"):
+    return of_type(run(body, published), "Election")
+
+
+def test_preparing_elections_plans_them() -> None:
+    (e,) = elections("The deal charges the new cabinet with preparing presidential and legislative elections.")
+    assert e.modality == "planned"
+    (e,) = elections("The two sides agreed on a unity government that would prepare presidential and legislative "
+                     "elections.")
+    assert e.modality == "planned"
+    # "prepared" (done) is no cue, and a cue far from the noun does not reach it
+    assert elections("The commission prepared a report on the elections.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "The commission prepared the elections that Hamas won in January 2006.",
+    "Fatah never accepted the 2006 elections Hamas won.",  # won, so held: "never" denies the acceptance
+    "Donors boycotted the cabinet formed after the elections which Hamas had won in 2006.",
+])
+def test_the_elections_a_party_won_in_a_relative_clause(body: str) -> None:
+    (e,) = elections(body)
+    assert (roles(e), e.modality, e.time.earliest[:4]) == ({("winner", HAMAS)}, "actual", "2006")
+
+
+def test_a_relative_clause_of_another_verb_names_no_winner() -> None:
+    assert elections("The elections that Hamas boycotted in 2012 were local.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Hamas won 74 of the 132 seats in January 2006.",
+    "In January 2006 Hamas, standing as the Change and Reform list, won a majority of the 132 seats.",
+    "Hamas won a majority in the 2006 elections.",  # the noun's governor "won": its subject is the winner
+])
+def test_winning_seats_is_an_election_won(body: str) -> None:
+    (e,) = elections(body)
+    assert (roles(e), e.modality, e.time.earliest[:4]) == ({("winner", HAMAS)}, "actual", "2006")
+
+
+@pytest.mark.parametrize("body", [
+    "Barcelona won a majority of their games.",  # no party
+    "The cabinet won a majority in the confidence vote.",  # a vote of confidence is not an election
+])
+def test_winning_a_majority_of_something_else_is_no_election(body: str) -> None:
+    assert elections(body) == []

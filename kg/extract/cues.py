@@ -145,6 +145,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Election", _re(r"(?<!\bnewly\s)(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!ly\s)(?<!-)\b(?:re-)?elected\b"
                             r"(?=\s+(?-i:[A-Z]))"), "verb", 0.75,
             starts=("elected", "re"), subject_role="agent"),
+    # "Hamas won a majority of the 132 seats", "won 74 seats": an election the subject won (an election noun after
+    # it is the trigger instead: "won a majority in the 2006 elections"; "won a vote of confidence" is none)
+    Trigger("Election", _re(r"\bwon\s+(?:an?\s+)?(?:(?:outright|absolute|clear|overall|narrow|comfortable|landslide"
+                            r"|parliamentary)\s+)*(?:majority|landslide)\b"
+                            r"(?![^.;]{0,60}\b(?:elections?|polls|vote|ballot|confidence|referendum)\b)"
+                            r"|\bwon\s+\d+\s+(?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:parliamentary\s+|legislative\s+)?seats\b"
+                            r"(?![^.;]{0,60}\b(?:elections?|polls|vote|ballot|referendum)\b)"), "verb", 0.8,
+            starts=("won",), subject_role="winner"),
     # "Palestinians elected a new parliament": choosing a body or a president by vote
     Trigger("Election", _re(r"\b(?:elected|elect|elects|electing)\s+(?:an?\s+|the\s+|their\s+)?(?:new\s+)?"
                             r"(?:parliament|legislature|legislative\s+council|national\s+council|president)\b"),
@@ -331,7 +339,7 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|\bagreed\s+(?:(?:on|in|at)\s+(?:[\w-]+\s+){1,2}?)?to\b|\bpledg(?:ed|es|ing)\s+to\b"
                     r"|\bcommit(?:ted|ting|s)?\s+(?:them(?:selves)?\s+|itself\s+|himself\s+)?to\b"
                     r"|\bexpected\s+(?:[\w-]+\s+){1,3}?to\s+be\b"
-                    r"|\bprepar(?:e|es|ing)\s+(?:for|to)\b|\bprovid(?:es|ed|ing)\s+for\b")),
+                    r"|\bprepar(?:e|es|ing)\b|\bprovid(?:es|ed|ing)\s+for\b")),
 )
 MODALITY_ORDER = tuple(name for name, _ in MODALITY_CUES)
 MODALITY_ANY = any_of(MODALITY_CUES)

@@ -270,6 +270,9 @@ _PASSIVE_AGREEMENT = re.compile(rf"\b(?:{AGREEMENT_NOUN}|texts?|it)\b", re.IGNOR
 #: "X's (landslide) victory in the (2006 legislative) election": X won it.
 _VICTORY_BEFORE = re.compile(r"(?:[’']s?|\bits)\s+"
                              r"(?:(?:landslide|surprise|sweeping|decisive|resounding|narrow|crushing)\s+)?(?:victory|win|triumph)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+#: "the elections (that/which) Hamas (had) won": a party's relative clause right after an election noun.
+_RELATIVE_GAP = re.compile(r"\s+(?:(?:that|which)\s+)?")
+_WON_AFTER = re.compile(r"\s+(?:had\s+)?(?:\w+ly\s+)?won\b")
 #: "its (own) takeover": a possessive "its" before a noun trigger.
 _ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+)?$")
 _GERUND = re.compile(r"\b\w{3,}ing\b")
@@ -742,8 +745,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                        and (_CALENDAR.search(t.spec.text)
                             or not _VERB_OBJECT.search(body, max(lo, h.start - 40), h.start))
                        for t in doc.times_in(h.end, hi))  # "elections on May 22", not "denounced the talks on Sunday"
-            winner = _WON_BY.match(body, h.end, hi) or (h.type == "Election" and _VICTORY_BEFORE.search(
-                body, max(lo, h.start - 70), h.start))  # "…, won by Hamas", "Hamas's victory in the elections"
+            winner = _WON_BY.match(body, h.end, hi) or (h.type == "Election" and (_VICTORY_BEFORE.search(
+                body, max(lo, h.start - 70), h.start) or self.relative_winner(h)))  # "…, won by Hamas", "Hamas's
+            # victory in the elections", "the elections (that) Hamas won"
             participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
                 and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) \
                 and (_AT_PLACE.match(body, h.end, hi) or bool(self.refs.starting(h.end + 1, h.end + 2)))
@@ -772,6 +776,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if governor and h.type == "Meeting" \
                 and body[governor.start():governor.start() + 5].lower() in ("chair", "presi"):
             role = "leader"  # "Abbas chaired the meeting of secretaries-general"
+        if governor and h.type == "Election" and body[governor.start():governor.end()].lower() == "won":
+            role = "winner"  # "Hamas won a majority in the 2006 elections"
         participants: list[Participant] = []
         anchor = cue_start if cue_start >= 0 else (governor.start() if governor else h.start)
         between = groups(self.refs, body, cue_end, h.start, self.faction_bridge) if cue_start >= 0 else []
@@ -829,6 +835,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if not owner and body[won.start():won.start() + 3].lower() == "its":
                 owner = self.it_antecedent(won.start(), h.type, forward=True) or []
             participants = as_participants(owner, "winner")
+        elif h.type == "Election" and h.form == "noun" and self.relative_winner(h):
+            participants = as_participants(self.relative_winner(h), "winner")  # "the elections (that) Hamas won"
+            modality = "actual"  # won, so held: "never accepted the elections Hamas won" denies the acceptance
         participants += self.object_roles(h, lo, hi)
         conv = apply_conventions(h.type, body, self.refs, h.start, h.end, lo, hi, participants,
                                  body[governor.start():governor.end()] if governor else None)
@@ -843,6 +852,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             return None  # "Real Madrid were routed by Barcelona": a passive takeover names who took over
         if h.type == "Takeover":
             participants += self.takeover_targets(h, hi, participants)
+        if h.type == "Election" and h.subject_role == "winner" and self.body.startswith("won", h.start) \
+                and not participants:
+            return None  # "Barcelona won a majority of their games": no party won seats
         if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):
             participants += self.clause_participants(h, lo, hi, participants)
         elif h.type == "Signing" and modality == "actual" and h.form == "verb" \
@@ -1060,6 +1072,16 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 if len(g) == 1 and len(g[0].iris) == 1 and self.idx.type_of(g[0].iris[0]) in kinds:
                     return g
         return None
+
+    def relative_winner(self, h: Hit) -> list:
+        """The party in a relative clause right after an election noun that won it: "the 2006 elections (that /
+        which) Hamas won", "the vote Hamas had won by a landslide" → [Hamas]; else []."""
+        after = self.refs.starting(h.end, h.end + 12)
+        if not after or not _RELATIVE_GAP.fullmatch(self.body, h.end, after[0].start) \
+                or not _WON_AFTER.match(self.body, after[0].end) \
+                or not all(self.idx.type_of(i) in _PARTY_TYPES for i in after[0].iris):
+            return []
+        return [after[0]]
 
     def takeover_targets(self, h: Hit, hi: int, participants: list[Participant]) -> list[Participant]:
         """Who lost what a takeover took, as ``target`` (the guidelines' "who is attacked"): the side named in
