@@ -80,3 +80,41 @@ def test_winning_seats_is_an_election_won(body: str) -> None:
 ])
 def test_winning_a_majority_of_something_else_is_no_election(body: str) -> None:
     assert elections(body) == []
+
+
+HAMDALLAH = ID + "person/rami-hamdallah"
+
+
+def formations(body: str, published: str = "2016-02-09"):
+    return of_type(run(body, published), "GovernmentFormation")
+
+
+def test_a_government_an_agreement_provides_for_is_a_planned_formation() -> None:
+    (g,) = formations("The two sides agreed in principle on a national unity government that would prepare "
+                      "presidential and legislative elections.")
+    assert g.modality == "planned"
+    (g,) = formations("The paper called for an interim government of independents.")
+    assert g.modality == "proposed"
+    (g,) = formations("Abbas and Meshaal signed a declaration in Doha under which Abbas would head an interim "
+                      "government of independents.")
+    assert (g.modality, g.place, ("leader", ABBAS) in roles(g)) == ("planned", None, True)  # not in Doha
+
+
+def test_a_government_a_deal_produced_was_formed() -> None:
+    (g,) = formations("A later deal did produce a consensus government under Prime Minister Rami Hamdallah.")
+    assert (g.modality, roles(g)) == ("actual", {("leader", HAMDALLAH)})
+
+
+@pytest.mark.parametrize("body", [
+    "The national unity government led by Ismail Haniyeh met on Saturday.",  # a government named, not formed
+    "The consensus government never governed Gaza.",
+    "Abbas praised the interim government on Monday.",
+])
+def test_a_government_named_without_an_agreement_providing_for_it_is_no_formation(body: str) -> None:
+    assert formations(body) == []
+
+
+def test_a_government_formed_keeps_its_verb_trigger() -> None:
+    (g,) = formations("The power-sharing cabinet, formed in March 2007 under the Mecca agreement, collapsed in June.",
+                      "2007-06-15")
+    assert (g.modality, g.time.earliest) == ("actual", "2007-03-01")

@@ -209,6 +209,15 @@ TRIGGERS: tuple[Trigger, ...] = (
             "verb", 0.85,
             starts=("form", "name", "names", "named", "government", "cabinet", "work", "worked", "working", "works",
                     "unveiled", "announced", "presented")),
+    # "agreed on a national unity government", "called for an interim government of independents", "the deal
+    # produced a consensus government": a government that an agreement describes (it counts only with such a
+    # governor, ``kg.extract.events.GOVERNMENT_OUTCOME``)
+    Trigger("GovernmentFormation", _re(r"\b(?:(?:national\s+)?(?:unity|consensus|reconciliation)|interim"
+                                       r"|transitional|technocratic|power-sharing)\s+(?:[\w-]+\s+){0,2}?"
+                                       r"(?:government|cabinet)\b(?![’'-])(?![^.;]{0,30}?\bformed\b)"),
+            "noun", 0.7,
+            starts=("national", "unity", "consensus", "reconciliation", "interim", "transitional", "technocratic",
+                    "power-sharing")),
     Trigger("GovernmentFormation", _re(r"\bformation\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                                        r"(?:government|cabinet)\b"),
             "noun", 0.7,

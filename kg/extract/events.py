@@ -273,6 +273,13 @@ _VICTORY_BEFORE = re.compile(r"(?:[’']s?|\bits)\s+"
 #: "the elections (that/which) Hamas (had) won": a party's relative clause right after an election noun.
 _RELATIVE_GAP = re.compile(r"\s+(?:(?:that|which)\s+)?")
 _WON_AFTER = re.compile(r"\s+(?:had\s+)?(?:\w+ly\s+)?won\b")
+#: What makes a government noun ("a national unity government") a formation: an agreement providing for it
+#: (planned unless a cue says otherwise) or a deal that produced it ("made": actual).
+_GOVERNMENT_OUTCOME = re.compile(r"\b(?:(?P<made>produc(?:ed|es|e)|yielded|led\s+to|gave\s+birth\s+to|brought\s+about)"
+                                 r"|agreed\s+(?:in\s+principle\s+)?on|call(?:ed|s|ing)?\s+for|paved?\s+the\s+way\s+for"
+                                 r"|(?:would|will|to|shall)\s+head|provid(?:es|ed|ing)\s+for|envisag(?:es|ed|ing)"
+                                 r"|through|setting\s+up|set\s+up)\s+(?:an?\s+|the\s+|a\s+new\s+)?$",
+                                 re.IGNORECASE)
 #: "its (own) takeover": a possessive "its" before a noun trigger.
 _ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+)?$")
 _GERUND = re.compile(r"\b\w{3,}ing\b")
@@ -669,10 +676,15 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                     continue  # "would rule by decree", "was formed by decree": no decree issued here
                 frame = self.doc.search(_FRAME_OF, max(0, m.start() - 40), m.start()) if t.form == "noun" and \
                     self.body.find(" of ", max(0, m.start() - 40), m.start()) >= 0 else None
+                outcome = _GOVERNMENT_OUTCOME.search(self.body, max(0, m.start() - 45), m.start()) \
+                    if t.type == "GovernmentFormation" and t.form == "noun" and tok.low != "formation" else None
+                if t.type == "GovernmentFormation" and t.form == "noun" and tok.low != "formation" and not outcome:
+                    continue  # "dismissed the unity government": a government named, not one formed
                 if frame:  # its own time ("the aftermath of the 2007 takeover") belongs to no event of the clause
                     self.frames.append((frame.start(), m.end()))
                 else:
-                    hits.append(Hit(t.type, t.form, m.start(), m.end(), t.confidence, t.subject_role))
+                    hits.append(Hit(t.type, t.form, m.start(), m.end(), t.confidence, t.subject_role,
+                                    extra={"outcome": outcome} if outcome else {}))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[Hit] = []
         for h in hits:
@@ -724,6 +736,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 modality = "planned"  # "expected the cabinet to be formed within weeks"
             if modality == "actual" and not any(0 <= t.start - h.end <= 40 for t in doc.times_in(h.end, hi)):
                 return None  # "a government formed without consensus": a description, not a report
+        outcome = h.extra.get("outcome")  # "agreed on a national unity government" (``find_hits``)
+        if outcome and modality == "actual" and not outcome.group("made"):  # not "the deal produced a … government"
+            modality = "planned"  # "agreed on a national unity government", "under which X would head …"
         if h.type == "Proposal" and modality == "proposed":
             modality = "actual"  # "proposed … and suggested that …": the proposal itself is made
         governor = None
@@ -761,7 +776,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 return None  # "committed to negotiations (with Fatah)": a stance, not a planned meeting
             own_time = own_time or h.end in self.time_owner.values()  # "the elections … were to have been held
             # on May 22" (a scheduled time owned by the noun)
-            if not (governor or near_cue or post or own_time or winner or participle or self.noun_argument(h, hi)):
+            if not (governor or outcome or near_cue or post or own_time or winner or participle
+                    or self.noun_argument(h, hi)):
                 return None  # "hoped … would help revive … talks": no event
             if ger and not governor and modality == "actual" and not (post or own_time or winner):
                 return None
@@ -776,6 +792,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if governor and h.type == "Meeting" \
                 and body[governor.start():governor.start() + 5].lower() in ("chair", "presi"):
             role = "leader"  # "Abbas chaired the meeting of secretaries-general"
+        if outcome and re.search(r"\bhead\b", outcome.group(), re.IGNORECASE):
+            role = "leader"  # "under which Abbas would head an interim government"
         if governor and h.type == "Election" and body[governor.start():governor.end()].lower() == "won":
             role = "winner"  # "Hamas won a majority in the 2006 elections"
         participants: list[Participant] = []
@@ -865,7 +883,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         ev = Event(key="", type=h.type, label="", modality=modality, participants=participants,
                    evidence=[doc.evidence(h.start, h.end, f"trigger-{h.type.lower()}-{h.form}", h.confidence)],
                    confidence=h.confidence)
-        ev.place = self.place_after(h, lo, hi) if h.type not in ("Takeover", "Handover", "Split") else None
+        ev.place = self.place_after(h, lo, hi) if h.type not in ("Takeover", "Handover", "Split") and not outcome \
+            else None  # "the deal signed in Doha under which X would head an interim government": not in Doha
         if h.type in ("Takeover", "Handover"):
             terr = [m for m in self.places_in(h.end, hi, ("Territory", "City", "BorderCrossing"))]
             ev.territory = terr[0].entity if terr else None
