@@ -12,8 +12,6 @@ Example:
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -25,6 +23,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, UsageError
 from kg.namespaces import PREFIXES
+from kg.results import ask_text, to_csv, to_json, to_tsv
 from kg.store import QueryResult, Store
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -269,23 +268,15 @@ def _cell(t: Node | None) -> str:
     return "" if t is None else printable(str(t))
 
 
-def _json_term(t: Node) -> dict[str, str]:
-    if isinstance(t, URIRef):
-        return {"type": "uri", "value": str(t)}
-    if isinstance(t, BNode):
-        return {"type": "bnode", "value": str(t)}
-    assert isinstance(t, Literal)
-    d = {"type": "literal", "value": str(t)}
-    if t.language:
-        d["xml:lang"] = t.language
-    elif t.datatype is not None:
-        d["datatype"] = str(t.datatype)
-    return d
+def _tsv_cell(t: Node | None) -> str:
+    return _cell(t).replace("\t", " ").replace("\n", " ")
 
 
 def format_result(res: QueryResult, fmt: str = "table") -> str:
     """A result as ``table`` (aligned text), ``csv``, ``tsv``, ``json`` (SPARQL 1.1 JSON results) or, for a
-    CONSTRUCT, ``turtle``.
+    CONSTRUCT, ``turtle``. CSV and TSV are written for a terminal (``kg.results`` writes them): plain values,
+    control characters shown as ``\\xNN``, ``\\n`` line ends; TSV has a bare header and tabs and newlines as
+    spaces (SPARQL TSV, with N-Triples terms, is what ``kg serve`` gives).
 
     Example:
         >>> print(format_result(QueryResult(vars=["x"], rows=[{"x": Literal("a")}]), "csv"), end="")
@@ -298,27 +289,14 @@ def format_result(res: QueryResult, fmt: str = "table") -> str:
         if fmt == "json":
             return res.graph.serialize(format="json-ld")
         raise UsageError("CONSTRUCT and DESCRIBE give a graph: use --format table (Turtle) or json (JSON-LD)")
-    if res.boolean is not None:
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": res.boolean}) + "\n"
-        return ("true" if res.boolean else "false") + "\n"
     if fmt == "json":
-        bindings = [{k: _json_term(v) for k, v in row.items() if v is not None} for row in res.rows]
-        return json.dumps({"head": {"vars": res.vars}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=1) + "\n"
-    if fmt in {"csv", "tsv"}:
-        buf = io.StringIO()
-        if fmt == "csv":
-            w = csv.writer(buf, lineterminator="\n")
-            w.writerow(res.vars)
-            for row in res.rows:
-                w.writerow([_cell(row.get(v)) for v in res.vars])
-        else:
-            buf.write("\t".join(res.vars) + "\n")
-            for row in res.rows:
-                cells = [_cell(row.get(v)).replace("\t", " ").replace("\n", " ") for v in res.vars]
-                buf.write("\t".join(cells) + "\n")
-        return buf.getvalue()
+        return to_json(res)
+    if res.boolean is not None:
+        return ask_text(res)
+    if fmt == "csv":
+        return to_csv(res, cell=_cell, newline="\n")
+    if fmt == "tsv":
+        return to_tsv(res, cell=_tsv_cell, mark="")
     if fmt != "table":
         raise UsageError(f"unknown format {fmt!r} (table, csv, tsv, json)")
     return format_table(res)

@@ -24,24 +24,17 @@ Example:
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import sys
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
-
-from kg.dump import nt
 from kg.errors import KGError, QueryError, QueryTimeout, StoreError, UsageError
-from kg.query import format_result, list_named_queries, run_named
+from kg.query import list_named_queries, run_named
 from kg.render.html import render_page
+from kg.results import WRITERS, csv_value, to_tsv
 from kg.store import QueryResult, Store, abandoned_queries
 
 MAX_BODY = 16 * 1024 * 1024
@@ -98,65 +91,18 @@ def negotiate(accept: str | None, offered: list[str]) -> str | None:
     return choice
 
 
-def _csv_cell(t: Node | None) -> str:
-    if t is None:
-        return ""
-    return f"_:{t}" if isinstance(t, BNode) else str(t)
-
-
-def _xml_term(t: Node) -> str:
-    if isinstance(t, URIRef):
-        return f"<uri>{xml_escape(str(t))}</uri>"
-    if isinstance(t, BNode):
-        return f"<bnode>{xml_escape(str(t))}</bnode>"
-    assert isinstance(t, Literal)
-    attr = ""
-    if t.language:
-        attr = f" xml:lang={quoteattr(t.language)}"
-    elif t.datatype is not None:
-        attr = f" datatype={quoteattr(str(t.datatype))}"
-    return f"<literal{attr}>{xml_escape(str(t))}</literal>"
-
-
 def serialize_result(res: QueryResult, kind: str) -> bytes:
-    """A query result in one of the protocol formats: ``json``, ``xml``, ``csv``, ``tsv`` (SELECT/ASK) or
-    ``turtle``, ``nt``, ``json-ld`` (graphs).
+    """A query result in one of the protocol formats: ``json``, ``xml``, ``csv``, ``tsv`` (SELECT/ASK, written by
+    ``kg.results``; another kind gives TSV) or ``turtle``, ``nt``, ``json-ld`` (graphs).
 
     Example:
+        >>> from rdflib import URIRef
         >>> serialize_result(QueryResult(vars=["x"], rows=[{"x": URIRef("https://ex.org/a")}]), "tsv")
         b'?x\\n<https://ex.org/a>\\n'
     """
     if res.graph is not None:
         return res.graph.serialize(format=kind).encode("utf-8")
-    if kind == "json":
-        return format_result(res, "json").encode("utf-8")
-    if kind == "xml":
-        head = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n'
-        if res.boolean is not None:
-            body = f"<head/>\n<boolean>{'true' if res.boolean else 'false'}</boolean>\n"
-        else:
-            names = "".join(f"<variable name={quoteattr(v)}/>" for v in res.vars)
-            rows = []
-            for row in res.rows:
-                cells = "".join(
-                    f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                    for v in res.vars if (t := row.get(v)) is not None
-                )
-                rows.append(f"<result>{cells}</result>\n")
-            body = f"<head>{names}</head>\n<results>\n{''.join(rows)}</results>\n"
-        return (head + body + "</sparql>\n").encode("utf-8")
-    if res.boolean is not None:
-        return ("true\n" if res.boolean else "false\n").encode()
-    if kind == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(res.vars)
-        for row in res.rows:
-            w.writerow([_csv_cell(row.get(v)) for v in res.vars])
-        return buf.getvalue().encode("utf-8")
-    lines = ["\t".join("?" + v for v in res.vars)]
-    lines += ["\t".join("" if row.get(v) is None else nt(row[v]) for v in res.vars) for row in res.rows]  # type: ignore[arg-type]
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return WRITERS.get(kind, to_tsv)(res).encode("utf-8")
 
 
 _STYLE = (
@@ -213,7 +159,7 @@ def result_page(title: str, res: QueryResult) -> bytes:
         return _page(title, f"<pre>{html.escape(text)}</pre>")
     head = "".join(f"<th>{html.escape(v)}</th>" for v in res.vars)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_csv_cell(r.get(v)))}</td>" for v in res.vars) + "</tr>\n"
+        "<tr>" + "".join(f"<td>{html.escape(csv_value(r.get(v)))}</td>" for v in res.vars) + "</tr>\n"
         for r in res.rows
     )
     n = len(res.rows)

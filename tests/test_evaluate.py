@@ -62,6 +62,34 @@ def test_hand_computed_scores() -> None:
     # modality on the 2 matched events: 1 right; dates on the 1 matched dated event: 0 right
     assert (s["modality"]["tp"], s["modality"]["f1"]) == (1, 0.5)
     assert (s["dates"]["tp"], s["dates"]["fp"], s["dates"]["f1"]) == (0, 1, 0.0)
+    # no gold statement is dated: nothing to count, accuracy 1.0
+    assert (s["statement_dates"]["tp"], s["statement_dates"]["fp"], s["statement_dates"]["f1"]) == (0, 0, 1.0)
+
+
+def test_statement_dates_exact_at_the_gold_precision_on_matched_statements() -> None:
+    def said(who: str, at: int, start: str | None = None, precision: str = "day") -> dict:
+        return event("Statement", [("speaker", who)], start=start, end=start, precision=precision,
+                     spans=((at, at + 40),))
+
+    gold = [said("abbas", 0, "2017-10-01", "month"),    # right: the predicted day is in that month
+            said("haniyeh", 100, "2017-10-12"),          # wrong day
+            said("zakharova", 200),                      # undated gold: not counted, whatever is predicted
+            said("sisi", 300, "2017-10-12"),             # dated but not found: not counted
+            event("Signing", [("signatory", "fatah")], start="2017-10-12", end="2017-10-12")]
+    pred = [said("abbas", 10, "2017-10-12"), said("haniyeh", 110, "2017-10-13"), said("zakharova", 210, "2017-10-12"),
+            said("hamas", 300, "2017-10-12"),
+            event("Signing", [("signatory", "fatah")], start="2017-10-12", end="2017-10-12")]
+    s = score(gold, pred)["overall"]
+    assert (s["statements"]["tp"], s["statements"]["fp"], s["statements"]["fn"]) == (3, 1, 1)
+    sd = s["statement_dates"]
+    assert (sd["tp"], sd["fp"], sd["fn"]) == (1, 1, 1)
+    assert (sd["precision"], sd["recall"], sd["f1"]) == (0.5, 0.5, 0.5)
+    # the event dates are apart: the one matched dated event is right
+    assert (s["dates"]["tp"], s["dates"]["fp"], s["dates"]["f1"]) == (1, 0, 1.0)
+    # per article too, and named "statement dates" in the table
+    assert score(gold, pred)["articles"]["id:article/a"]["statement_dates"] == sd
+    rows = [r.split() for r in format_scores(score(gold, pred), overall_only=True).splitlines()]
+    assert ["overall", "statement", "dates", "0.500", "0.500", "0.500", "1", "1", "1"] in rows
 
 
 def test_offset_tolerance_and_lenient_roles() -> None:
@@ -89,6 +117,8 @@ def test_format_table_and_json() -> None:
     table = format_scores(s).splitlines()
     assert table[0].split() == ["scope", "category", "precision", "recall", "f1", "tp", "fp", "fn"]
     assert table[1].split() == ["overall", "mentions", "0.500", "0.667", "0.571", "2", "2", "1"]
+    assert [r.split()[1] for r in table[1:9]] == ["mentions", "events", "triggers", "arguments", "statements",
+                                                  "modality", "dates", "statement"]
     assert json.loads(format_scores(s, "json"))["overall"]["events"]["tp"] == 2
     with pytest.raises(ValueError, match="unknown format"):
         format_scores(s, "csv")
@@ -145,4 +175,5 @@ def test_kg_evaluate_scores_only_the_annotated_articles(tmp_path) -> None:
     assert (o["events"]["tp"], o["events"]["fp"], o["events"]["fn"]) == (1, 0, 1)
     assert o["events"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
     assert o["dates"]["f1"] == 1.0
+    assert o["statement_dates"]["tp"] + o["statement_dates"]["fp"] == 0  # no statement in the gold
     assert "1 read articles without gold are not scored" in r.stderr

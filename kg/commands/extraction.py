@@ -96,8 +96,8 @@ def evaluate_cmd(
     gold_dir: Path | None, articles_dir: Path | None, fmt: str, lenient: bool, summary: bool, output: str
 ) -> None:
     """Score extraction against gold annotations (default data/gold/): precision, recall and F1 for entity
-    links, events, modality, dates and statements, per article and overall. Only the articles the gold
-    annotates are scored (a gold set for part of the articles measures those).
+    links, events, modality, dates, statements and statement dates, per article and overall. Only the articles
+    the gold annotates are scored (a gold set for part of the articles measures those).
 
     Example: kg evaluate data/gold --format json
     """
