@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -76,18 +77,33 @@ def to_json(res: QueryResult) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
+#: Characters XML 1.0 cannot hold, even escaped (C0 controls but tab, newline, return; lone surrogates; U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(s: str) -> str:
+    """``s`` escaped for XML, with characters XML cannot hold replaced by U+FFFD, so the document stays
+    well-formed.
+
+    Example:
+        >>> _xml_text("a<b\x07")
+        'a&lt;b\ufffd'
+    """
+    return xml_escape(_NOT_XML.sub("\ufffd", s))
+
+
 def _xml_term(t: Node) -> str:
     if isinstance(t, URIRef):
-        return f"<uri>{xml_escape(str(t))}</uri>"
+        return f"<uri>{_xml_text(str(t))}</uri>"
     if isinstance(t, BNode):
-        return f"<bnode>{xml_escape(str(t))}</bnode>"
+        return f"<bnode>{_xml_text(str(t))}</bnode>"
     assert isinstance(t, Literal)
     attr = ""
     if t.language:
         attr = f" xml:lang={quoteattr(t.language)}"
     elif t.datatype is not None:
         attr = f" datatype={quoteattr(str(t.datatype))}"
-    return f"<literal{attr}>{xml_escape(str(t))}</literal>"
+    return f"<literal{attr}>{_xml_text(str(t))}</literal>"
 
 
 def to_xml(res: QueryResult) -> str:

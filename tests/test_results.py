@@ -77,7 +77,7 @@ def test_endpoint_xml() -> None:
         f'<literal datatype="{XSD_NS}integer">3</literal></binding><binding name="b"><bnode>b0</bnode></binding>'
         '</result>\n'
         '<result><binding name="s"><uri>https://ex.org/é</uri></binding><binding name="l">'
-        '<literal>bell\x07 ünï\r\x1b[0m;x</literal></binding><binding name="n">'
+        '<literal>bell\ufffd ünï\r\ufffd[0m;x</literal></binding><binding name="n">'
         f'<literal datatype="{XSD_NS}date">2017-10-12</literal></binding></result>\n'
         '<result><binding name="l"><literal></literal></binding><binding name="n">'
         f'<literal datatype="{XSD_NS}decimal">1.5</literal></binding><binding name="b"><bnode>x1</bnode></binding>'
@@ -116,3 +116,12 @@ def test_cli_refuses_formats_it_does_not_have() -> None:
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_endpoint_xml_is_well_formed_even_with_control_characters() -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(serialize_result(SELECT, "xml"))
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    literals = [e.text for e in root.iter(ns + "literal")]
+    assert "bell\ufffd ünï\n\ufffd[0m;x" in literals  # the bell and escape replaced; XML reads \r as \n
