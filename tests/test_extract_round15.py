@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from extract_helpers import ID, of_type, roles, run
 
+from kg.extract.timex import find_times
+
 FATAH, HAMAS = ID + "party/fatah", ID + "party/hamas"
 ABBAS, PA = ID + "person/mahmoud-abbas", ID + "org/palestinian-authority"
 
@@ -118,3 +120,27 @@ def test_a_government_formed_keeps_its_verb_trigger() -> None:
     (g,) = formations("The power-sharing cabinet, formed in March 2007 under the Mecca agreement, collapsed in June.",
                       "2007-06-15")
     assert (g.modality, g.time.earliest) == ("actual", "2007-03-01")
+
+
+@pytest.mark.parametrize(("text", "surface", "bounds"), [
+    ("The deal was reached in April 2014 and the government was formed that June.", "that June",
+     ("2014-06-01", "2014-06-30")),
+    ("Hamas won in January 2006. In March that year, it formed a government.", "March that year",
+     ("2006-03-01", "2006-03-31")),
+    ("Hamas won in 2006 and later that year formed a cabinet.", "later that year", ("2006-01-01", "2006-12-31")),
+    ("The talks opened on 12 October 2017 and the deal was signed the same day.", "the same day",
+     ("2017-10-12", "2017-10-12")),
+])
+def test_that_june_and_the_same_day_take_the_time_named_before(text: str, surface: str, bounds: tuple) -> None:
+    t = [t for t in find_times(text, "2016-02-09") if t.spec.text == surface]
+    assert [(x.spec.earliest, x.spec.latest) for x in t] == [bounds]
+
+
+@pytest.mark.parametrize("text", [
+    "He said that June was hot.",  # no time named before
+    "In 2014 the same day was chosen.",  # a day asked, a year named
+    "Talks opened on 12 October 2017. The deal was signed the same day.",  # a day only from its own sentence
+])
+def test_that_june_without_a_fitting_time_before_is_no_time(text: str) -> None:
+    assert [t.spec.text for t in find_times(text, "2016-02-09") if "that" in t.spec.text or "same" in t.spec.text] \
+        == []

@@ -61,6 +61,11 @@ _PATTERNS = [
     ("monthyear", rf"\b(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     ("yearpart", rf"\b(?:the\s+)?(?P<yp>early|late|mid|beginning\s+of|start\s+of|middle\s+of|end\s+of)"
                  rf"[-\s]+(?P<yp_y>{_YEAR})\b"),
+    # "that June", "in March that year", "later that year", "the same day": the month, year or day of the time
+    # named just before (``_that_relative``)
+    ("thatrel", rf"\b(?:(?:in|In)\s+)?(?P<tr_m>{_MONTH})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b"
+                rf"|\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?P<tr_unit>year|month|day)\b(?![’']s)"
+                rf"|\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<tr_m2>{_MONTH})(?!\w)(?!\.?\s*\d)"),
     ("month", rf"\b(?:(?P<mo_pre>in|In|since|Since|until|by|By|last|Last|next|Next|this|early|late|mid|of)\s+"
               rf"|(?:early|late|mid|Early|Late|Mid)-)(?P<mo>{_MONTH})(?!\w)(?!\.?\s*\d)"),
     ("dayrel", r"\b(?P<dr>[Tt]he\s+day\s+(?:before|after))\b(?!\s+(?:the|a|an|his|her|its|their|this|that)\b"
@@ -95,13 +100,13 @@ START_WORDS = frozenset(w[:4] for w in """
 january february march april may june july august september october november december sept
 spring summer autumn fall winter the early late mid beginning start middle end
 monday tuesday wednesday thursday friday saturday sunday last next this yesterday today tomorrow earlier later
-in since until by of a an one two three four five six seven eight nine ten several few with
+in since until by of a an one two three four five six seven eight nine ten several few with that
 jan feb mar apr jun jul aug sep oct nov dec
 """.split())
 _MONTHS3 = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
 _UNITS = frozenset("day days week weeks month months year years".split())
 _PERIODS = frozenset("spring summer autumn fall winter early late mid beginning start middle end day previous next"
-                     " following preceding".split())
+                     " following preceding same".split())
 #: Frequent start words that begin a time expression only before certain words ("the autumn …", "in March",
 #: "a year ago"): the next token's test. Every pattern needs whitespace between the two, so the next token is
 #: the next word; the sets are supersets of what the patterns accept.
@@ -109,6 +114,7 @@ _NEXT_WORD = {
     "the": lambda w: w in _PERIODS, "in": lambda w: w[:3] in _MONTHS3, "of": lambda w: w[:3] in _MONTHS3,
     "by": lambda w: w[:3] in _MONTHS3, "since": lambda w: w[:3] in _MONTHS3, "until": lambda w: w[:3] in _MONTHS3,
     **{n: (lambda w: w in _UNITS) for n in _NUMBER_WORDS},
+    "that": lambda w: w in ("year", "month", "day") or w[:3] in _MONTHS3,
     "with": lambda w: False, "within": lambda w: w[:1].isdigit() or w in _NUMBER_WORDS or w == "the",
 }
 #: Words before a month/day without a year, in its clause, that make it a coming date ("a decree calling
@@ -381,6 +387,26 @@ def _year_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: 
     return "year", f"{year}-01-01", f"{year}-12-31"
 
 
+def _that_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: int) -> tuple[str, str, str] | None:
+    """"that June", "in March that year", "later that year", "the same day": the month, year or day of the time
+    named just before (within 400 characters: "Hamas won in January 2006. In March that year …" → March 2006; a day
+    only in its sentence); None without one, or when it is vaguer than asked ("the same day" after "in 2014")."""
+    t = found[-1] if found else None
+    if t is None or not t.spec.earliest or m.start() - (t.end - offset) > 400:
+        return None
+    year, unit, month = int(t.spec.earliest[:4]), m.group("tr_unit"), m.group("tr_m") or m.group("tr_m2")
+    if month:
+        number = month_number(month)
+        return ("month", *month_bounds(year, number)) if number else None
+    if unit == "year":
+        return "year", f"{year}-01-01", f"{year}-12-31"
+    if unit == "month" and t.spec.precision in ("day", "month"):
+        return "month", *month_bounds(year, int(t.spec.earliest[5:7]))
+    if unit == "day" and t.spec.precision == "day" and not _SENTENCE_END.search(text, t.end - offset, m.start()):
+        return "day", t.spec.earliest[:10], t.spec.earliest[:10]  # "the same day": of a day named in the sentence
+    return None
+
+
 def _count(word: str) -> int:
     """The number a count word stands for: "3" → 3, "two" → 2, "a few" → 3."""
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower().split()[-1]]
@@ -454,7 +480,8 @@ def find_times(text: str, published: str | None, offset: int = 0,
                 ahead = "nearest"  # "the round planned for mid-June was postponed": a date already reached
         try:
             resolved = _day_relative(m, text, out, offset, pub) if m.lastgroup == "dayrel" \
-                else _year_relative(m, text, out, offset) if m.lastgroup == "yearrel" else _resolve(m, pub, ahead)
+                else _year_relative(m, text, out, offset) if m.lastgroup == "yearrel" \
+                else _that_relative(m, text, out, offset) if m.lastgroup == "thatrel" else _resolve(m, pub, ahead)
         except (ValueError, OverflowError):
             resolved = None  # "within 10000 years": beyond the calendar
         if resolved is None and m.lastgroup in _RANGES:  # a range that is none: its first date ("May 8-3")
@@ -466,7 +493,8 @@ def find_times(text: str, published: str | None, offset: int = 0,
         if resolved is None:
             continue
         precision, earliest, latest = resolved
-        start = m.start("mo") if m.lastgroup == "month" else m.start()
+        start = m.start("mo") if m.lastgroup == "month" else m.start("tr_m") if m.lastgroup == "thatrel" \
+            and m.group("tr_m") else m.start()  # "in March": the month's own words
         surface = text[start:m.end()]
         since = _SINCE_BEFORE.search(text, max(0, start - 18), start) if m.lastgroup not in _RANGES \
             else None  # "from 29 February to 1 March": a closed range
