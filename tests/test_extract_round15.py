@@ -144,3 +144,22 @@ def test_that_june_and_the_same_day_take_the_time_named_before(text: str, surfac
 def test_that_june_without_a_fitting_time_before_is_no_time(text: str) -> None:
     assert [t.spec.text for t in find_times(text, "2016-02-09") if "that" in t.spec.text or "same" in t.spec.text] \
         == []
+
+
+def meetings(body: str, published: str = "2024-07-23"):
+    return of_type(run(body, published), "Meeting")
+
+
+@pytest.mark.parametrize(("body", "start"), [
+    ("Officials said a further round in Beijing could be held in the coming weeks.", None),
+    ("A Hamas official said a first round could be held in early April.", "2025-04-01"),  # ahead, not last April
+])
+def test_a_round_that_could_be_held_is_planned(body: str, start: str | None) -> None:
+    (m,) = meetings(body)
+    assert m.modality == "planned" and (m.time.earliest if m.time else None) == start
+
+
+def test_could_be_held_far_from_the_noun_or_of_another_noun_plans_nothing() -> None:
+    (m,) = meetings("The talks ended on Monday with a statement saying that elections could be held in May.",
+                    "2021-02-10")
+    assert m.modality == "actual"

@@ -365,6 +365,9 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|(?:is|are)\s+(?:also\s+)?to\s+(?:host|hold|convene|open|begin|start|take\s+place)"
                     r"|(?:is|are)\s+(?:now\s+|also\s+|being\s+)?(?:planned|envisaged)"
                     r"|(?:is|are)\s+(?:now\s+|also\s+|being\s+)?scheduled(?!\s+to\b))\b")),
+    # "a further round could be held in the coming weeks" (close to the noun: the clause's own verb)
+    ("planned", _re(r"[^.;,]{0,40}?\b(?:could|might)\s+(?:soon\s+|still\s+)?"
+                    r"(?:be\s+held|take\s+place|be\s+convened)\b")),
     ("actual", _re(r"[^.;]{0,60}?\b(?:was|were)\s+(?:held|completed|finished|carried\s+out)\b"
                    r"|[^.;]{0,60}?\btook\s+place\b"
                    r"|[^.;,]{0,40}?\b(?:ended|concluded|opened|closed|wrapped\s+up)\s+(?:on|in|with|without|after)\b")),
@@ -381,7 +384,7 @@ POST_WORDS_LOW = re.compile(r"\b(?:postponed|delayed|put|deferred|pushed|resched
                             r"|collapsed"
                             r"|failed|fell|broke|did|never|due|expected|scheduled|set|supposed|slated|planned|envisaged|pencilled"
                             r"|penciled|will|held|host|hold"
-                            r"|convene|open|begin|start|take|completed|finished|carried|took|ended|concluded|opened"
+                            r"|convene|convened|open|begin|start|take|completed|finished|carried|took|ended|concluded|opened"
                             r"|closed|wrapped)\b")
 #: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".
 GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi[sz]ed|organi[sz]e|attended|attend"

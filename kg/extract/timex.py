@@ -122,7 +122,8 @@ _NEXT_WORD = {
 #: then the next occurrence, not the last. "Due" ("the vote that was due on May 22") makes it the occurrence
 #: nearest the publication, either way (``_DUE_BEFORE``).
 _FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|scheduled|set\s+for|planned\s+for|to\s+be\s+held|calling"
-                            r"|upcoming)\b|\b(?:for|by|sets)\s+$", re.IGNORECASE)
+                            r"|upcoming|(?:could|might)\s+(?:soon\s+)?be\s+held)\b|\b(?:for|by|sets)\s+$",
+                            re.IGNORECASE)
 #: "… planned for June 15 was postponed / was held": the planned date is reported in the past.
 _PAST_AFTER = re.compile(r"\s*,?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
                          r"(?:postponed|cancell?ed|called\s+off|delayed|put\s+off|scrapped|held|pushed\s+back)\b",
