@@ -163,3 +163,23 @@ def test_could_be_held_far_from_the_noun_or_of_another_noun_plans_nothing() -> N
     (m,) = meetings("The talks ended on Monday with a statement saying that elections could be held in May.",
                     "2021-02-10")
     assert m.modality == "actual"
+
+
+PLC = ID + "org/palestinian-legislative-council"
+
+
+def collapses(body: str, published: str = "2019-01-01"):
+    return of_type(run(body, published), "Collapse")
+
+
+def test_a_body_dismissed_or_dissolved_in_a_relative_clause() -> None:
+    (c,) = collapses("The Palestinian Legislative Council, which Abbas dissolved in 2018, had not met since 2007.")
+    assert (roles(c), c.time.earliest) == ({("agent", ABBAS), ("target", PLC)}, "2018-01-01")
+    (c,) = collapses("Hamas wants the Haniyeh-led government that Abbas dismissed in June restored first.",
+                     "2007-10-01")
+    assert ("agent", ABBAS) in roles(c) and [r for r, _ in roles(c)].count("target") == 1
+    assert c.time.earliest == "2007-06-01"
+
+
+def test_a_relative_clause_dismissing_something_else_is_no_collapse() -> None:
+    assert collapses("The report that Abbas dismissed on Monday was critical.") == []

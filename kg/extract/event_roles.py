@@ -36,6 +36,11 @@ _HOST_GOVERNOR = re.compile(r"^(?:hosted|host|hosts|organi[sz]ed|organi[sz]e|con
 _ENDED_BODY = re.compile(r"\s+(?:it\b|them\b|(?:the|its|his|her|their|a|(?-i:[A-Z])[\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}?"
                          r"(?:government|cabinet"
                          r"|committee|council|parliament|legislature|administration|body)\b)", re.IGNORECASE)
+#: The body a relative clause dismissed or dissolved: "the (Haniyeh-led) government (that) X dismissed".
+_ENDED_BODY_BEFORE = re.compile(r"\b(?P<body>(?:government|cabinet|committee|council|parliament|legislature"
+                                r"|administration))(?:,?\s+(?:that|which)\s+|\s+)$", re.IGNORECASE)
+#: A government named by its head word (resolved to the reference government later, not linked as a body).
+_GOV_END = re.compile(r"(?:government|cabinet)$", re.IGNORECASE)
 #: What can collapse (break down, fall apart) in this domain: a government, a deal, talks, the reconciliation.
 _COLLAPSING = re.compile(r"\b(?:government|cabinet|coalition|administration|talks|negotiations|dialogue|deal|agreement"
                          r"|accord|pact|declaration|understanding|reconciliation|truce|ceasefire|unity|partnership"
@@ -98,10 +103,17 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
                 participants += as_participants([r], "agent")
     elif type_ == "Collapse" and re.match(r"dismiss|sack|dissolv", body[start:end], re.IGNORECASE):
         ended = _ENDED_BODY.match(body, end)
+        subject = [r for r in _refs_in(refs, lo, start) if not body[r.end:start].strip()]
+        relative = _ENDED_BODY_BEFORE.search(body, max(lo, subject[-1].start - 60), subject[-1].start) \
+            if subject and not ended else None
+        if relative:  # "the government (that) Abbas dismissed in June": the body before the subject
+            return participants + as_participants([r for r in _refs_in(refs, lo, relative.end()) if r.end ==
+                                                   relative.end("body") and not _GOV_END.search(
+                                                       body, r.start, r.end)], "target")
         if not ended:
             return None  # "dismissed the report": only a government or body can be dismissed or dissolved
-        participants += as_participants([r for r in after if r.end == ended.end() and not re.search(
-            r"(?:government|cabinet)$", body[r.start:r.end], re.IGNORECASE)], "target")  # "dissolved the
+        participants += as_participants([r for r in after if r.end == ended.end() and not _GOV_END.search(
+            body, r.start, r.end)], "target")  # "dissolved the
         # Palestinian Legislative Council": a body named in full (a government is resolved later)
     elif type_ == "Collapse" and re.match(r"collaps|broke|fell|crumbl", body[start:end], re.IGNORECASE):
         if not _COLLAPSING.search(body, max(lo, start - 80), start):
