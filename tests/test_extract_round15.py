@@ -183,3 +183,25 @@ def test_a_body_dismissed_or_dissolved_in_a_relative_clause() -> None:
 
 def test_a_relative_clause_dismissing_something_else_is_no_collapse() -> None:
     assert collapses("The report that Abbas dismissed on Monday was critical.") == []
+
+
+MUSTAFA = ID + "person/mohammad-mustafa"
+
+
+def test_who_took_the_oath_before_the_president_leads_the_government_sworn_in() -> None:
+    (s,) = of_type(run("Prime Minister Mohammad Mustafa and his ministers took the oath of office before President "
+                       "Mahmoud Abbas in Ramallah on Sunday.", "2024-03-31"), "SwearingIn")
+    assert roles(s) == {("leader", MUSTAFA), ("participant", ABBAS)}
+    # the one who swears the cabinet in is no leader
+    (s,) = of_type(run("President Mahmoud Abbas swore in the new cabinet in Ramallah on Sunday.", "2024-03-31"),
+                   "SwearingIn")
+    assert ("leader", ABBAS) not in roles(s)
+
+
+def test_a_meeting_that_he_chaired_is_led_by_the_sentence_subject() -> None:
+    (m,) = meetings("Abbas made the announcement on Saturday at a meeting of the Palestinian leadership that he "
+                    "chaired at his headquarters in Ramallah.", "2024-03-31")
+    assert roles(m) == {("leader", ABBAS)}
+    (m,) = meetings("Officials spoke on Saturday at a meeting of the leadership that he chaired in Ramallah.",
+                    "2024-03-31")
+    assert roles(m) == set()  # nobody named before "he"

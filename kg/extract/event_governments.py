@@ -51,6 +51,9 @@ class GovernmentRules:
         others = {p.entity for p in ev.participants if p.role in ("participant", "agent")
                   and ev.type in ("SwearingIn", "Collapse") and not tendered}  # "X submitted his government's
         # resignation": X heads the government that resigns
+        if ev.type == "SwearingIn" and ev.evidence and ev.evidence[0].quote.lower().startswith("took"):
+            sworn = {m.entity for m in self.doc.mentions_in(lo, ev.evidence[0].start)}  # "X took the oath before
+            others -= sworn  # Y": X is sworn in (and may head the government), Y administers it
         leader = self.government_leader(lo, hi, others)
         names = [m.entity for m in ms if m.type == "Government"]
         agreement = next((e.agreement for e in self.events if e.agreement and e.evidence

@@ -50,6 +50,7 @@ _OF_GOVERNMENT = re.compile(r"\s+of\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:(?-i:[A
 #: "… resignation to (President) X": the addressee.
 _TO_RIGHT_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,3}$")
 _CHAIR = re.compile(r"\bchair(?:ed|ing|s)?\b", re.IGNORECASE)
+_HE_BEFORE = re.compile(r"\b(?:he|she)\s+(?:had\s+|has\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^\s*[’']s?\s+(?:[\w-]+\s+){0,2}$")
 _ANNOUNCED = re.compile(r"^\s+(?:announced|launched|unveiled|presented|put\s+forward)\b", re.IGNORECASE)
 _LAUNCHED_BEFORE = re.compile(r"\b(?:announced|launched|unveiled|presented|put\s+forward|proposed|floated)\s+"
@@ -172,6 +173,8 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         if chair:
             who = [r for r in _refs_in(refs, lo, chair.start()) if chair.start() - r.end <= 12]
             who = who[-1:] or [r for r in _refs_in(refs, chair.end(), hi) if r.start - chair.end() <= 30][:1]
+            if not who and _HE_BEFORE.search(body, max(lo, chair.start() - 12), chair.start()):
+                who = _refs_in(refs, lo, chair.start())[:1]  # "X spoke at a meeting that he chaired": X
             ids = {i for r in who for i in r.iris}
             participants = [p for p in participants if p.entity not in ids] + as_participants(who, "leader")
     elif type_ == "Proposal" and body[start:end].lower() in ("initiative", "peace plan"):
