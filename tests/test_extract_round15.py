@@ -205,3 +205,15 @@ def test_a_meeting_that_he_chaired_is_led_by_the_sentence_subject() -> None:
     (m,) = meetings("Officials spoke on Saturday at a meeting of the leadership that he chaired in Ramallah.",
                     "2024-03-31")
     assert roles(m) == set()  # nobody named before "he"
+
+
+SHTAYYEH_GOV = ID + "government/2019-04-13-shtayyeh"
+
+
+def test_whose_government_resigned_is_that_persons_government_even_with_another_prime_minister_named() -> None:
+    body = ("Prime Minister Mohammad Mustafa took the oath on Sunday. Mustafa replaces Mohammad Shtayyeh, whose "
+            "government resigned on Feb. 26.")
+    (c,) = collapses(body, "2024-03-31")
+    assert (roles(c), c.time.earliest) == ({("agent", SHTAYYEH_GOV)}, "2024-02-26")
+    # a person who resigns is a change of post, not a government's collapse
+    assert collapses("Mohammad Shtayyeh resigned on Feb. 26.", "2024-03-31") == []

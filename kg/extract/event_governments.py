@@ -35,7 +35,11 @@ class GovernmentRules:
     def government_leader(self, lo: int, hi: int, exclude: set[str]):
         """The head of the government named in ``[lo, hi)``: a person after "headed/led by" or "of", before
         "'s government" or ", whose cabinet", else one titled prime minister (a president only as a last resort)."""
-        persons = [m for m in self.doc.mentions_in(lo, hi) if m.type == "Person" and m.entity not in exclude]
+        everyone = [m for m in self.doc.mentions_in(lo, hi) if m.type == "Person"]
+        whose = next((m for m in everyone if _WHOSE_GOV.match(self.body, m.end)), None)
+        if whose:  # "X, whose government resigned": X heads it, even as the sentence's actor
+            return whose
+        persons = [m for m in everyone if m.entity not in exclude]
         for m in persons:
             if HEADED_BY.search(self.body, max(lo, m.start - 70), m.start) or _WHOSE_GOV.match(self.body, m.end):
                 return m
