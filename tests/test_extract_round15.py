@@ -217,3 +217,12 @@ def test_whose_government_resigned_is_that_persons_government_even_with_another_
     assert (roles(c), c.time.earliest) == ({("agent", SHTAYYEH_GOV)}, "2024-02-26")
     # a person who resigns is a change of post, not a government's collapse
     assert collapses("Mohammad Shtayyeh resigned on Feb. 26.", "2024-03-31") == []
+
+
+def test_talks_between_the_two_sides_are_a_meeting_of_the_pair() -> None:
+    (m,) = meetings("Fatah and Hamas are rivals. Talks between the two sides resumed in Cairo on Monday.", "2016-02-09")
+    assert (roles(m), m.place, m.time.earliest) == ({("participant", ID + "party/fatah"), ("participant", HAMAS)},
+                                                    ID + "place/cairo", "2016-02-08")
+    # a framework for reviving talks between them is no meeting held
+    assert meetings("Fatah and Hamas signed a declaration accepting an initiative as a framework for reviving "
+                    "direct talks between the two movements.", "2008-03-23") == []

@@ -1035,8 +1035,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         m = _NOUN_ARGUMENT.match(self.body, h.end, hi)
         if not m:
             return False
-        if any(r.start == m.end() and all(self.idx.type_of(i) in _ACTOR_SIDE for i in r.iris)
-               for r in self.refs.starting(m.end(), min(hi, m.end() + 1))):
+        if any((r.start == m.end() or (r.kind == "pair" and r.start < m.end() < r.end  # "between the two sides"
+                                        and not _GERUND_BEFORE.search(self.body, max(0, h.start - 30), h.start)))
+               and all(self.idx.type_of(i) in _ACTOR_SIDE for i in r.iris)
+               for r in self.refs.starting(h.end, min(hi, m.end() + 1))):
             return True
         if h.type in _GROUP_TYPES and m.group().split()[0] in ("of", "with") \
                 and _GENERIC_GROUP.match(self.body, m.end(), hi) \
