@@ -226,3 +226,12 @@ def test_talks_between_the_two_sides_are_a_meeting_of_the_pair() -> None:
     # a framework for reviving talks between them is no meeting held
     assert meetings("Fatah and Hamas signed a declaration accepting an initiative as a framework for reviving "
                     "direct talks between the two movements.", "2008-03-23") == []
+
+
+def test_an_election_that_was_due_but_not_held_failed() -> None:
+    (e,) = elections("Its term, the court noted, expired in January 2010, without an election having been held to "
+                     "renew it.", "2018-12-23")
+    assert (e.modality, e.time.earliest) == ("failed", "2010-01-01")
+    # "without" before something else, or an election held, is no failure
+    (e,) = elections("Hamas won the elections in January 2006 without a single seat lost in Gaza.", "2018-12-23")
+    assert e.modality == "actual"

@@ -280,6 +280,9 @@ _GOVERNMENT_OUTCOME = re.compile(r"\b(?:(?P<made>produc(?:ed|es|e)|yielded|led\s
                                  r"|(?:would|will|to|shall)\s+head|provid(?:es|ed|ing)\s+for|envisag(?:es|ed|ing)"
                                  r"|through|setting\s+up|set\s+up)\s+(?:an?\s+|the\s+|a\s+new\s+)?$",
                                  re.IGNORECASE)
+#: "without an election having been held": an event that was due and did not take place.
+_WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_HELD_AFTER = re.compile(r"\s+(?:having\s+been|being)\s+(?:held|convened)\b", re.IGNORECASE)
 #: "its (own) takeover": a possessive "its" before a noun trigger.
 _ITS_BEFORE = re.compile(r"\b[Ii]ts\s+(?:[\w-]+\s+)?$")
 _GERUND = re.compile(r"\b\w{3,}ing\b")
@@ -718,6 +721,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and doc.may_contain_in(_SUSPEND_WORDS, max(lo, h.start - 40), h.start) \
                 and _SUSPENDED_BEFORE.search(body, max(lo, h.start - 40), h.start):
             modality = "postponed"  # "suspended the municipal elections" (not "suspended its participation in …")
+        if h.form == "noun" and modality == "actual" and _HELD_AFTER.match(body, h.end) \
+                and _WITHOUT_BEFORE.search(body, max(lo, h.start - 40), h.start):
+            modality = "failed"  # "expired without an election having been held": due, and not held
         failed_to_reunite = h.type == "Stall" and body[h.start:h.start + 6].lower() == "failed"
         if failed_to_reunite and modality == "failed":
             modality = "actual"  # "talks have failed to reunite Gaza and the West Bank": the stall is what happened
