@@ -116,16 +116,17 @@ def test_a_subject_it_stands_for_the_body_the_sentence_is_about() -> None:
     assert roles(e) == set()
 
 
-@pytest.mark.parametrize("body", [
-    "The Palestinian Authority has had no power in Gaza since 2007, when Hamas drove its forces out of the strip.",
-    "Hamas routed Fatah forces in Gaza in 2007.",
-    "Hamas expelled Fatah from the Gaza Strip in 2007.",
-    "The rift dates from the movement's victory in the 2006 vote and Hamas's seizure of Gaza in 2007.",
-    "After its takeover of Gaza in 2007, Hamas formed a government.",
+@pytest.mark.parametrize(("body", "driven"), [
+    ("The Palestinian Authority has had no power in Gaza since 2007, when Hamas drove its forces out of the strip.",
+     set()),
+    ("Hamas routed Fatah forces in Gaza in 2007.", {("target", FATAH)}),  # the driven party: review 15
+    ("Hamas expelled Fatah from the Gaza Strip in 2007.", {("target", FATAH)}),
+    ("The rift dates from the movement's victory in the 2006 vote and Hamas's seizure of Gaza in 2007.", set()),
+    ("After its takeover of Gaza in 2007, Hamas formed a government.", set()),
 ])
-def test_background_wordings_of_the_2007_takeover(body: str) -> None:
+def test_background_wordings_of_the_2007_takeover(body: str, driven: set[tuple[str, str]]) -> None:
     (t,) = of_type(run(body, "2016-09-08"), "Takeover", reported=True)
-    assert roles(t) == {("agent", HAMAS)}
+    assert roles(t) == {("agent", HAMAS)} | driven
     assert (t.time.earliest, t.time.latest) == ("2007-01-01", "2007-12-31")  # "since 2007, when …": 2007
 
 
@@ -461,15 +462,15 @@ def test_suspending_a_membership_or_a_participation_postpones_nothing() -> None:
                    "Postponement") == []
 
 
-@pytest.mark.parametrize(("body", "agent"), [
-    ("Abbas's Fatah movement lost control of Gaza when it was routed by Hamas forces in 2007.", HAMAS),
-    ("Fatah was routed by Hamas in Gaza in June 2007.", HAMAS),
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Abbas's Fatah movement lost control of Gaza when it was routed by Hamas forces in 2007.", {("agent", HAMAS)}),
+    ("Fatah was routed by Hamas in Gaza in June 2007.", {("agent", HAMAS), ("target", FATAH)}),  # review 15
     ("Real Madrid were routed by Barcelona on Sunday.", None),
     ("The Israeli seizure of Gaza fishing boats continued on Monday.", None),
 ])
-def test_a_passive_takeover_names_its_agent_or_is_none(body: str, agent: str | None) -> None:
+def test_a_passive_takeover_names_its_agent_or_is_none(body: str, expected: set[tuple[str, str]] | None) -> None:
     found = of_type(run(body, "2016-09-10"), "Takeover", reported=True)
-    assert [roles(t) for t in found] == ([{("agent", agent)}] if agent else [])
+    assert [roles(t) for t in found] == ([expected] if expected else [])
 
 
 def test_a_signing_in_a_relative_clause_without_a_time_is_undated() -> None:

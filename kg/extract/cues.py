@@ -37,6 +37,9 @@ def any_of(table: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
 #: Up to two place or time adverbials between a participle and its "by": "in Cairo on October 12, 2017 ".
 ADVERBIALS = (r"(?:(?:in|at|on|last|this|earlier|late|early)\s+(?:the\s+)?[\w-]+(?:\s+(?-i:[A-Z\d])[\w-]*){0,2}"
               r"(?:,\s+\d{4})?,?\s+){0,2}")
+#: Where a passive takeover drives its target out of: "(driven) out of the Gaza Strip ", "from the strip " (optional).
+OUT_OF_TERRITORY = (r"(?:out\s+)?(?:(?:from|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|(?:coastal\s+)?(?:strip|enclave))"
+                    r"\s+)?")
 #: "(talks / deals / efforts) have failed to reunite Gaza and the West Bank / to end the split": a stall.
 _FAILED_TO = (r"failed\s+to\s+(?:(?:reunite|unify|reconcile)\b|(?:end|heal|bridge|overcome|resolve|close)\s+"
               r"(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:split|division|rift|divide|schism|feud|dispute"
@@ -166,7 +169,7 @@ TRIGGERS: tuple[Trigger, ...] = (
                             r"|\brouted\s+(?!by\b)(?:[\w'’-]+\s+){0,3}?(?:forces|loyalists|security\s+services)\b"
                             # "(Fatah) was routed (from Gaza) by Hamas": the by-phrase names who took over
                             r"|(?:(?<=\bwas\s)|(?<=\bwere\s))(?:routed|ousted|expelled|overrun|driven\s+out)\b"
-                            r"(?=\s+(?:(?:from|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|strip|enclave)\s+)?by\s)"
+                            rf"(?=\s+{OUT_OF_TERRITORY}{ADVERBIALS}by\s)"
                             r"|\b(?:gained|won)\s+(?:(?:full|total|complete)\s+)?control\s+(?:of|over)\s+(?:the\s+)?"
                             r"(?-i:[A-Z])"), "verb", 0.85,
             starts=("seized", "wrested", "grabbed", "took", "overran", "gained", "won", "drove", "routed", "expelled",

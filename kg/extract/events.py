@@ -46,6 +46,7 @@ from kg.extract.cues import (
     MODALITY_ANY_LOW,
     MODALITY_CUES,
     MODALITY_CUES_LOW,
+    OUT_OF_TERRITORY,
     POST_ANY,
     POST_ANY_LOW,
     POST_CUES,
@@ -108,8 +109,8 @@ _CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now|
                            r"(?:(?:all|parts|much|most|areas|some)\s+of\s+)?(?:the\s+)?",
                            re.IGNORECASE)
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
-                      r"|signed|called|received|overseen|supervised|attended|routed|ousted|expelled|overrun)"
-                      rf"\s+{ADVERBIALS}by\s+(?:the\s+)?"  # "signed in Cairo on Tuesday by"
+                      r"|signed|called|received|overseen|supervised|attended|routed|ousted|expelled|overrun|driven)"
+                      rf"\s+{OUT_OF_TERRITORY}{ADVERBIALS}by\s+(?:the\s+)?"  # "signed in Cairo on Tuesday by"
                       r"(?:(?:its|his|her|their|the)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s+)?"  # "by its director, X"
                       r"(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+){0,3}$")
 _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "sponsored": "mediator",
@@ -117,7 +118,7 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "chaired": "leader",
              "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer",
              "overseen": "mediator", "supervised": "mediator", "attended": "participant", "routed": "agent",
-             "ousted": "agent", "expelled": "agent", "overrun": "agent"}
+             "ousted": "agent", "expelled": "agent", "overrun": "agent", "driven": "agent"}
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
 _WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
@@ -302,6 +303,9 @@ _FOR_TALKS = re.compile(r"\bfor\s+(?:(?:a|an|the|two|three|new|fresh|further)\s+
 _SUSPEND_WORDS = ("suspend", "suspended", "suspends", "suspending")
 _FAILED_TO_REUNITE = re.compile(FAILED_TO_REUNITE, re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+#: The subject of a passive takeover when no party is named there: "Fatah's forces were", "it was (routed by)".
+_DRIVEN_SUBJECT = re.compile(r"\b(?:forces|loyalists|rivals|fighters|gunmen|services|movement|faction|it|they)\s+"
+                             r"(?:(?:has|have|had)\s+been|was|were)\s+$", re.IGNORECASE)
 _PARTY_TYPES = frozenset({"Party", "UmbrellaOrganization"})
 _SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
 
@@ -831,8 +835,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             pair = last_parties(doc, h.start)  # the split is the two movements the article is about
             participants = [Participant("participant", m.entity, m.label)
                             for m in sorted(pair, key=lambda m: m.entity)] if len(pair) == 2 else []
-        if h.type == "Takeover" and passive_before(body, h.start) and not any(p.role == "agent" for p in participants):
-            return None  # "Real Madrid were routed by Barcelona": a passive takeover names who took over
+        if h.type == "Takeover":
+            driven = self.driven_out(h, before)
+            if passive_before(body, h.start) and not (any(p.role == "agent" for p in participants) and (
+                    driven or _DRIVEN_SUBJECT.search(body, max(lo, h.start - 40), h.start))):
+                return None  # "Real Madrid were routed by Barcelona", "Journalists were driven out of Gaza by Hamas"
+            participants += driven
         if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):
             participants += self.clause_participants(h, lo, hi, participants)
         elif h.type == "Signing" and modality == "actual" and h.form == "verb" \
@@ -845,7 +853,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                    confidence=h.confidence)
         ev.place = self.place_after(h, lo, hi) if h.type not in ("Takeover", "Handover", "Split") else None
         if h.type in ("Takeover", "Handover"):
-            terr = [m for m in self.places_in(h.end, hi, ("Territory", "City", "BorderCrossing"))]
+            at = h.start if h.type == "Takeover" else h.end  # "expelled Fatah from Gaza": inside the trigger
+            terr = [m for m in self.places_in(at, hi, ("Territory", "City", "BorderCrossing"))]
             ev.territory = terr[0].entity if terr else None
         for t in doc.times_in(max(lo, h.start - 90), h.start) if h.form == "noun" else ():
             if _SET_DATE_BEFORE.search(body, max(lo, t.start - 12), t.start) \
@@ -1013,6 +1022,17 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             return None
         org = affiliation(self.doc, self.idx, q.speaker)
         return side_of(self.idx, org) or q.speaker
+
+    def driven_out(self, h: Hit, before: list) -> list[Participant]:
+        """The party a takeover drives out, its ``target``: the object inside the trigger ("Hamas expelled Fatah
+        from Gaza", "routed Fatah forces") or the subject of a passive ("Fatah forces were driven out of the Gaza
+        Strip by Hamas"); a party only (no target in "Police drove protesters from the square")."""
+        if not passive_before(self.body, h.start):
+            driven = self.refs.inside(h.start, h.end)
+        else:
+            driven = before[-1] if before and h.start - before[-1][-1].end <= 30 else []
+        return as_participants([r for r in driven if all(self.idx.type_of(i) in _PARTY_TYPES for i in r.iris)],
+                               "target")
 
     def passive_here(self, h: Hit, lo: int, hi: int) -> bool:
         """Whether the verb ``h`` is a passive (its subject is acted on): "was signed", "signed (in Cairo on

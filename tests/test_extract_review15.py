@@ -1,0 +1,51 @@
+"""Review 15: the reviewer's sentences, each rule with a positive and a negative test (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import ID, of_type, roles, run
+
+FATAH, HAMAS = ID + "party/fatah", ID + "party/hamas"
+GAZA_STRIP = ID + "place/gaza-strip"
+
+
+# 1. "driven out of Gaza by Hamas": a passive takeover; the party driven out is its target
+
+@pytest.mark.parametrize(("body", "first", "last"), [
+    ("Fatah forces were driven out of the Gaza Strip by Hamas in June 2007.", "2007-06-01", "2007-06-30"),
+    ("Fatah was driven out of Gaza in 2007 by Hamas.", "2007-01-01", "2007-12-31"),
+    ("Fatah was expelled from the strip by Hamas in June 2007.", "2007-06-01", "2007-06-30"),
+])
+def test_a_party_driven_out_of_gaza_by_hamas_is_a_takeover_with_a_target(body: str, first: str, last: str) -> None:
+    (t,) = of_type(run(body, "2016-09-08"), "Takeover", reported=True)
+    assert roles(t) == {("agent", HAMAS), ("target", FATAH)}
+    assert (t.modality, t.time.earliest, t.time.latest) == ("actual", first, last)
+    assert t.territory == (GAZA_STRIP if "Gaza" in body else None)
+
+
+def test_the_active_wordings_name_the_driven_party_and_the_territory_too() -> None:
+    (t,) = of_type(run("Hamas expelled Fatah from Gaza in 2007.", "2016-09-08"), "Takeover", reported=True)
+    assert (roles(t), t.territory) == ({("agent", HAMAS), ("target", FATAH)}, GAZA_STRIP)
+
+
+@pytest.mark.parametrize("body", [
+    "Fans were driven out of the stadium by police on Sunday.",
+    "Fatah supporters were driven out of the hall by the guards.",
+    "Protesters were driven out of Gaza City's main square by police.",
+])
+def test_others_driven_out_of_other_places_are_no_takeover(body: str) -> None:
+    assert of_type(run(body, "2016-09-08"), "Takeover") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Journalists were driven out of Gaza by Hamas in 2007.",  # people driven out: no party, no forces
+    "Foreign workers were expelled from the Gaza Strip by Hamas.",
+])
+def test_a_passive_takeover_needs_a_party_or_forces_driven_out(body: str) -> None:
+    assert of_type(run(body, "2016-09-08"), "Takeover") == []
+
+
+def test_forces_driven_out_with_no_party_named_give_the_agent_only() -> None:
+    (t,) = of_type(run("Abbas's forces were driven out of Gaza by Hamas in 2007.", "2016-09-08"), "Takeover",
+                   reported=True)
+    assert roles(t) == {("agent", HAMAS)} and t.territory == GAZA_STRIP
