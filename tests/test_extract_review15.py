@@ -49,3 +49,32 @@ def test_forces_driven_out_with_no_party_named_give_the_agent_only() -> None:
     (t,) = of_type(run("Abbas's forces were driven out of Gaza by Hamas in 2007.", "2016-09-08"), "Takeover",
                    reported=True)
     assert roles(t) == {("agent", HAMAS)} and t.territory == GAZA_STRIP
+
+
+# 2. Mixed-format day ranges: one end month-first, the other day-first
+
+CAIRO = ID + "place/cairo"
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    ("Fatah and Hamas held talks in Cairo from May 4 to 16 June 2019.", "May 4 to 16 June 2019"),
+    ("Fatah and Hamas met in Cairo from 4 May to June 16.", "4 May to June 16"),
+    ("Fatah and Hamas met in Cairo from 4 May to June 16, 2019.", "4 May to June 16, 2019"),
+])
+def test_a_mixed_format_day_range_is_one_time_from_the_first_to_the_last_day(body: str, text: str) -> None:
+    (m,) = of_type(run(body, "2019-06-20"), "Meeting", reported=True)
+    assert roles(m) == {("participant", FATAH), ("participant", HAMAS)} and m.place == CAIRO
+    assert (m.modality, m.time.text, m.time.precision, m.time.earliest, m.time.latest) == (
+        "actual", text, "day", "2019-05-04", "2019-06-16")
+
+
+def test_two_dates_in_two_formats_joined_by_and_and_a_count_stay_what_they_are() -> None:
+    found = of_type(run("Fatah and Hamas met in Cairo on May 4 and 16 June.", "2019-06-20"), "Meeting", reported=True)
+    assert sorted((m.time.earliest, m.time.latest) for m in found) == [("2019-05-04", "2019-05-04"),
+                                                                       ("2019-06-16", "2019-06-16")]
+    (m,) = of_type(run("Fatah and Hamas met in Cairo on May 14 and 15 Palestinians were killed in Gaza.",
+                       "2019-06-20"), "Meeting", reported=True)
+    assert (m.time.text, m.time.earliest, m.time.latest) == ("May 14", "2019-05-14", "2019-05-14")
+    (m,) = of_type(run("Fatah and Hamas met in Cairo on May 14, and 16 people were killed in June.", "2019-06-20"),
+                   "Meeting", reported=True)
+    assert (m.time.earliest, m.time.latest) == ("2019-05-14", "2019-05-14")
