@@ -78,3 +78,44 @@ def test_two_dates_in_two_formats_joined_by_and_and_a_count_stay_what_they_are()
     (m,) = of_type(run("Fatah and Hamas met in Cairo on May 14, and 16 people were killed in June.", "2019-06-20"),
                    "Meeting", reported=True)
     assert (m.time.earliest, m.time.latest) == ("2019-05-14", "2019-05-14")
+
+
+# 3. A clause reported or decided by a past verb: its "would" is ahead of the verb's time, not of the report
+
+@pytest.mark.parametrize(("body", "day", "text"), [
+    ("On Thursday the court ruled that the local elections scheduled for October 8 would be postponed.",
+     "2016-09-08", "Thursday"),
+    ("The court ruled on Thursday that the local elections scheduled for October 8 would be postponed.",
+     "2016-09-08", "Thursday"),
+    ("On Monday the court decided that the municipal elections would be delayed.", "2016-09-05", "Monday"),
+])
+def test_a_postponement_ruled_or_decided_is_dated_by_the_ruling(body: str, day: str, text: str) -> None:
+    x = run(body, "2016-09-10")  # a Saturday: Thursday is the 8th, Monday the 5th
+    (p,) = of_type(x, "Postponement", reported=True)
+    assert (p.modality, p.time.text, p.time.precision, p.time.earliest, p.time.latest) == (
+        "actual", text, "day", day, day)
+    (e,) = of_type(x, "Election", reported=True)
+    assert (e.modality, roles(e)) == ("postponed", set())
+    if "October 8" in body:  # the elections keep their own date
+        assert (e.time.text, e.time.earliest, e.time.latest) == ("October 8", "2016-10-08", "2016-10-08")
+    else:
+        assert e.time is None
+
+
+def test_an_event_announced_in_a_reported_clause_does_not_take_the_day_of_the_announcement() -> None:
+    (m,) = of_type(run("On Thursday Abbas announced that Fatah and Hamas would meet in Cairo.", "2016-09-10"),
+                   "Meeting", reported=True)
+    assert (m.modality, m.time, m.place) == ("planned", None, CAIRO)  # not the next Thursday (the 15th)
+    assert roles(m) == {("participant", FATAH), ("participant", HAMAS)}
+    (m,) = of_type(run("On Thursday Abbas announced that Fatah and Hamas would meet in Cairo on Monday.",
+                       "2016-09-10"), "Meeting", reported=True)
+    assert (m.modality, m.time.earliest, m.time.latest) == ("planned", "2016-09-12", "2016-09-12")  # its own day
+
+
+@pytest.mark.parametrize("body", [
+    "Abbas will postpone the elections on Thursday.",  # a plan: the next Thursday
+    "The elections would be postponed on Thursday if Hamas refused.",  # no verb of decision: a hypothesis
+])
+def test_a_postponement_still_ahead_keeps_its_coming_day(body: str) -> None:
+    (p,) = of_type(run(body, "2016-09-10"), "Postponement", reported=True)
+    assert (p.modality, p.time.earliest, p.time.latest) == ("planned", "2016-09-15", "2016-09-15")

@@ -375,6 +375,9 @@ GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi
                 r"|ended|wrapped\s+up|crowned\s+by|won|voted\s+in|vote\s+in|voting\s+in"
                 r"|chaired|chairs|chairing|presided\s+over|presides\s+over)\b")
 GERUND_GOVERNORS = _re(r"\b(?:holding|hosting|organi[sz]ing|convening|arranging|resuming|launching)\b")
+#: A past verb of decision or report: what the clause after it says "would" happen is ahead of the verb's time, not of
+#: the report ("On Thursday the court ruled that the elections would be postponed": the ruling is Thursday's).
+DECIDED_VERB = _re(r"\b(?:ruled|decided|ordered|announced|declared|determined|confirmed|said|stated|agreed)\b")
 #: Speech verbs of statements.
 SPEECH_VERBS = (r"said|says|say|stressed|stresses|noted|notes|added|adds|told|tells|stated|states|emphasi[sz]ed"
                 r"|underlined|underscored|pointed\s+out|explained|announced|confirmed|claimed|insisted"

@@ -39,6 +39,7 @@ from kg.extract.clauses import frame_spans, subclause
 from kg.extract.cues import (
     ADVERBIALS,
     AGREEMENT_NOUN,
+    DECIDED_VERB,
     FAILED_TO_REUNITE,
     GERUND_GOVERNORS,
     GOVERNORS,
@@ -300,6 +301,13 @@ _FOREIGN_GOVERNMENT = re.compile(r"\b(?:Israeli|Egyptian|Jordanian|American|U\.S
                                  r"|Syrian|Iranian|Russian|Chinese|Algerian|Saudi|French|German)\s+(?:government|cabinet)\b")
 _FOR_TALKS = re.compile(r"\bfor\s+(?:(?:a|an|the|two|three|new|fresh|further)\s+)?(?:[\w-]+\s+){0,2}$")
 #: A word every match of ``_SUSPENDED_BEFORE`` holds (see ``Doc.may_contain_in``).
+#: What opens the clause after a verb of decision or report ("ruled (on Thursday) that …"), and its "would".
+_TIME_GAP = re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+|in\s+)?")
+_THAT_AFTER = re.compile(r"\s*,?\s+that\b", re.IGNORECASE)
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+#: "(the elections scheduled for October 8) would be postponed", in a reported or decided clause.
+_WOULD_BE_POSTPONED = re.compile(r"[^.;]{0,50}?\bwould\s+be\s+(?:postponed|delayed|put\s+off|deferred|pushed\s+back"
+                                 r"|suspended)\b", re.IGNORECASE)
 _SUSPEND_WORDS = ("suspend", "suspended", "suspends", "suspending")
 _FAILED_TO_REUNITE = re.compile(FAILED_TO_REUNITE, re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -699,6 +707,15 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and doc.may_contain_in(_SUSPEND_WORDS, max(lo, h.start - 40), h.start) \
                 and _SUSPENDED_BEFORE.search(body, max(lo, h.start - 40), h.start):
             modality = "postponed"  # "suspended the municipal elections" (not "suspended its participation in …")
+        reported = self.reported_clause(h, lo, hi)
+        if reported is not None:  # "(On Thursday) the court ruled that the elections would be postponed"
+            h.extra["reported"] = reported
+            if h.type == "Postponement" and h.form == "verb" and modality == "planned" \
+                    and body[cue_start:cue_end].lower() == "would":
+                modality, h.extra["decided"] = "actual", True  # the ruling postpones them, on its own day
+                # (``TimeRules.time_for``)
+            elif h.form == "noun" and modality in ("actual", "planned") and _WOULD_BE_POSTPONED.match(body, h.end, hi):
+                modality = "postponed"  # the elections it postpones
         failed_to_reunite = h.type == "Stall" and body[h.start:h.start + 6].lower() == "failed"
         if failed_to_reunite and modality == "failed":
             modality = "actual"  # "talks have failed to reunite Gaza and the West Bank": the stall is what happened
@@ -863,7 +880,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 taken.add(t.start)
                 ev.modality = "planned" if ev.modality == "actual" else ev.modality
         for t in doc.times_in(lo, hi) if ev.time is None else ():
-            if t.start < h.start <= t.end + 30 and h.form == "noun" \
+            if t.start < h.start <= t.end + 30 and h.form == "noun" and t.start >= h.extra.get("reported", 0) \
                     and not _NOT_PREMODIFIER.search(body, t.end, h.start) \
                     and not PAST_VERB.search(body, t.end, h.start) \
                     and not _GERUND.search(body, t.end, h.start):  # not "on Thursday suspended the elections",
@@ -1022,6 +1039,24 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             return None
         org = affiliation(self.doc, self.idx, q.speaker)
         return side_of(self.idx, org) or q.speaker
+
+    def reported_clause(self, h: Hit, lo: int, hi: int) -> int | None:
+        """Where the clause that a past verb of decision or report opens before ``h`` starts, when it says what
+        "would" happen ("the court ruled (on Thursday) that … would be postponed": after "that"); else None. The
+        times before that start are the verb's (``TimeRules.time_for``)."""
+        if not self.doc.may_contain_in(("would",), h.start - 200, hi):
+            return None
+        verbs = list(self.doc.finditer(DECIDED_VERB, lo, h.start))
+        if not verbs:
+            return None
+        at = verbs[-1].end()
+        for t in self.doc.times_in(at, h.start):  # "ruled on Thursday that"
+            if _TIME_GAP.fullmatch(self.body, at, t.start):
+                at = t.end
+            break
+        that = _THAT_AFTER.match(self.body, at, h.start)
+        at = that.end() if that else at
+        return at if at <= h.start and _WOULD.search(self.body, at, hi) else None
 
     def driven_out(self, h: Hit, before: list) -> list[Participant]:
         """The party a takeover drives out, its ``target``: the object inside the trigger ("Hamas expelled Fatah
