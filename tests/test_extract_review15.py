@@ -119,3 +119,43 @@ def test_an_event_announced_in_a_reported_clause_does_not_take_the_day_of_the_an
 def test_a_postponement_still_ahead_keeps_its_coming_day(body: str) -> None:
     (p,) = of_type(run(body, "2016-09-10"), "Postponement", reported=True)
     assert (p.modality, p.time.earliest, p.time.latest) == ("planned", "2016-09-15", "2016-09-15")
+
+
+# 4. An agreement (and its signing) needs a domain anchor: a faction or process actor in the article, a
+#    reconciliation word in the sentence, or a reference agreement it resolves to
+
+CAIRO_2017 = ID + "agreement/2017-10-12-cairo"
+
+
+def _agreement_nodes(x) -> list[str]:
+    return [iri for iri in x.new_entities if "/agreement/" in iri]
+
+
+@pytest.mark.parametrize("body", [
+    "The merger agreement was signed in London.",
+    "The company signed a merger agreement in London on Monday.",
+    "The company signed a deal.",
+    "Egypt signed a trade agreement in Cairo on Monday.",  # a state alone is no anchor
+])
+def test_an_agreement_of_another_domain_is_no_signing_and_no_agreement_node(body: str) -> None:
+    x = run(body, "2020-03-12")
+    assert of_type(x, "Signing") == [] and _agreement_nodes(x) == []
+
+
+def test_the_reconciliation_agreement_still_resolves_to_the_reference_one() -> None:
+    x = run("The reconciliation agreement was signed in Cairo on October 12, 2017.", "2017-10-20")
+    (s,) = of_type(x, "Signing", reported=True)
+    assert (s.agreement, s.modality, s.time.earliest, s.time.latest, s.place) == (
+        CAIRO_2017, "actual", "2017-10-12", "2017-10-12", CAIRO)
+    assert _agreement_nodes(x) == []
+    (s,) = of_type(run("The plan follows the deal reached in Cairo in October 2017."), "Signing", reported=True)
+    assert s.agreement == CAIRO_2017  # resolved to a reference agreement: in the domain without a faction
+
+
+def test_a_faction_in_the_article_or_a_reconciliation_word_anchors_a_new_agreement() -> None:
+    x = run("The Palestinian factions signed a deal in Algiers on Monday.", "2020-03-12")
+    (s,) = of_type(x, "Signing", reported=True)
+    assert (s.agreement, s.time.earliest) == (ID + "agreement/2020-03-09-algiers-agreement", "2020-03-09")
+    x = run("Fatah and Hamas are rivals. The deal was signed in Doha on Monday.", "2020-03-12")
+    (s,) = of_type(x, "Signing", reported=True)
+    assert (s.agreement, s.place) == (ID + "agreement/2020-03-09-doha-agreement", ID + "place/doha")

@@ -9,6 +9,7 @@ import pkgutil
 import re
 
 import pytest
+from extract_helpers import DOMAIN
 
 import kg.extract
 from kg.articles.model import Article
@@ -788,7 +789,7 @@ def test_common_wire_phrasings_negative(text: str, type_: str) -> None:
 
 
 def test_a_by_phrase_of_another_verb_names_no_signatory() -> None:
-    (s,) = [e for e in events(run("The deal was signed in Doha and welcomed by Egypt."), "Signing")
+    (s,) = [e for e in events(run(DOMAIN + "The deal was signed in Doha and welcomed by Egypt."), "Signing")
             if e.confidence >= 0.5]  # a passive signing is reported (round 14) ...
     assert roles(s) == set() and s.place == DOHA  # ... but Egypt only welcomed it
 
@@ -802,7 +803,7 @@ def test_result_phrases_after_a_meeting_noun() -> None:
 
 
 def test_a_signing_ceremony_is_a_signing() -> None:
-    (s,) = events(run("The signing ceremony, scheduled for Thursday, was postponed."), "Signing")
+    (s,) = events(run(DOMAIN + "The signing ceremony, scheduled for Thursday, was postponed."), "Signing")
     assert s.modality == "postponed"
     assert events(run("The signing of letters continued."), "Signing") == []
 

@@ -45,6 +45,10 @@ _FAILED_TO = (r"failed\s+to\s+(?:(?:reunite|unify|reconcile)\b|(?:end|heal|bridg
               r"(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:split|division|rift|divide|schism|feud|dispute"
               r"|differences|gap)\b)")
 FAILED_TO_REUNITE = rf"\b(?:has|have|had)\s+(?:(?:repeatedly|so\s+far|all|consistently|also)\s+)?{_FAILED_TO}"
+#: Words that make an agreement one of this domain even where no faction is named ("the reconciliation agreement",
+#: "a national unity deal", "the inter-Palestinian accord"; see ``AgreementRules.in_domain``).
+RECONCILIATION_CONTEXT = _re(r"\b(?:reconciliation|unity|national\s+(?:accord|consensus|dialogue)|power[-\s]sharing"
+                             r"|(?:inter|intra)-Palestinian|Palestinians?|factions?)\b")
 #: The nouns of an agreement ("the deal", "accords"): what is signed.
 AGREEMENT_NOUN = r"(?:agreement|deal|accord|declaration|pact|memorandum|understanding|document|charter)s?"
 #: An election named after "in (the)": only adjectives of a vote between ("in the 2006 legislative elections").

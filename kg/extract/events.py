@@ -916,6 +916,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             ev.time = ev.time or (later[0].spec if later else None)  # "The meeting, hosted by …, opened on Monday"
             self.anaphors.append(ev)
         self.attach_agreement(h, ev, lo, hi)
+        if h.type == "Signing" and ev.agreement is None and not self.in_domain(h.start):
+            return None  # "The merger agreement was signed in London", "the company signed a deal": another domain
         if ev.time is None and h.type == "Signing" and body[h.start:h.end] == "signed" \
                 and not self.passive_here(h, lo, hi) and not _AGREEMENT_NOUN_AFTER.match(body, h.end):
             ev.time = TimeSpec("", None, None, None)  # "the deal he signed": a past signing the text does not date
