@@ -159,3 +159,20 @@ def test_a_faction_in_the_article_or_a_reconciliation_word_anchors_a_new_agreeme
     x = run("Fatah and Hamas are rivals. The deal was signed in Doha on Monday.", "2020-03-12")
     (s,) = of_type(x, "Signing", reported=True)
     assert (s.agreement, s.place) == (ID + "agreement/2020-03-09-doha-agreement", ID + "place/doha")
+
+
+# 6. "it" after any agreement noun of ``cues.AGREEMENT_NOUN`` is the subject of the verb after it
+
+EGYPT = ID + "state/egypt"
+
+
+@pytest.mark.parametrize(("noun", "agreement"), [("charter", CAIRO_2017), ("memorandum", None), ("deal", CAIRO_2017)])
+def test_it_after_an_agreement_noun_stands_for_the_body_the_sentence_is_about(noun: str, agreement: str | None) -> None:
+    (s,) = of_type(run(f"Hamas thanked Egypt for the {noun} it signed in Cairo in 2017."), "Signing", reported=True)
+    assert roles(s) == {("signatory", HAMAS)}  # not Egypt, the last name before "it"
+    assert (s.agreement, s.place, s.time.earliest, s.time.latest) == (agreement, CAIRO, "2017-01-01", "2017-12-31")
+
+
+def test_without_it_the_named_subject_signs() -> None:
+    (s,) = of_type(run("Hamas thanked Egypt for the charter Fatah signed in Cairo in 2017."), "Signing", reported=True)
+    assert ("signatory", FATAH) in roles(s) and ("signatory", EGYPT) not in roles(s)

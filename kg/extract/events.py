@@ -281,7 +281,7 @@ _INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,.;]*,")
 _RELATIVE_OPEN = re.compile(r"\s*(?:that|which)\b")
 #: "it" as the subject right before a verb ("since it routed", "after it had won", "the deal it signed").
 _IT_SUBJECT = re.compile(r"(?:^|[,;.!?]\s*|\b(?:and|but|after|before|since|when|because|as|that|which|while|until"
-                         r"|once|if|so|agreements?|deals?|accords?|declarations?|pacts?|documents?)\s+)"
+                         rf"|once|if|so|{AGREEMENT_NOUN})\s+)"
                          r"(?:it|It)\s+(?:(?:has|had|have|also|then|later|first|once|again)\s+)*$")
 #: What "it" can stand for: a body, not a person or a place.
 _IT_TYPES = frozenset({"Party", "UmbrellaOrganization", "Organization", "GoverningBody", "State", "Ministry",
