@@ -18,6 +18,10 @@ from kg.extract.records import Event, Extraction
 from kg.reference import default_reference_paths, load_reference_files
 
 ID = "https://w3id.org/reconciliation-kg/id/"
+#: A first sentence that places an invented article in the domain (it names the factions, no event): an agreement
+#: signed with no faction, process actor or reconciliation word in the article is no Signing
+#: (``AgreementRules.in_domain``).
+DOMAIN = "Fatah and Hamas are rivals. "
 
 
 @lru_cache(maxsize=1)

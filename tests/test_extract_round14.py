@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extract_helpers import ID, of_type, roles, run
+from extract_helpers import DOMAIN, ID, of_type, roles, run
 
 from kg.extract.timex import find_times
 
@@ -17,9 +17,9 @@ def signings(body: str, published: str = "2020-03-12"):
 
 
 def test_a_passive_signing_of_an_agreement_is_reported() -> None:
-    (s,) = signings("The agreement was signed on Tuesday in Doha.")
+    (s,) = signings(DOMAIN + "The agreement was signed on Tuesday in Doha.")
     assert (s.place, s.time.earliest, s.modality) == (DOHA, "2020-03-10", "actual")
-    (s,) = signings("An accord was signed in Doha last week.")
+    (s,) = signings(DOMAIN + "An accord was signed in Doha last week.")
     assert s.time.earliest == "2020-03-02"
     # the passive of a decree or of an unnamed thing is no signing
     assert signings("The decree was signed on Tuesday.") == []
@@ -246,7 +246,7 @@ def test_a_bare_signed_without_an_agreement_is_no_signing(body: str) -> None:
 
 
 def test_a_deal_brokered_by_x_makes_x_the_mediator_of_its_signing() -> None:
-    (s,) = signings("The deal brokered by Egypt was signed in Cairo on Monday.")
+    (s,) = signings(DOMAIN + "The deal brokered by Egypt was signed in Cairo on Monday.")
     assert roles(s) == {("mediator", ID + "state/egypt")}
     x = run("Fatah and Hamas signed a deal brokered by Qatar on Monday.")
     (s,) = of_type(x, "Signing", reported=True)

@@ -37,11 +37,18 @@ def any_of(table: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
 #: Up to two place or time adverbials between a participle and its "by": "in Cairo on October 12, 2017 ".
 ADVERBIALS = (r"(?:(?:in|at|on|last|this|earlier|late|early)\s+(?:the\s+)?[\w-]+(?:\s+(?-i:[A-Z\d])[\w-]*){0,2}"
               r"(?:,\s+\d{4})?,?\s+){0,2}")
+#: Where a passive takeover drives its target out of: "(driven) out of the Gaza Strip ", "from the strip " (optional).
+OUT_OF_TERRITORY = (r"(?:out\s+)?(?:(?:from|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|(?:coastal\s+)?(?:strip|enclave))"
+                    r"\s+)?")
 #: "(talks / deals / efforts) have failed to reunite Gaza and the West Bank / to end the split": a stall.
 _FAILED_TO = (r"failed\s+to\s+(?:(?:reunite|unify|reconcile)\b|(?:end|heal|bridge|overcome|resolve|close)\s+"
               r"(?:the\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:split|division|rift|divide|schism|feud|dispute"
               r"|differences|gap)\b)")
 FAILED_TO_REUNITE = rf"\b(?:has|have|had)\s+(?:(?:repeatedly|so\s+far|all|consistently|also)\s+)?{_FAILED_TO}"
+#: Words that make an agreement one of this domain even where no faction is named ("the reconciliation agreement",
+#: "a national unity deal", "the inter-Palestinian accord"; see ``AgreementRules.in_domain``).
+RECONCILIATION_CONTEXT = _re(r"\b(?:reconciliation|unity|national\s+(?:accord|consensus|dialogue)|power[-\s]sharing"
+                             r"|(?:inter|intra)-Palestinian|Palestinians?|factions?)\b")
 #: The nouns of an agreement ("the deal", "accords"): what is signed.
 AGREEMENT_NOUN = r"(?:agreement|deal|accord|declaration|pact|memorandum|understanding|document|charter)s?"
 #: An election named after "in (the)": only adjectives of a vote between ("in the 2006 legislative elections").
@@ -174,7 +181,7 @@ TRIGGERS: tuple[Trigger, ...] = (
                             r"|\brouted\s+(?!by\b)(?:[\w'’-]+\s+){0,3}?(?:forces|loyalists|security\s+services)\b"
                             # "(Fatah) was routed (from Gaza) by Hamas": the by-phrase names who took over
                             r"|(?:(?<=\bwas\s)|(?<=\bwere\s))(?:routed|ousted|expelled|overrun|driven\s+out)\b"
-                            r"(?=\s+(?:(?:from|of)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|strip|enclave)\s+)?by\s)"
+                            rf"(?=\s+{OUT_OF_TERRITORY}{ADVERBIALS}by\s)"
                             r"|\b(?:gained|won)\s+(?:(?:full|total|complete)\s+)?control\s+(?:of|over)\s+(?:the\s+)?"
                             r"(?-i:[A-Z])"), "verb", 0.85,
             starts=("seized", "wrested", "grabbed", "took", "overran", "gained", "won", "drove", "routed", "expelled",
@@ -392,6 +399,9 @@ GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi
                 r"|ended|wrapped\s+up|crowned\s+by|won|voted\s+in|vote\s+in|voting\s+in"
                 r"|chaired|chairs|chairing|presided\s+over|presides\s+over)\b")
 GERUND_GOVERNORS = _re(r"\b(?:holding|hosting|organi[sz]ing|convening|arranging|resuming|launching)\b")
+#: A past verb of decision or report: what the clause after it says "would" happen is ahead of the verb's time, not of
+#: the report ("On Thursday the court ruled that the elections would be postponed": the ruling is Thursday's).
+DECIDED_VERB = _re(r"\b(?:ruled|decided|ordered|announced|declared|determined|confirmed|said|stated|agreed)\b")
 #: Speech verbs of statements.
 SPEECH_VERBS = (r"said|says|say|stressed|stresses|noted|notes|added|adds|told|tells|stated|states|emphasi[sz]ed"
                 r"|underlined|underscored|pointed\s+out|explained|announced|confirmed|claimed|insisted"

@@ -19,10 +19,12 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.cues import (
+    RECONCILIATION_CONTEXT,
     STATUS_ANY,
     STATUS_CUES,
     provision_type,
 )
+from kg.extract.event_context import FACTION_TYPES
 from kg.extract.event_roles import passive_before
 from kg.extract.merge import BACKGROUND_CONFIDENCE, REPORTED_CONFIDENCE
 from kg.extract.records import Event, Mention, ProvisionRecord, TimeSpec
@@ -41,6 +43,9 @@ _AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memor
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A word every match of ``_AGREEMENT_HEAD`` holds (see ``Doc.may_contain_in``).
 _AGREEMENT_WORDS = ("agreement", "deal", "accord", "declaration", "pact", "memorandum", "charter")
+
+#: Reference entities that place an article in the domain (not states or places: "Egypt signed a trade deal").
+_DOMAIN_TYPES = FACTION_TYPES | {"Person", "Agreement", "Government", "GoverningBody"}
 
 _AGREED_THAT = re.compile(r"\bagreed\s+(?:that|to|on)\s+", re.IGNORECASE)
 
@@ -74,6 +79,17 @@ def _is_agreement(m: Mention) -> bool:
 
 class AgreementRules:
     """Agreement rules of the event finder (a mixin of ``EventFinder``)."""
+
+    def in_domain(self, pos: int) -> bool:
+        """Whether an agreement or signing at ``pos`` is one of the reconciliation process: the article names a
+        Palestinian faction, one of the persons, governments or bodies of the reference layer or a reference
+        agreement, or its sentence a reconciliation word ("the reconciliation agreement was signed in Cairo"); not
+        "The merger agreement was signed in London" in business news."""
+        named = self.refs.memo.get("domain")
+        if named is None:
+            named = self.refs.memo["domain"] = any(m.linked and m.type in _DOMAIN_TYPES for m in self.doc.mentions)
+        sent = self.doc.sentence_at(pos)
+        return named or bool(self.doc.search(RECONCILIATION_CONTEXT, sent.start, sent.end))
 
     def agreement_mediators(self, lo: int, hi: int) -> None:
         """"Under the Egyptian-brokered deal": the mediator of the current agreement, wherever it is named; the
@@ -165,17 +181,19 @@ class AgreementRules:
         place = places[0].entity if places else None
         time = times[0].spec if times else None
         iri = self.resolve_agreement_iri(names, place, time, [i for r in parties for i in r.iris],
-                                         body[np_start:np_end])
+                                         body[np_start:np_end], head_start)
         return iri, parties, place, time, np_start, np_end
 
     def resolve_agreement_iri(self, names: list[str], place: str | None, time: TimeSpec | None,
-                              parties: list[str], text: str) -> str | None:
+                              parties: list[str], text: str, pos: int) -> str | None:
+        """The reference agreement fitting names, place, time and parties; else a new one minted from its time
+        and place, only when the agreement at ``pos`` is of this domain (``in_domain``); else None."""
         iri = resolve_agreement(self.idx, names=names, place=place, earliest=time.earliest if time else None,
                                 latest=time.latest if time else None, parties=parties)
         if iri:
             return iri
-        if not (time or place or names):
-            return None
+        if not (time or place or names) or not self.in_domain(pos):
+            return None  # "The merger agreement was signed in London": no agreement node
         name = " ".join(x for x in ((time.earliest or "")[:10] if time else "",
                                     self.idx.label(place) if place else "", "agreement") if x)
         new = mint_iri("agreement", name)
@@ -198,7 +216,7 @@ class AgreementRules:
                 names = (info and [m.entity for m in self.doc.mentions_in(head.start() - 60, head.end() + 60)
                                   if m.type == "Agreement"]) or []
                 iri = self.resolve_agreement_iri(names, ev.place, ev.time, parties,
-                                                 self.body[h.end:head.end()].strip())
+                                                 self.body[h.end:head.end()].strip(), head.start())
                 if iri is None and info:
                     iri = info[0]
             if iri is None and (passive or (head and _THE_BEFORE.search(self.body, max(0, head.start() - 4),

@@ -101,6 +101,10 @@ class TimeRules:
                  and self.owns_time(hit, t.start, t.end)
                  and not any(a <= t.start < b for a, b in self.frames)
                  and not (hit.type == "Postponement" and _NEW_DATE.search(self.body, max(lo, t.start - 12), t.start))]
+        reported = hit.extra.get("reported")
+        if reported is not None:  # "On Thursday the court ruled that … would be postponed": Thursday is the ruling's
+            verb_times = [t for t in cands if t.start < reported]
+            cands = (verb_times or cands) if hit.extra.get("decided") else [t for t in cands if t.start >= reported]
         sent = self.doc.sentence_at(hit.start)
         cands = [replace(t, spec=shift_time(t.spec, years=-1)) if past and len(published) == 10
                  and (t.spec.earliest or "")[:10] > published and _CALENDAR_DAY.search(t.spec.text)

@@ -39,6 +39,7 @@ from kg.extract.clauses import frame_spans, subclause
 from kg.extract.cues import (
     ADVERBIALS,
     AGREEMENT_NOUN,
+    DECIDED_VERB,
     FAILED_TO_REUNITE,
     GERUND_GOVERNORS,
     GOVERNORS,
@@ -46,6 +47,7 @@ from kg.extract.cues import (
     MODALITY_ANY_LOW,
     MODALITY_CUES,
     MODALITY_CUES_LOW,
+    OUT_OF_TERRITORY,
     POST_ANY,
     POST_ANY_LOW,
     POST_CUES,
@@ -108,8 +110,8 @@ _CONTROL_VERB = re.compile(r"\s+(?:(?:is|was|remains|remained|are|were|left|now|
                            r"(?:(?:all|parts|much|most|areas|some)\s+of\s+)?(?:the\s+)?",
                            re.IGNORECASE)
 _BY_ROLE = re.compile(r"\b(?P<verb>won|brokered|mediated|sponsored|hosted|organi[sz]ed|convened|chaired|led|headed"
-                      r"|signed|called|received|overseen|supervised|attended|routed|ousted|expelled|overrun)"
-                      rf"\s+{ADVERBIALS}by\s+(?:the\s+)?"  # "signed in Cairo on Tuesday by"
+                      r"|signed|called|received|overseen|supervised|attended|routed|ousted|expelled|overrun|driven)"
+                      rf"\s+{OUT_OF_TERRITORY}{ADVERBIALS}by\s+(?:the\s+)?"  # "signed in Cairo on Tuesday by"
                       r"(?:(?:its|his|her|their|the)\s+(?:[a-z]+\s+){0,2}?[a-z]+,\s+)?"  # "by its director, X"
                       r"(?:(?:[A-Z][\w-]*|[a-z]+-[a-z]+)\s+){0,3}$")
 _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "sponsored": "mediator",
@@ -117,7 +119,7 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "chaired": "leader",
              "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer",
              "overseen": "mediator", "supervised": "mediator", "attended": "participant", "routed": "agent",
-             "ousted": "agent", "expelled": "agent", "overrun": "agent"}
+             "ousted": "agent", "expelled": "agent", "overrun": "agent", "driven": "agent"}
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
 _WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
@@ -292,7 +294,7 @@ _INSERTED_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b[^,.;]*,")
 _RELATIVE_OPEN = re.compile(r"\s*(?:that|which)\b")
 #: "it" as the subject right before a verb ("since it routed", "after it had won", "the deal it signed").
 _IT_SUBJECT = re.compile(r"(?:^|[,;.!?]\s*|\b(?:and|but|after|before|since|when|because|as|that|which|while|until"
-                         r"|once|if|so|agreements?|deals?|accords?|declarations?|pacts?|documents?)\s+)"
+                         rf"|once|if|so|{AGREEMENT_NOUN})\s+)"
                          r"(?:it|It)\s+(?:(?:has|had|have|also|then|later|first|once|again)\s+)*$")
 #: What "it" can stand for: a body, not a person or a place.
 _IT_TYPES = frozenset({"Party", "UmbrellaOrganization", "Organization", "GoverningBody", "State", "Ministry",
@@ -312,9 +314,19 @@ _FOREIGN_GOVERNMENT = re.compile(r"\b(?:Israeli|Egyptian|Jordanian|American|U\.S
                                  r"|Syrian|Iranian|Russian|Chinese|Algerian|Saudi|French|German)\s+(?:government|cabinet)\b")
 _FOR_TALKS = re.compile(r"\bfor\s+(?:(?:a|an|the|two|three|new|fresh|further)\s+)?(?:[\w-]+\s+){0,2}$")
 #: A word every match of ``_SUSPENDED_BEFORE`` holds (see ``Doc.may_contain_in``).
+#: What opens the clause after a verb of decision or report ("ruled (on Thursday) that …"), and its "would".
+_TIME_GAP = re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+|in\s+)?")
+_THAT_AFTER = re.compile(r"\s*,?\s+that\b", re.IGNORECASE)
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+#: "(the elections scheduled for October 8) would be postponed", in a reported or decided clause.
+_WOULD_BE_POSTPONED = re.compile(r"[^.;]{0,50}?\bwould\s+be\s+(?:postponed|delayed|put\s+off|deferred|pushed\s+back"
+                                 r"|suspended)\b", re.IGNORECASE)
 _SUSPEND_WORDS = ("suspend", "suspended", "suspends", "suspending")
 _FAILED_TO_REUNITE = re.compile(FAILED_TO_REUNITE, re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+#: The subject of a passive takeover when no party is named there: "Fatah's forces were", "it was (routed by)".
+_DRIVEN_SUBJECT = re.compile(r"\b(?:forces|loyalists|rivals|fighters|gunmen|services|movement|faction|it|they)\s+"
+                             r"(?:(?:has|have|had)\s+been|was|were)\s+$", re.IGNORECASE)
 _PARTY_TYPES = frozenset({"Party", "UmbrellaOrganization"})
 #: A takeover's losing side: who the territory was taken from ("seized Gaza from (forces loyal to) X"), who
 #: was routed ("Fatah forces were routed by Hamas"), whose forces were driven out ("drove its forces out").
@@ -724,6 +736,15 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if h.form == "noun" and modality == "actual" and _HELD_AFTER.match(body, h.end) \
                 and _WITHOUT_BEFORE.search(body, max(lo, h.start - 40), h.start):
             modality = "failed"  # "expired without an election having been held": due, and not held
+        reported = self.reported_clause(h, lo, hi)
+        if reported is not None:  # "(On Thursday) the court ruled that the elections would be postponed"
+            h.extra["reported"] = reported
+            if h.type == "Postponement" and h.form == "verb" and modality == "planned" \
+                    and body[cue_start:cue_end].lower() == "would":
+                modality, h.extra["decided"] = "actual", True  # the ruling postpones them, on its own day
+                # (``TimeRules.time_for``)
+            elif h.form == "noun" and modality in ("actual", "planned") and _WOULD_BE_POSTPONED.match(body, h.end, hi):
+                modality = "postponed"  # the elections it postpones
         failed_to_reunite = h.type == "Stall" and body[h.start:h.start + 6].lower() == "failed"
         if failed_to_reunite and modality == "failed":
             modality = "actual"  # "talks have failed to reunite Gaza and the West Bank": the stall is what happened
@@ -872,10 +893,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             pair = last_parties(doc, h.start)  # the split is the two movements the article is about
             participants = [Participant("participant", m.entity, m.label)
                             for m in sorted(pair, key=lambda m: m.entity)] if len(pair) == 2 else []
-        if h.type == "Takeover" and passive_before(body, h.start) and not any(p.role == "agent" for p in participants):
-            return None  # "Real Madrid were routed by Barcelona": a passive takeover names who took over
         if h.type == "Takeover":
-            participants += self.takeover_targets(h, hi, participants)
+            driven = self.takeover_targets(h, hi, participants)
+            if passive_before(body, h.start) and not (any(p.role == "agent" for p in participants) and (
+                    driven or _DRIVEN_SUBJECT.search(body, max(lo, h.start - 40), h.start))):
+                return None  # "Real Madrid were routed by Barcelona", "Journalists were driven out of Gaza by Hamas"
+            participants += driven
         if h.type == "Election" and h.subject_role == "winner" and self.body.startswith("won", h.start) \
                 and not participants:
             return None  # "Barcelona won a majority of their games": no party won seats
@@ -892,7 +915,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         ev.place = self.place_after(h, lo, hi) if h.type not in ("Takeover", "Handover", "Split") and not outcome \
             else None  # "the deal signed in Doha under which X would head an interim government": not in Doha
         if h.type in ("Takeover", "Handover"):
-            terr = [m for m in self.places_in(h.end, hi, ("Territory", "City", "BorderCrossing"))]
+            at = h.start if h.type == "Takeover" else h.end  # "expelled Fatah from Gaza": inside the trigger
+            terr = [m for m in self.places_in(at, hi, ("Territory", "City", "BorderCrossing"))]
             ev.territory = terr[0].entity if terr else None
         for t in doc.times_in(max(lo, h.start - 90), h.start) if h.form == "noun" else ():
             if _SET_DATE_BEFORE.search(body, max(lo, t.start - 12), t.start) \
@@ -901,7 +925,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 taken.add(t.start)
                 ev.modality = "planned" if ev.modality == "actual" else ev.modality
         for t in doc.times_in(lo, hi) if ev.time is None else ():
-            if t.start < h.start <= t.end + 30 and h.form == "noun" \
+            if t.start < h.start <= t.end + 30 and h.form == "noun" and t.start >= h.extra.get("reported", 0) \
                     and not _NOT_PREMODIFIER.search(body, t.end, h.start) \
                     and not PAST_VERB.search(body, t.end, h.start) \
                     and not _GERUND.search(body, t.end, h.start):  # not "on Thursday suspended the elections",
@@ -937,6 +961,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             ev.time = ev.time or (later[0].spec if later else None)  # "The meeting, hosted by …, opened on Monday"
             self.anaphors.append(ev)
         self.attach_agreement(h, ev, lo, hi)
+        if h.type == "Signing" and ev.agreement is None and not self.in_domain(h.start):
+            return None  # "The merger agreement was signed in London", "the company signed a deal": another domain
         if ev.time is None and h.type == "Signing" and body[h.start:h.end] == "signed" \
                 and not self.passive_here(h, lo, hi) and not _AGREEMENT_NOUN_AFTER.match(body, h.end):
             ev.time = TimeSpec("", None, None, None)  # "the deal he signed": a past signing the text does not date
@@ -1062,6 +1088,24 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             return None
         org = affiliation(self.doc, self.idx, q.speaker)
         return side_of(self.idx, org) or q.speaker
+
+    def reported_clause(self, h: Hit, lo: int, hi: int) -> int | None:
+        """Where the clause that a past verb of decision or report opens before ``h`` starts, when it says what
+        "would" happen ("the court ruled (on Thursday) that … would be postponed": after "that"); else None. The
+        times before that start are the verb's (``TimeRules.time_for``)."""
+        if not self.doc.may_contain_in(("would",), h.start - 200, hi):
+            return None
+        verbs = list(self.doc.finditer(DECIDED_VERB, lo, h.start))
+        if not verbs:
+            return None
+        at = verbs[-1].end()
+        for t in self.doc.times_in(at, h.start):  # "ruled on Thursday that"
+            if _TIME_GAP.fullmatch(self.body, at, t.start):
+                at = t.end
+            break
+        that = _THAT_AFTER.match(self.body, at, h.start)
+        at = that.end() if that else at
+        return at if at <= h.start and _WOULD.search(self.body, at, hi) else None
 
     def passive_here(self, h: Hit, lo: int, hi: int) -> bool:
         """Whether the verb ``h`` is a passive (its subject is acted on): "was signed", "signed (in Cairo on

@@ -3,7 +3,7 @@ governments (by name, leader, the agreement they were formed under) and curated 
 
 Scores: a name match 4, a time overlap 3 (a time that does not overlap rules the candidate out), the same
 place 2 (a place in or containing the agreement's place 1; a different city rules it out), each shared party 1.
-The best candidate wins when it beats the next one; ties leave the reference unresolved.
+The best candidate wins when it beats the next one and scores above 0; ties leave the reference unresolved.
 
 Example:
     >>> from kg.extract.lexicon import AgreementInfo, ReferenceIndex
@@ -71,7 +71,8 @@ def resolve_agreement(idx: ReferenceIndex, *, names: Iterable[str] = (), place: 
             elif idx.type_of(place) == idx.type_of(a.place) == "City":
                 continue
         score += len(party_set & set(a.signatories))
-        scored.append((score, iri))
+        if score:  # no evidence for it (only what rules others out: "signed in London") is no match
+            scored.append((score, iri))
     return _best(scored)
 
 

@@ -39,6 +39,10 @@ YEAR_PARTS = {"early": (1, 4), "beginning": (1, 3), "start": (1, 3), "mid": (5, 
 #: After the last number of "May 22 and 23": the end of the phrase, not a count ("and 15 Palestinians were killed").
 _PHRASE_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|with|and|to|of|when|while|as|after|before|during|\d{4})\b)"
 
+#: An ordinal suffix ("4th") and the word or dash between the two ends of a day range ("4 to 16", "29–1").
+_ORD = r"(?:st|nd|rd|th)?"
+_TO = r"(?:[-–—]|\s(?:to|through)\s)"
+
 _PATTERNS = [
     ("iso", rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)\b"),
     # day ranges: "February 7-8, 2016", "Feb. 29–March 1", "7 and 8 February 2016", "29 February to 1 March"
@@ -52,6 +56,12 @@ _PATTERNS = [
     ("dmyr", rf"\b(?P<rg_d>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:(?:(?:of\s+)?(?P<rg_m>{_MONTH})\s*)?"
              rf"(?:[-–—]|\s(?:to|through)\s)|\sand\s)\s*"
              rf"(?P<rg_d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<rg_m2>{_MONTH})(?:,?\s+(?P<rg_y>{_YEAR})\b)?"),
+    # mixed day ranges: "May 4 to 16 June", "4 May to June 16, 2019" (a month after the second day, or before it,
+    # so no count: "from May 4 to 16 people" is none of these)
+    ("mddmr", rf"\b(?P<md_m>{_MONTH})\s+(?P<md_d>\d{{1,2}}){_ORD}\s*{_TO}\s*(?P<md_d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?"
+              rf"(?P<md_m2>{_MONTH})(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
+    ("dmmdr", rf"\b(?P<dm_d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<dm_m>{_MONTH})\s*{_TO}\s*(?P<dm_m2>{_MONTH})\s+"
+              rf"(?P<dm_d2>\d{{1,2}}){_ORD}\b(?!\s*(?:[-–/:.]\d|%))(?:,?\s+(?P<dm_y>{_YEAR})\b)?"),
     ("mdy", rf"\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy_y>{_YEAR})\b)?"),
     ("dmy", rf"\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?"),
     ("season", rf"\b(?:the\s+)?(?:(?P<sea_part>early|late|mid)[-\s]+)?(?P<sea>[Ss]pring|[Ss]ummer|[Aa]utumn"
@@ -89,7 +99,9 @@ _PATTERNS = [
     ("year", rf"(?<![\d$£€.,/-])\b(?P<yr>{_YEAR})\b(?!\s*%|[-/.]\d|\d|,\d)"),
 ]
 _TIME_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
-_RANGES = ("mdyr", "dmyr", "wdrange")
+_RANGES = ("mdyr", "dmyr", "mddmr", "dmmdr", "wdrange")
+#: The group prefix of each day range.
+_RANGE_PREFIX = {"mdyr": "mr", "dmyr": "rg", "mddmr": "md", "dmmdr": "dm"}
 #: The same without the day ranges: a range that is none ("May 8-3") is read as its first date.
 _SINGLE_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS if name not in _RANGES))
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
@@ -244,8 +256,8 @@ def _day(y: int, m: int, d: int) -> tuple[str, str] | None:
 def _day_range(m: re.Match[str], pub: dt.date | None, ahead: str | None) -> tuple[str, str, str] | None:
     """``("day", first, last)`` for a day range ("February 7-8, 2016", "29 February to 1 March 2024"); None when
     it is not one (the last day before the first, an impossible date, or no year to be had)."""
-    p = "mr" if m.lastgroup == "mdyr" else "rg"
-    g = m.group
+    p = _RANGE_PREFIX[m.lastgroup or ""]
+    g = m.groupdict().get
     month2 = month_number(g(f"{p}_m2") or g(f"{p}_m") or "")
     month1 = month_number(g(f"{p}_m") or g(f"{p}_m2") or "")
     if month1 is None or month2 is None:
@@ -278,7 +290,7 @@ def _resolve(m: re.Match[str], pub: dt.date | None, ahead: str | None = None) ->
             return None
         b = _day(year, month, day)
         return ("day", *b) if b else None
-    if kind in ("mdyr", "dmyr"):
+    if kind in _RANGE_PREFIX:
         return _day_range(m, pub, ahead)
     if kind == "season":
         first, last = SEASONS[g("sea").lower()]
