@@ -235,3 +235,12 @@ def test_an_election_that_was_due_but_not_held_failed() -> None:
     # "without" before something else, or an election held, is no failure
     (e,) = elections("Hamas won the elections in January 2006 without a single seat lost in Gaza.", "2018-12-23")
     assert e.modality == "actual"
+
+
+def test_the_election_commission_is_no_election_and_leaves_the_time_to_the_meeting() -> None:
+    x = run("Abbas met the head of the election commission on Monday.", "2019-11-27")
+    assert of_type(x, "Election") == []
+    (m,) = of_type(x, "Meeting")
+    assert m.time.earliest == "2019-11-25"
+    (e,) = elections("The election will be held on Monday, the commission said.", "2019-11-27")
+    assert e.modality == "planned"

@@ -164,7 +164,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Election", _re(r"\b(?:elected|elect|elects|electing)\s+(?:an?\s+|the\s+|their\s+)?(?:new\s+)?"
                             r"(?:parliament|legislature|legislative\s+council|national\s+council|president)\b"),
             "verb", 0.8, starts=("elected", "elect", "elects", "electing"), subject_role="agent"),
-    Trigger("Election", _re(r"\b(?:elections?|polls|ballot|referendum)\b"), "noun", 0.75,
+    Trigger("Election", _re(r"\b(?:elections?|polls|ballot|referendum)\b(?!\s+(?:commission(?:er)?s?|committees?|body"
+                            r"|officials?|authorit(?:y|ies)|laws?|observers?|monitors?)\b)"), "noun", 0.75,
             starts=("elections", "polls", "ballot", "referendum")),
     # "a presidential vote on July 31" (a bare "vote" is also a council's vote on a cabinet: not an election)
     Trigger("Election", _re(r"\b(?:presidential|legislative|municipal)\s+vote\b(?!\s+count)"

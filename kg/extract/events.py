@@ -327,7 +327,6 @@ _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 #: The subject of a passive takeover when no party is named there: "Fatah's forces were", "it was (routed by)".
 _DRIVEN_SUBJECT = re.compile(r"\b(?:forces|loyalists|rivals|fighters|gunmen|services|movement|faction|it|they)\s+"
                              r"(?:(?:has|have|had)\s+been|was|were)\s+$", re.IGNORECASE)
-_PARTY_TYPES = frozenset({"Party", "UmbrellaOrganization"})
 #: A takeover's losing side: who the territory was taken from ("seized Gaza from (forces loyal to) X"), who
 #: was routed ("Fatah forces were routed by Hamas"), whose forces were driven out ("drove its forces out").
 _TAKEN_FROM = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?(?:(?:security\s+)?(?:forces|fighters|loyalists)"
@@ -1136,7 +1135,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         Hamas); with ``forward``, when none is before, the first one after ("After its takeover of Gaza, Hamas
         formed …"); else None."""
         sent = self.doc.sentence_at(pos)
-        kinds = _PARTY_TYPES if type_ in ("Election", "Takeover") else _IT_TYPES
+        kinds = FACTION_TYPES if type_ in ("Election", "Takeover") else _IT_TYPES
         spans = ((sent.start, pos), (pos, sent.end)) if forward else ((sent.start, pos),)
         for a, b in spans:
             for g in groups(self.refs, self.body, a, b, self.faction_bridge):
@@ -1150,7 +1149,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         after = self.refs.starting(h.end, h.end + 12)
         if not after or not _RELATIVE_GAP.fullmatch(self.body, h.end, after[0].start) \
                 or not _WON_AFTER.match(self.body, after[0].end) \
-                or not all(self.idx.type_of(i) in _PARTY_TYPES for i in after[0].iris):
+                or not all(self.idx.type_of(i) in FACTION_TYPES for i in after[0].iris):
             return []
         return [after[0]]
 
