@@ -244,3 +244,28 @@ def test_the_election_commission_is_no_election_and_leaves_the_time_to_the_meeti
     assert m.time.earliest == "2019-11-25"
     (e,) = elections("The election will be held on Monday, the commission said.", "2019-11-27")
     assert e.modality == "planned"
+
+
+def statement_days(body: str, published: str) -> list[str | None]:
+    return [e.time.earliest if e.time else None for e in sorted(of_type(run(body, published), "Statement"),
+                                                                  key=lambda e: e.evidence[0].start)]
+
+
+@pytest.mark.parametrize("second", [
+    "Hamas added that it wanted talks.",
+    "It also said it wanted talks.",
+    "He said the movement wanted talks.",
+])
+def test_a_statement_that_goes_on_takes_the_day_of_the_one_before(second: str) -> None:
+    first = "Hamas spokesman Sami Abu Zuhri" if second.startswith("He") else "Hamas"
+    body = f"{first} said on Friday that the movement was ready. " + second
+    assert statement_days(body, "2024-03-18") == ["2024-03-15", "2024-03-15"]
+
+
+def test_a_new_statement_without_a_time_keeps_the_report_day() -> None:
+    body = ("Abbas said on Thursday that he would rule by decree. The Fatah leader called the takeover a coup "
+            "against the Authority.")
+    assert statement_days(body, "2007-06-15") == ["2007-06-14", "2007-06-15"]
+    # a perfect stays undated
+    assert statement_days("Hamas said on Friday it was ready. Hamas has also said that it wants talks.",
+                          "2024-03-18") == ["2024-03-15", None]

@@ -71,8 +71,8 @@ REPORT_VERBS = (r"welcomed|welcomes|praised|hailed|critici[sz]ed|condemned|rejec
                 r"|surprise|readiness|disappointment|opposition|rejection)\b)"
                 r"|called\s+(?=for\b|on\b|upon\b|(?:it|this|that|them|him|her|the\s+[\w-]+(?:\s+[\w-]+){0,9}?)"
                 r"\s+(?:a|an|illegal|illegitimate|unacceptable|null)\b)")
-_VERB = re.compile(rf"(?<=\s)(?:(?:also|later|then|again|earlier|repeatedly|previously)\s+)?(?:(?:has|have|had)\s+)?"
-                   rf"(?P<verb>(?:{SPEECH_VERBS}|told|tells|{REPORT_VERBS}))\b")
+_VERB = re.compile(rf"(?<=\s)(?:(?:also|later|then|again|earlier|repeatedly|previously)\s+)?"
+                   rf"(?:(?:has|have|had)\s+(?:(?:also|repeatedly|previously|long|since)\s+)?)?(?P<verb>(?:{SPEECH_VERBS}|told|tells|{REPORT_VERBS}))\b")
 _SPEECH = re.compile(rf"(?:{SPEECH_VERBS})")
 _PERFECT = re.compile(r"(?:\w+\s+)?(?:has|have|had)\s")
 _RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|that|when)\b")
@@ -228,7 +228,42 @@ def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
             continue
         for c_start, c_end in clauses(body, s.start, end):
             events.extend(_indirect(doc, idx, c_start, body[c_start:c_end]))
+    continue_dates(doc, events)
     return events
+
+
+#: A statement that goes on from the one before: "X added", "also said", "went on", or a pronoun speaker.
+_CONTINUED = re.compile(r"\b(?:added|adding|went\s+on|continued|also\s+(?:said|told|stressed|noted|warned|called))\b"
+                        r"|^(?:He|She|It|They)\s+(?:also\s+)?(?:[a-z]+ed|said|told)\b"
+                        r"|,\s+(?:he|she|it|they)\s+(?:also\s+)?(?:said|added)\b")
+
+
+def continue_dates(doc: Doc, events: list[Event]) -> None:
+    """A statement the text does not date (it took the report's day) continues the day of the last dated
+    statement of the same speaker(s) within the two sentences before: "Hamas said on Friday that … Hamas added
+    that …" → Friday. A perfect ("has said"), which the text does not date at all, stays undated.
+
+    Example:
+        >>> from kg.articles.model import Article
+        >>> from kg.extract import extract_article
+        >>> from kg.extract.lexicon import EntityInfo
+        >>> idx = ReferenceIndex(entities={"h": EntityInfo("Hamas", type_local_name="Party")})
+        >>> x = extract_article(Article(id="a", title=None, body="Hamas said on Friday it was ready. Hamas added "
+        ...                             "that it wanted talks.", published="2024-03-18"), idx)
+        >>> [e.time.earliest for e in x.events]
+        ['2024-03-15', '2024-03-15']
+    """
+    last: dict[frozenset[str], tuple[int, TimeSpec]] = {}
+    for ev in sorted(events, key=lambda e: e.evidence[0].start):
+        who = frozenset(p.entity for p in ev.participants if p.role == "speaker")
+        k, t = doc.sentence_at(ev.evidence[0].start).index, ev.time
+        if t is None or t.earliest is None:
+            continue
+        if t.text:
+            last[who] = (k, t)
+        elif who in last and k - last[who][0] <= 2 and _CONTINUED.search(doc.sentences[k].text):
+            prev = last[who][1]
+            ev.time = TimeSpec("", prev.precision, prev.earliest, prev.latest)
 
 
 def clauses(body: str, start: int, end: int) -> list[tuple[int, int]]:
