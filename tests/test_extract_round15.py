@@ -263,9 +263,19 @@ def test_a_statement_that_goes_on_takes_the_day_of_the_one_before(second: str) -
 
 
 def test_a_new_statement_without_a_time_keeps_the_report_day() -> None:
-    body = ("Abbas said on Thursday that he would rule by decree. The Fatah leader called the takeover a coup "
-            "against the Authority.")
+    body = ("Hamas took full control of the Gaza Strip on Friday. Abbas said on Thursday that he would rule by "
+            "decree. The Fatah leader called the takeover a coup against the Authority.")
     assert statement_days(body, "2007-06-15") == ["2007-06-14", "2007-06-15"]
     # a perfect stays undated
     assert statement_days("Hamas said on Friday it was ready. Hamas has also said that it wants talks.",
                           "2024-03-18") == ["2024-03-15", None]
+
+
+def test_statements_of_a_report_about_yesterday_are_dated_yesterday() -> None:
+    body = "Fatah and Hamas ended two days of talks in Cairo on Thursday. Hamas said the talks were positive."
+    assert statement_days(body, "2017-10-13") == ["2017-10-12"]
+    # a report of its own day, of no day, or of an older day keeps the publication day
+    assert statement_days("Fatah and Hamas ended talks in Cairo. Hamas said the talks were positive.",
+                          "2017-10-13") == ["2017-10-13"]
+    assert statement_days("Fatah and Hamas ended talks in Cairo on October 5. Hamas said the talks were positive.",
+                          "2017-10-13") == ["2017-10-13"]
