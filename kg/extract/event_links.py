@@ -213,6 +213,25 @@ def lede_is_news(lede_times: list[TimeSpec], published: str | None) -> bool:
     return any(0 <= (p - dt.date.fromisoformat(t.latest[:10])).days <= 3 for t in days)
 
 
+def report_day(lede_times: list[TimeSpec], published: str | None) -> TimeSpec | None:
+    """The day a report is about when it is not the publication day: the lede's first time is a day one or two
+    days before publication ("Fatah and Hamas ended two days of talks in Cairo on Thursday", read on Friday);
+    else None. Its undated simple-past statements and events are that day's, not the publication day's.
+
+    Example:
+        >>> report_day([TimeSpec("Thursday", "day", "2017-10-12", "2017-10-12")], "2017-10-13").earliest
+        '2017-10-12'
+        >>> report_day([TimeSpec("Friday", "day", "2017-10-13", "2017-10-13")], "2017-10-13") is None
+        True
+    """
+    pub = (published or "")[:10]
+    t = lede_times[0] if lede_times else None
+    if len(pub) != 10 or t is None or t.precision != "day" or not t.earliest or t.earliest != t.latest \
+            or not 1 <= (dt.date.fromisoformat(pub) - dt.date.fromisoformat(t.earliest[:10])).days <= 2:
+        return None
+    return TimeSpec("", "day", t.earliest[:10], t.earliest[:10])
+
+
 def add_leader(ev: Event, person) -> None:
     """Make ``person`` (a mention) a leader of ``ev`` (replacing a plain participant role)."""
     ev.participants = [p for p in ev.participants if not (p.entity == person.entity and p.role == "participant")]

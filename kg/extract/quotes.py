@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 from kg.extract.cues import BASIS_CUE, BASIS_WORDS, SPEECH_VERBS
 from kg.extract.document import Doc, Quote
+from kg.extract.event_links import report_day
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.mentions import TITLE_HEADS
 from kg.extract.records import Event, Mention, Participant, TimeSpec
@@ -178,32 +178,13 @@ def _speech_time(doc: Doc, start: int, end: int) -> TimeSpec:
         if not _EVENT_TIME_BEFORE.search(doc.body, max(start, t.start - 30), t.start):
             return t.spec  # not "said after the Sunday and Monday sessions": the time of something else
     pub = doc.published
-    day = report_day(doc)
-    if day:
-        return TimeSpec("", "day", day, day)
+    lede = doc.sentences[0] if doc.sentences else None
+    day = report_day([t.spec for t in doc.times_in(lede.start, lede.end)], pub) if lede else None
+    if day:  # a report about yesterday: its statements are yesterday's
+        return day
     if pub and len(pub) >= 10:
         return TimeSpec("", doc.article.date_precision or "day", pub[:10], pub[:10])
     return TimeSpec("", None, None, None)
-
-
-def _date(iso: str) -> date:
-    return date.fromisoformat(iso[:10])
-
-
-def report_day(doc: Doc) -> str | None:
-    """The day a report of the day's events is about, when its first sentence dates it to the day or two
-    before publication ("Fatah and Hamas ended two days of talks in Cairo on Thursday", read on Friday): its
-    undated statements are that day's; else None (the publication day)."""
-    pub = doc.published
-    if not doc.sentences or not pub or len(pub) < 10:
-        return None
-    first = doc.sentences[0]
-    for t in doc.times_in(first.start, first.end):
-        if t.spec.precision == "day" and t.spec.earliest and t.spec.earliest == t.spec.latest \
-                and t.spec.earliest < pub[:10] and (_date(pub[:10]) - _date(t.spec.earliest)).days <= 2:
-            return t.spec.earliest
-        return None
-    return None
 
 
 def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
