@@ -279,12 +279,3 @@ def test_statements_of_a_report_about_yesterday_are_dated_yesterday() -> None:
                           "2017-10-13") == ["2017-10-13"]
     assert statement_days("Fatah and Hamas ended talks in Cairo on October 5. Hamas said the talks were positive.",
                           "2017-10-13") == ["2017-10-13"]
-
-
-def test_undated_news_of_a_report_about_yesterday_is_dated_yesterday() -> None:
-    body = ("Fatah and Hamas ended two days of talks in Cairo on Thursday. The two movements also signed a "
-            "reconciliation agreement.")
-    (s,) = of_type(run(body, "2017-10-13"), "Signing")
-    assert s.time.earliest == "2017-10-12"
-    (s,) = of_type(run(body.replace(" on Thursday", ""), "2017-10-13"), "Signing")
-    assert s.time.earliest == "2017-10-13"

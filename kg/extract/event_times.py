@@ -25,7 +25,6 @@ from kg.extract.event_links import (
     lede_is_news,
     news_of_the_day,
     publication_day,
-    report_day,
     span_back,
 )
 from kg.extract.event_norms import shift_time
@@ -198,9 +197,7 @@ class TimeRules:
     def date_news_of_the_day(self) -> None:
         """Actual events reported in the simple past without any time in their sentence, in an article
         about the day's news, are dated to the publication day."""
-        lede = self.doc.sentences[0] if self.doc.sentences else None
-        day = (report_day([t.spec for t in self.doc.times_in(lede.start, lede.end)], self.doc.published)
-               if lede else None) or publication_day(self.doc.published)  # a report about yesterday: yesterday
+        day = publication_day(self.doc.published)
         if day is None or not self.lede_is_news():
             return
         for ev in self.events:
