@@ -387,9 +387,10 @@ def test_a_ceremony_guest_on_another_occasion_takes_no_part(idx) -> None:
 
 def test_visitors_received_on_another_occasion_are_not_placed_there(idx) -> None:
     for body in ("Palestinian factions met in Moscow in 2019. Lavrov received the delegations on Tuesday.",
-                 "Palestinian factions met in Moscow on Monday. Two weeks later, Lavrov received the delegations in "
-                 "his office."):
-        received = [e for e in reported(idx, body, "Meeting", "2021-02-10")
+                 # round 15: "two weeks later" is a time (two weeks after "Monday" would lie after publication)
+                 "Palestinian factions met in Moscow on February 1. Two weeks later, Lavrov received the delegations "
+                 "in his office."):
+        received = [e for e in reported(idx, body, "Meeting", "2021-02-20")
                     if ("host", ID + "person/sergey-lavrov") in roles(e)]
         assert [e.place for e in received] == [None], body
 

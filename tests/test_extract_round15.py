@@ -279,3 +279,34 @@ def test_statements_of_a_report_about_yesterday_are_dated_yesterday() -> None:
                           "2017-10-13") == ["2017-10-13"]
     assert statement_days("Fatah and Hamas ended talks in Cairo on October 5. Hamas said the talks were positive.",
                           "2017-10-13") == ["2017-10-13"]
+
+
+@pytest.mark.parametrize(("text", "surface", "bounds"), [
+    ("Hamas met Fatah in Moscow on March 1. Two weeks later, Abbas named Mustafa.", "Two weeks later",
+     ("2024-03-15", "2024-03-15")),
+    ("Elections were held in January 2006. Two months later, a cabinet was formed.", "Two months later",
+     ("2006-03-01", "2006-03-31")),
+    ("The deal was signed on 12 October 2017; ten days earlier the government had arrived.", "ten days earlier",
+     ("2017-10-02", "2017-10-02")),
+])
+def test_two_weeks_later_counts_from_the_time_named_before(text: str, surface: str, bounds: tuple) -> None:
+    t = [t for t in find_times(text, "2024-03-31") if t.spec.text == surface]
+    assert [(x.spec.earliest, x.spec.latest) for x in t] == [bounds]
+
+
+@pytest.mark.parametrize("text", [
+    "Two weeks before the vote, Abbas spoke.",  # from an event, not a time
+    "In 2014 they met. Two days later they split.",  # a day asked, a year named
+    "Two weeks later, they split.",  # nothing named before
+])
+def test_two_weeks_later_without_a_fitting_time_before_is_no_time(text: str) -> None:
+    assert [t.spec.text for t in find_times(text, "2024-03-31") if "later" in t.spec.text or "before" in
+            t.spec.text] == []
+
+
+def test_a_time_opening_what_was_said_around_an_inserted_he_said_is_not_the_statements() -> None:
+    body = "Abbas met Meshaal in Cairo on Thursday. Two days later, he said, the factions would gather in Cairo."
+    (s,) = of_type(run(body, "2011-11-24"), "Statement")
+    assert s.time.earliest == "2011-11-24"
+    (s,) = of_type(run("On Tuesday Hamas said the talks had ended.", "2011-11-24"), "Statement")
+    assert s.time.earliest == "2011-11-22"

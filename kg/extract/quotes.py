@@ -336,7 +336,9 @@ def _statement_time_span(doc: Doc, offset: int, text: str, verb: re.Match[str], 
             break  # "said Monday's meeting was positive", "said Friday prayers would go ahead": what was said
         if not _EVENT_TIME_BEFORE.search(body, max(offset, t.start - 30), t.start):
             return t.start - offset, t.end - offset
-    for t in doc.times_in(offset, offset + min(verb.start(), 45)):
+    inserted = text.startswith(",", verb.end())  # "Two days later, he said, the factions would gather": the
+    # time opens what was said, around the inserted "he said"
+    for t in doc.times_in(offset, offset + min(verb.start(), 45)) if not inserted else ():
         if not _EVENT_TIME_BEFORE.search(body, max(offset, t.start - 30), t.start) \
                 and not _RELATIVE_WORD.search(text, 0, t.start - offset):
             return t.start - offset, t.end - offset

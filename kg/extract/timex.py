@@ -88,6 +88,11 @@ _PATTERNS = [
     # "the following year", "a year later": from the year named just before in the sentence
     ("yearrel", r"\b(?P<yr_rel>[Tt]he\s+(?:following|next|previous|preceding)\s+year"
                 r"|[Aa]\s+year\s+(?:later|earlier|before))\b(?![’']s|\s+of\b)"),
+    # "two weeks later", "ten days earlier": counted from the time named just before (``_span_relative``); not
+    # "two weeks before the vote" (from an event)
+    ("spanrel", r"\b(?P<sr_n>\d+|[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine"
+                r"|[Tt]en)\s+(?P<sr_unit>day|week|month|year)s?\s+(?P<sr_dir>later|earlier|afterwards"
+                r"|before(?!\s+(?:the|a|an|his|her|its|their|this|that)\b|\s+[A-Z]|\s+\w+ing\b))\b"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("relday", r"\b(?P<rd>yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\b"),
     ("relperiod", r"\b(?P<rp_rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this|[Ee]arly\s+this"
@@ -420,6 +425,26 @@ def _that_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: 
     return None
 
 
+def _span_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: int) -> tuple[str, str, str] | None:
+    """"two weeks later", "ten days earlier": that long after or before the time named just before (within 400
+    characters), at the day when it names a day (else the month or year); None without one or when it is
+    vaguer than the count ("two days later" after "in 2014")."""
+    t = found[-1] if found else None
+    if t is None or not t.spec.earliest or m.start() - (t.end - offset) > 400:
+        return None
+    unit, n = m.group("sr_unit"), _count(m.group("sr_n").lower())
+    n = -n if m.group("sr_dir") in ("earlier", "before") else n
+    need = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}[unit]
+    if t.spec.precision not in need:
+        return None
+    d = _add(dt.date.fromisoformat(t.spec.earliest[:10]), unit, n)
+    if unit in ("day", "week"):
+        return "day", _iso(d), _iso(d)
+    if unit == "month":
+        return "month", *month_bounds(d.year, d.month)
+    return "year", f"{d.year}-01-01", f"{d.year}-12-31"
+
+
 def _count(word: str) -> int:
     """The number a count word stands for: "3" → 3, "two" → 2, "a few" → 3."""
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower().split()[-1]]
@@ -494,7 +519,8 @@ def find_times(text: str, published: str | None, offset: int = 0,
         try:
             resolved = _day_relative(m, text, out, offset, pub) if m.lastgroup == "dayrel" \
                 else _year_relative(m, text, out, offset) if m.lastgroup == "yearrel" \
-                else _that_relative(m, text, out, offset) if m.lastgroup == "thatrel" else _resolve(m, pub, ahead)
+                else _that_relative(m, text, out, offset) if m.lastgroup == "thatrel" \
+                else _span_relative(m, text, out, offset) if m.lastgroup == "spanrel" else _resolve(m, pub, ahead)
         except (ValueError, OverflowError):
             resolved = None  # "within 10000 years": beyond the calendar
         if resolved is None and m.lastgroup in _RANGES:  # a range that is none: its first date ("May 8-3")
