@@ -310,3 +310,10 @@ def test_a_time_opening_what_was_said_around_an_inserted_he_said_is_not_the_stat
     assert s.time.earliest == "2011-11-24"
     (s,) = of_type(run("On Tuesday Hamas said the talks had ended.", "2011-11-24"), "Statement")
     assert s.time.earliest == "2011-11-22"
+
+
+def test_a_phone_call_to_a_named_actor_is_a_consultation_of_both() -> None:
+    (c,) = of_type(run("Haniyeh phoned Abbas on Sunday to discuss the reconciliation.", "2019-11-27"), "Consultation")
+    assert (roles(c), c.time.earliest) == ({("participant", ID + "person/ismail-haniyeh"), ("participant", ABBAS)},
+                                           "2019-11-24")
+    assert of_type(run("Abbas phoned home on Sunday.", "2019-11-27"), "Consultation") == []

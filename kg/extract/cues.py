@@ -123,12 +123,14 @@ TRIGGERS: tuple[Trigger, ...] = (
                                 r"|discuss(?:ed|es)?(?=\s+(?:[\w'’-]+\s+){1,6}?with\s)"
                                 r"|(?:spoke|talked|speaks|talks|conferred)\s+(?:by|over\s+the|on\s+the)\s+"
                                 r"(?:tele)?phone"
-                                r"|(?:held|holds|hold|conducted|began|launched)\s+(?:[\w-]+\s+){0,2}?consultations)"),
+                                r"|(?:held|holds|hold|conducted|began|launched)\s+(?:[\w-]+\s+){0,2}?consultations"
+                                # "Haniyeh phoned Abbas on Sunday": a call to a named actor
+                                r"|(?:tele)?phoned(?=\s+(?:the\s+)?(?-i:[A-Z])))"),
             "verb", 0.8,
             starts=("in", "very", "close", "constant", "regular", "contacts", "contacted", "consulted", "consultations",
                     "phone", "discussed", "discusses", "discuss", "kept", "keeps", "stayed", "stays",
                     "telephone", "spoke", "talked", "speaks", "talks", "conferred", "held", "holds", "hold",
-                    "conducted", "began", "launched")),
+                    "conducted", "began", "launched", "phoned", "telephoned")),
     Trigger("Election", _re(r"\b(?:won|wins|win"
                             r"|(?:(?<=after\s)|(?<=before\s)|(?<=since\s)|(?<=upon\s)|(?<=by\s))winning)\b"
                             r"(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:elections?|polls?|vote))"

@@ -1180,7 +1180,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         window_end = hi if h.extra.get("anaphor") else min(hi, h.end + 120)
         by_role, last_end = None, h.end
         meet = h.form == "verb" and ((h.type == "Meeting" and body[h.start:h.end].lower() in ("meet", "meets", "met"))
-                                     or (h.type == "Consultation" and body[h.start:h.end].lower() == "contacted"))
+                                     or (h.type == "Consultation"
+                                         and body[h.start:h.end].lower() in ("contacted", "phoned", "telephoned")))
         for k, g in enumerate(groups(self.refs, body, h.end, window_end, self.faction_bridge)):
             if meet and not k and _MEET_OBJECT.fullmatch(body, h.end, g[0].start):
                 out += as_participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))
