@@ -317,3 +317,17 @@ def test_a_phone_call_to_a_named_actor_is_a_consultation_of_both() -> None:
     assert (roles(c), c.time.earliest) == ({("participant", ID + "person/ismail-haniyeh"), ("participant", ABBAS)},
                                            "2019-11-24")
     assert of_type(run("Abbas phoned home on Sunday.", "2019-11-27"), "Consultation") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Abbas acknowledged on Monday that the talks had stalled.",
+    "Fatah complained on Monday that Hamas had not replied to the Egyptian paper.",
+    "Hamas vowed on Monday to press ahead with the reconciliation talks.",
+])
+def test_more_report_verbs_make_statements(body: str) -> None:
+    (s,) = of_type(run(body, "2019-11-27"), "Statement")
+    assert s.time.earliest == "2019-11-25" and len(s.participants) == 1
+
+
+def test_a_report_verb_without_a_named_speaker_is_no_statement() -> None:
+    assert of_type(run("The team maintained its lead on Monday.", "2019-11-27"), "Statement") == []

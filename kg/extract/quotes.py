@@ -67,6 +67,7 @@ _INDIRECT_END = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,120}}?)\s+(?P<verb>{SP
 REPORT_VERBS = (r"welcomed|welcomes|praised|hailed|critici[sz]ed|condemned|rejected|rejects|accused|blamed"
                 r"|denounced|denounces|slammed|lambasted|decried|castigated|(?:came|come|spoke)\s+out\s+against"
                 r"|questioned|voiced|demanded|deplored|applauded|commended|objected|replied|responded"
+                r"|vowed|promised|acknowledged|admitted|conceded|complained|predicted|maintained|revealed|disclosed"
                 r"|described\s+(?=(?:\S+\s+){0,6}?as\b)|dismissed\s+(?=(?:\S+\s+){0,6}?as\b)"
                 r"|expressed\s+(?=(?:its|their|his|her|deep\s+|strong\s+)*(?:regret|hope|concern|support|satisfaction"
                 r"|surprise|readiness|disappointment|opposition|rejection)\b)"
