@@ -331,3 +331,21 @@ def test_more_report_verbs_make_statements(body: str) -> None:
 
 def test_a_report_verb_without_a_named_speaker_is_no_statement() -> None:
     assert of_type(run("The team maintained its lead on Monday.", "2019-11-27"), "Statement") == []
+
+
+# --- the round-15 review: the reviewer's sentences ---------------------------------------------------------------
+
+
+def test_review_an_inserted_he_said_leaves_the_opening_time_to_the_event_reported() -> None:
+    x = run("Abbas met Meshaal in Cairo on Monday. On December 3, he said, Fatah and Hamas would meet in Cairo.",
+            "2011-11-24")
+    (m,) = [e for e in of_type(x, "Meeting") if e.modality == "planned"]
+    assert m.time.earliest == "2011-12-03"
+
+
+@pytest.mark.parametrize(("body", "type_"), [
+    ("The ministers preparing the budget met Abbas on Monday.", "Meeting"),
+    ("Egypt is preparing the signing ceremony for the Fatah-Hamas agreement.", "Signing"),
+])
+def test_review_preparing_something_else_plans_nothing(body: str, type_: str) -> None:
+    assert all(e.modality == "actual" for e in of_type(run(body, "2020-03-12"), type_))

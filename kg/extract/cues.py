@@ -358,7 +358,7 @@ MODALITY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                     r"|\bagreed\s+(?:(?:on|in|at)\s+(?:[\w-]+\s+){1,2}?)?to\b|\bpledg(?:ed|es|ing)\s+to\b"
                     r"|\bcommit(?:ted|ting|s)?\s+(?:them(?:selves)?\s+|itself\s+|himself\s+)?to\b"
                     r"|\bexpected\s+(?:[\w-]+\s+){1,3}?to\s+be\b"
-                    r"|\bprepar(?:e|es|ing)\b|\bprovid(?:es|ed|ing)\s+for\b")),
+                    r"|\bprepar(?:e|es|ing)\s+(?:for|to)\b|\bprovid(?:es|ed|ing)\s+for\b")),
 )
 MODALITY_ORDER = tuple(name for name, _ in MODALITY_CUES)
 MODALITY_ANY = any_of(MODALITY_CUES)

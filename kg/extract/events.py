@@ -282,6 +282,10 @@ _GOVERNMENT_OUTCOME = re.compile(r"\b(?:(?P<made>produc(?:ed|es|e)|yielded|led\s
                                  r"|(?:would|will|to|shall)\s+head|provid(?:es|ed|ing)\s+for|envisag(?:es|ed|ing)"
                                  r"|through|setting\s+up|set\s+up)\s+(?:an?\s+|the\s+|a\s+new\s+)?$",
                                  re.IGNORECASE)
+#: "preparing (the) presidential and legislative elections": elections still to come.
+_PREPARING_BEFORE = re.compile(r"\bprepar(?:e|es|ing)\s+(?:for\s+)?(?:(?:the|new|early|general|presidential|legislative"
+                               r"|parliamentary|local|municipal|national|council|and|long-overdue|overdue),?\s+)*$",
+                               re.IGNORECASE)
 #: "without an election having been held": an event that was due and did not take place.
 _WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _HELD_AFTER = re.compile(r"\s+(?:having\s+been|being)\s+(?:held|convened)\b", re.IGNORECASE)
@@ -732,6 +736,11 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and doc.may_contain_in(_SUSPEND_WORDS, max(lo, h.start - 40), h.start) \
                 and _SUSPENDED_BEFORE.search(body, max(lo, h.start - 40), h.start):
             modality = "postponed"  # "suspended the municipal elections" (not "suspended its participation in …")
+        preparing = h.type == "Election" and h.form == "noun" \
+            and bool(_PREPARING_BEFORE.search(body, max(lo, h.start - 60), h.start))
+        prepared = preparing and modality == "planned"  # "a government that would prepare … elections": governed
+        if preparing and modality == "actual":
+            modality = "planned"  # "charges the cabinet with preparing presidential and legislative elections"
         if h.form == "noun" and modality == "actual" and _HELD_AFTER.match(body, h.end) \
                 and _WITHOUT_BEFORE.search(body, max(lo, h.start - 40), h.start):
             modality = "failed"  # "expired without an election having been held": due, and not held
@@ -803,7 +812,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             own_time = own_time or h.end in self.time_owner.values()  # "the elections … were to have been held
             # on May 22" (a scheduled time owned by the noun)
             if not (governor or outcome or near_cue or post or own_time or winner or participle
-                    or self.noun_argument(h, hi)):
+                    or prepared or self.noun_argument(h, hi)):
                 return None  # "hoped … would help revive … talks": no event
             if ger and not governor and modality == "actual" and not (post or own_time or winner):
                 return None
@@ -1098,6 +1107,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if not verbs:
             return None
         at = verbs[-1].end()
+        if self.body.startswith(",", at):
+            return None  # "On December 3, he said, they would meet": an inserted "he said" opens no clause
         for t in self.doc.times_in(at, h.start):  # "ruled on Thursday that"
             if _TIME_GAP.fullmatch(self.body, at, t.start):
                 at = t.end
