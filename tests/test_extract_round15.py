@@ -92,10 +92,10 @@ def formations(body: str, published: str = "2016-02-09"):
 
 
 def test_a_government_an_agreement_provides_for_is_a_planned_formation() -> None:
-    (g,) = formations("The two sides agreed in principle on a national unity government that would prepare "
+    (g,) = formations("Fatah and Hamas agreed in principle on a national unity government that would prepare "
                       "presidential and legislative elections.")
     assert g.modality == "planned"
-    (g,) = formations("The paper called for an interim government of independents.")
+    (g,) = formations("The Egyptian paper put to Fatah and Hamas called for an interim government of independents.")
     assert g.modality == "proposed"
     (g,) = formations("Abbas and Meshaal signed a declaration in Doha under which Abbas would head an interim "
                       "government of independents.")
@@ -349,3 +349,19 @@ def test_review_an_inserted_he_said_leaves_the_opening_time_to_the_event_reporte
 ])
 def test_review_preparing_something_else_plans_nothing(body: str, type_: str) -> None:
     assert all(e.modality == "actual" for e in of_type(run(body, "2020-03-12"), type_))
+
+
+def test_review_a_government_an_agreement_provides_for_takes_no_time_of_the_agreement() -> None:
+    (g,) = formations("Fatah and Hamas agreed on a national unity government in Cairo on Monday.")
+    assert (g.modality, g.time) == ("planned", None)
+    (g,) = formations("Fatah and Hamas agreed to form a unity government within five weeks.")
+    assert g.time.latest == "2016-03-15"  # its own deadline stays
+
+
+def test_review_a_government_outside_the_process_or_a_rejected_call() -> None:
+    assert formations("The 2011 uprising led to a transitional government in Tunisia.") == []
+    (g,) = formations("Fatah and Hamas are rivals. Hamas rejected calls for an interim government.")
+    assert (g.modality, roles(g)) == ("proposed", set())
+    (g,) = formations("Fatah and Hamas are rivals. The deal produced a consensus government under Rami Hamdallah "
+                      "in June 2014.")
+    assert roles(g) == {("leader", HAMDALLAH)}  # "under X" leads a government, brokers nothing

@@ -282,6 +282,11 @@ _GOVERNMENT_OUTCOME = re.compile(r"\b(?:(?P<made>produc(?:ed|es|e)|yielded|led\s
                                  r"|(?:would|will|to|shall)\s+head|provid(?:es|ed|ing)\s+for|envisag(?:es|ed|ing)"
                                  r"|through|setting\s+up|set\s+up)\s+(?:an?\s+|the\s+|a\s+new\s+)?$",
                                  re.IGNORECASE)
+#: "Hamas rejected calls for …": the one who rejects a call did not make it.
+_REJECTED_BEFORE = re.compile(r"\b(?:rejected|rejects|reject|dismissed|ignored|resisted|refused|opposed)\s+"
+                              r"(?:the\s+|growing\s+|repeated\s+|renewed\s+)*$", re.IGNORECASE)
+#: Who a government an agreement provides for is about: Palestinian actors (``EventFinder.government_in_domain``).
+_GOVERNMENT_SIDES = frozenset({"Party", "UmbrellaOrganization", "GoverningBody", "Government", "Person"})
 #: "preparing (the) presidential and legislative elections": elections still to come.
 _PREPARING_BEFORE = re.compile(r"\bprepar(?:e|es|ing)\s+(?:for\s+)?(?:(?:the|new|early|general|presidential|legislative"
                                r"|parliamentary|local|municipal|national|council|and|long-overdue|overdue),?\s+)*$",
@@ -772,6 +777,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if modality == "actual" and not any(0 <= t.start - h.end <= 40 for t in doc.times_in(h.end, hi)):
                 return None  # "a government formed without consensus": a description, not a report
         outcome = h.extra.get("outcome")  # "agreed on a national unity government" (``find_hits``)
+        if outcome and not self.government_in_domain(h.start):
+            return None  # "the uprising led to a transitional government in Tunisia"
         if outcome and modality == "actual" and not outcome.group("made"):  # not "the deal produced a … government"
             modality = "planned"  # "agreed on a national unity government", "under which X would head …"
         if h.type == "Proposal" and modality == "proposed":
@@ -851,7 +858,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             person = self.asked_person(lo, cue_start, "female" if him.group(1) == "her" else "male") if him else None
             if person:  # "Abbas named Mohammad Mustafa … and asked him to form a government"
                 participants.append(Participant("leader", *person))
-        if modality in ("hoped", "proposed") and cue_start >= 0:
+        rejected = modality in ("hoped", "proposed") and cue_start >= 0 \
+            and bool(_REJECTED_BEFORE.search(body, max(lo, cue_start - 30), cue_start))  # "rejected calls for …":
+        # someone else called, the one who rejects is no actor
+        if modality in ("hoped", "proposed") and cue_start >= 0 and not rejected:
             proposer = self.we_side(cue_start) or (before[-1] if before else None)
             if isinstance(proposer, list):
                 participants += as_participants(proposer, "proposer")
@@ -859,7 +869,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 participants.append(Participant("proposer", proposer, self.idx.label(proposer)))
             if h.type == "Meeting" and _TO_HOST.search(body, cue_start, h.start):  # "offered to host talks"
                 participants += [Participant("host", p.entity, p.label) for p in participants if p.role == "proposer"]
-        elif not between and before and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30) \
+        elif not rejected and not between and before \
+                and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30) \
                 and not (h.type in _NO_PASSIVE_SUBJECT and self.passive_here(h, lo, hi)):
             subject = before[-1]
             if h.form == "verb" and len(before) > 1 and _BY_AGENT.search(body, max(lo, subject[0].start - 4),
@@ -948,6 +959,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 taken.update(t.start for t in doc.times_in(lo, hi) if t.spec == ev.time)
         if ev.time is None and h.form == "verb" and modality == "actual":
             ev.time = self.shared_time(h)
+        if outcome and not outcome.group("made") and ev.time is not None \
+                and not re.match(r"(?:within|by|before)\b", ev.time.text, re.IGNORECASE):
+            ev.time = None  # "agreed on a unity government in Cairo on Monday": the agreement's day, not its own
         if ev.time is not None and modality == "actual" and ev.time.text.lower().startswith("within"):
             ev.time = None  # "collapsed within two weeks": a span from the report fits only what lies ahead
         if ev.time is not None and not days:
@@ -1154,6 +1168,15 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                     return g
         return None
 
+    def government_in_domain(self, pos: int) -> bool:
+        """Whether a government an agreement provides for at ``pos`` is one of this process: an article of the
+        process (``in_domain``) whose sentence names one of its actors and no foreign government ("the uprising
+        led to a transitional government in Tunisia" is none)."""
+        sent = self.doc.sentence_at(pos)
+        return self.in_domain(pos) and not _FOREIGN_GOVERNMENT.search(self.body, sent.start, sent.end) and any(
+            all(self.idx.type_of(i) in _GOVERNMENT_SIDES for i in r.iris) for r in self.refs.inside(sent.start,
+                                                                                                    sent.end))
+
     def relative_winner(self, h: Hit) -> list:
         """The party in a relative clause right after an election noun that won it: "the 2006 elections (that /
         which) Hamas won", "the vote Hamas had won by a landslide" → [Hamas]; else []."""
@@ -1219,8 +1242,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 out += as_participants(g, obj_role)
             elif h.type in ("Handover", "Proposal") and _TO_BEFORE.search(pre):
                 out += as_participants(g, "recipient")  # "handed … to X", "presented a proposal to X"
-            elif _UNDER_AUSPICES.search(pre):
-                out += as_participants(g, "mediator")
+            elif _UNDER_AUSPICES.search(pre):  # "a government under (Prime Minister) X": X leads it
+                out += as_participants(g, "leader" if h.type == "GovernmentFormation" and re.search(
+                    r"\bunder\s+$", pre, re.IGNORECASE) else "mediator")
             elif h.type in _HOSTED_TYPES and _PRESENCE.search(pre):
                 out += as_participants(g, "participant")
         if h.type in _HOSTED_TYPES:  # the venue may lie after a long by-list: the whole clause after the trigger
