@@ -119,9 +119,9 @@ class Doc:
 
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
         """Evidence for ``body[start:end]`` in its sentence."""
-        return Evidence(start=start, end=end, quote=self.body[start:end],
-                        sentence=self.sentence_at(start).text, rule=rule, confidence=confidence,
-                        version=EXTRACTOR_VERSION)
+        # positional arguments: a keyword call of a dataclass costs more than the rest of this method
+        return Evidence(start, end, self.body[start:end], self.sentence_at(start).text, rule, confidence,
+                        EXTRACTOR_VERSION)
 
     def set_mentions(self, mentions: list[Mention]) -> None:
         """Replace the mentions (kept sorted by offset)."""
@@ -242,8 +242,7 @@ class Doc:
             return True
         spans = self._occurrences.get(words)
         if spans is None:
-            found = [m.span() for m in re.finditer("|".join(map(re.escape, words)), self.folded)]
-            spans = self._occurrences[words] = ([a for a, _ in found], [b for _, b in found])
+            spans = self._occurrences[words] = literal_scan(self.folded, words)
         starts, ends = spans
         k = bisect.bisect_right(ends, lo)  # the first occurrence ending after lo
         return k < len(starts) and starts[k] < hi
@@ -254,6 +253,33 @@ class Doc:
             if q.start <= offset < q.end:
                 return q
         return None
+
+
+def literal_scan(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """The starts and ends of ``re.finditer("|".join(map(re.escape, words)), text)``, found with ``str.find`` (several
+    times faster): the leftmost occurrence of a word, the first of ``words`` found there, then on from its end.
+
+    Example:
+        >>> literal_scan("a deal, an accord", ("accord", "deal", "a"))
+        ([0, 2, 8, 11], [1, 6, 9, 17])
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    found = [text.find(w) for w in words]  # each word's next occurrence from ``pos`` (-1: none left)
+    pos = 0
+    while True:
+        best, word = -1, ""
+        for k, w in enumerate(words):
+            at = found[k]
+            if 0 <= at < pos:
+                at = found[k] = text.find(w, pos)
+            if at >= 0 and (best < 0 or at < best):
+                best, word = at, w
+        if best < 0:
+            return starts, ends
+        pos = best + len(word)
+        starts.append(best)
+        ends.append(pos)
 
 
 def _inside(items: list, starts: list[int], start: int, end: int) -> list:

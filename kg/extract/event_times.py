@@ -155,6 +155,8 @@ class TimeRules:
     def owns_time(self, hit: Hit, start: int, end: int) -> bool:
         """Whether ``hit`` may take the time at ``[start, end)``: it is the nearest trigger, or a verb whose
         object is the nearest ("postponed the elections on May 22": the postponement's date)."""
+        if len(self.sentence_hits) == 1:
+            return True  # ``hit`` is the sentence's only trigger: the nearest one or none
         near = self.nearest_hit(start, end)
         if near is None or near is hit:
             return True

@@ -378,6 +378,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         self._sentence_quotes: dict[tuple[int, int], list[Quote]] = {}
         self._frames: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._anaphoric: dict[int, bool] = {}  # sentence start → ``is_anaphoric_meeting``
+        self._plain: dict[int, bool] = {}  # sentence start → ``plain_sentence``
         self.speech_memo: dict[tuple[int, int], bool] = {}  # ``TimeRules.after_speech``
 
     # --- helpers -----------------------------------------------------------------------------
@@ -393,6 +394,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """``clause`` without the memo."""
         s = self.doc.sentence_at(pos)
         lo, hi = s.start, s.end
+        if lo <= pos < hi and self.plain_sentence(s):
+            return lo, hi
         q = self.quote_in_sentence(pos, s)
         if q and q.kind == "direct":
             lo, hi = max(lo, q.start), min(hi, q.end)
@@ -404,6 +407,15 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             # "The talks followed a first round between X and Y in April": two meetings, two clauses
             lo, hi = (seq.end(), hi) if pos >= seq.end() else (lo, seq.start())
         return lo, hi
+
+    def plain_sentence(self, s: Sentence) -> bool:
+        """True when the sentence ``s`` is one clause for ``_clause``: no quote overlaps it, it holds no semicolon
+        and it continues no meeting (memoised per sentence)."""
+        got = self._plain.get(s.start)
+        if got is None:
+            got = self._plain[s.start] = not self.sentence_quotes(s) and self.body.find(";", s.start, s.end) < 0 \
+                and not self.anaphoric_sentence(s)
+        return got
 
     def anaphoric_sentence(self, s: Sentence) -> bool:
         """``is_anaphoric_meeting`` of the sentence ``s`` (memoised per sentence)."""
@@ -417,14 +429,18 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         (every quote holding ``pos`` does, and their order is kept, so the first one found is the same)."""
         if not s.start <= pos < s.end:
             return self.doc.quote_at(pos)
+        for q in self.sentence_quotes(s):
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def sentence_quotes(self, s: Sentence) -> list[Quote]:
+        """The quotes overlapping the sentence ``s``, in order (memoised per sentence)."""
         quotes = self._sentence_quotes.get((s.start, s.end))
         if quotes is None:
             quotes = self._sentence_quotes[s.start, s.end] = [q for q in self.doc.quotes
                                                               if q.start < s.end and q.end > s.start]
-        for q in quotes:
-            if q.start <= pos < q.end:
-                return q
-        return None
+        return quotes
 
     def places_in(self, lo: int, hi: int, types: tuple[str, ...] = ("City", "Territory", "State",
                                                                        "BorderCrossing")) -> list:
@@ -1103,7 +1119,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             mediators = self.refs.memo["mediators"] = Refs(
                 [r for r in self.refs
                  if HYPHEN_MEDIATOR.match(body, r.end) or _MEDIATION_AFTER.match(body[r.end:r.end + 14])])
-        return as_participants(mediators.starting(lo, hi), "mediator")
+        return as_participants(mediators.starting(lo, hi), "mediator") if mediators else []
 
     def clause_participants(self, h: Hit, lo: int, hi: int, taken: list[Participant], role: str = "participant",
                             before: bool = False) -> list[Participant]:
@@ -1181,11 +1197,14 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         Example: "…by Khaled Fawzi, head of Egypt's intelligence service" → the service is no participant.
         """
         key = ("apposition", r.start, r.end)  # a function of the span (and the references) only
-        got = self.refs.memo.get(key)
+        refs = self.refs
+        got = refs.memo.get(key)
         if got is None:
-            prev = self.refs.starting(max(0, r.start - 60), r.start)
-            got = self.refs.memo[key] = bool(prev) and self.idx.type_of(prev[-1].iris[0]) == "Person" \
-                and bool(_APPOSITION.fullmatch(self.body, prev[-1].end, r.start)) \
+            k = bisect.bisect_left(refs.starts, r.start) - 1  # the last reference starting before r …
+            prev = refs[k] if k >= 0 and refs[k].start >= r.start - 60 else None  # … in the 60 characters before
+            got = refs.memo[key] = prev is not None and self.body.startswith(",", prev.end) \
+                and self.idx.type_of(prev.iris[0]) == "Person" \
+                and bool(_APPOSITION.fullmatch(self.body, prev.end, r.start)) \
                 and not _DELEGATION_AFTER.match(self.body, r.end)
         return got
 

@@ -126,8 +126,10 @@ _EVENT_NOUN_BEFORE = re.compile(r"\b(?:elections?|vote|polls|ballot|referendum)\
 #: "postponed the elections on May 22": the date is the postponement's (the verb keeps it).
 _PUT_OFF = re.compile(r"\b(?:postponed|delayed|deferred|cancell?ed|called\s+off|put\s+off)\b", re.IGNORECASE)
 _DUE_BEFORE = re.compile(r"\bdue\b(?!\s+to\b)", re.IGNORECASE)
-#: Where a clause starts, looking back from a time: the last of these ends the look-back.
-_CLAUSE_EDGE = re.compile(r"[.;:!?\"“”,]")
+#: Where a clause starts, looking back from a time: a match runs to the last of these, whose end ends the look-back.
+_LAST_EDGE = re.compile(r"(?s:.*)[.;:!?\"“”,]")
+#: The kinds of time whose year may be read ahead of the report (``_FUTURE_BEFORE``, ``_DUE_BEFORE``).
+_AHEAD_GROUPS = frozenset({"mdy", "dmy", "month", "mdyr", "dmyr", "wdrange"})
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
@@ -443,11 +445,11 @@ def find_times(text: str, published: str | None, offset: int = 0,
     pub = _parse_published(published)
     out: list[TimeMatch] = []
     for m in _candidates(text, tokens):
-        head = text[max(0, m.start() - 80):m.start()]
-        edges = list(_CLAUSE_EDGE.finditer(head))
-        head = head[edges[-1].end():] if edges else head
         ahead = None
-        if m.lastgroup in ("mdy", "dmy", "month", *_RANGES):
+        if m.lastgroup in _AHEAD_GROUPS:
+            head = text[max(0, m.start() - 80):m.start()]
+            edge = _LAST_EDGE.match(head)
+            head = head[edge.end():] if edge else head
             ahead = "future" if _FUTURE_BEFORE.search(head) else "nearest" if _DUE_BEFORE.search(head) \
                 or (_EVENT_NOUN_BEFORE.search(head) and not _PUT_OFF.search(head)) else None
             if ahead == "future" and _PAST_AFTER.match(text, m.end()):
