@@ -20,7 +20,7 @@ from functools import cached_property
 from kg.articles.model import Article, Sentence
 from kg.articles.sentences import split_sentences
 from kg.extract.records import EXTRACTOR_VERSION, Evidence, Mention
-from kg.extract.text import Token, fold_case, tokenize, twin
+from kg.extract.text import Token, fold_case, required_literal, tokenize, twin
 from kg.extract.timex import TimeMatch, find_times
 
 
@@ -92,7 +92,8 @@ class Doc:
     _contains: dict[tuple[str, ...], bool] = field(default_factory=dict)
     _occurrences: dict[tuple[str, ...], tuple[list[int], list[int]]] = field(default_factory=dict)
     _times_in: dict[tuple[int, int], list[TimeMatch]] = field(default_factory=dict)
-    _runs: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], str]]] = field(default_factory=dict)  # ``_twin``
+    #: ``_twin``: ``id(pattern)`` → ``(pattern, (pattern or twin, text, required literal))``
+    _runs: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], str, str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, article: Article) -> Doc:
@@ -144,28 +145,38 @@ class Doc:
             got = self._times_in[start, end] = _inside(self.times, self._time_starts, start, end)
         return got
 
-    def _twin(self, pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str]:
-        """The pattern and text to run: the case-sensitive twin of ``pattern`` on ``folded`` when both exist."""
+    def _twin(self, pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str, str]:
+        """The pattern and text to run: the case-sensitive twin of ``pattern`` on ``folded`` when both exist; and
+        the string every match holds (``kg.extract.text.required_literal``; "" when none is known)."""
         got = self._runs.get(id(pattern))
         if got is None or got[0] is not pattern:
             low = twin(pattern) if self.folded is not None else None
-            got = self._runs[id(pattern)] = (pattern, (pattern, self.body) if low is None else (low, self.folded))
+            run = (pattern, self.body) if low is None else (low, self.folded)
+            got = self._runs[id(pattern)] = (pattern, (*run, required_literal(run[0])))
         return got[1]
 
     def search(self, pattern: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``pattern.search(body, pos, endpos)`` (the same offsets; faster on ``folded``). Read the matched text from
-        ``body``: ``group()`` may be lower-cased."""
-        p, text = self._twin(pattern)
+        """``pattern.search(body, pos, endpos)`` (the same offsets; faster on ``folded``, and at once None when the
+        window lacks the pattern's required literal). Read the matched text from ``body``: ``group()`` may be
+        lower-cased."""
+        p, text, literal = self._twin(pattern)
+        if literal and text.find(literal, pos, endpos) < 0:
+            return None
         return p.search(text, pos, endpos)
 
     def match(self, pattern: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``pattern.match(body, pos, endpos)``, like ``search``."""
-        p, text = self._twin(pattern)
+        """``pattern.match(body, pos, endpos)``, like ``search`` (the literal is looked for only up to a given
+        ``endpos``: an anchored match most often fails faster than a scan of the rest of the body)."""
+        p, text, literal = self._twin(pattern)
+        if literal and endpos < sys.maxsize and text.find(literal, pos, endpos) < 0:
+            return None
         return p.match(text, pos, endpos)
 
     def finditer(self, pattern: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """``pattern.finditer(body, pos, endpos)``, like ``search``."""
-        p, text = self._twin(pattern)
+        p, text, literal = self._twin(pattern)
+        if literal and text.find(literal, pos, endpos) < 0:
+            return iter(())
         return p.finditer(text, pos, endpos)
 
     @cached_property
@@ -184,7 +195,7 @@ class Doc:
         """``kg.extract.text.token_matches(pattern, body, tokens, starts)``: the leftmost non-overlapping matches of
         ``pattern`` tried only at the tokens whose ``low`` is one of ``starts`` (found in a per-document index, and
         run as ``search`` does: read the matched text from ``body``)."""
-        p, text = self._twin(pattern)
+        p, text, _ = self._twin(pattern)
         index = self._word_starts
         out: list[re.Match[str]] = []
         end = 0

@@ -53,7 +53,7 @@ from kg.extract.cues import (
     POST_WORDS_LOW,
     PURPOSE_BACK,
     PURPOSE_HERE,
-    TRIGGER_INDEX,
+    TRIGGER_TWINS,
 )
 from kg.extract.document import Doc, Quote, _inside
 from kg.extract.event_agreements import HYPHEN_MEDIATOR, AgreementRules
@@ -88,6 +88,7 @@ from kg.extract.refs import (
     side_of,
 )
 from kg.extract.resolve import resolve_event
+from kg.extract.text import quick_search
 
 SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation": "participant",
                 "Election": "participant", "Takeover": "agent", "Split": "participant",
@@ -119,6 +120,7 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "overseen": "mediator", "supervised": "mediator", "attended": "participant", "routed": "agent",
              "ousted": "agent", "expelled": "agent", "overrun": "agent"}
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
+_MEDIATION_WORDS = ("mediat", "sponsorship", "auspices")  # one is in every match of ``_MEDIATION_AFTER``
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
 _WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
 #: "took over the Rafah crossing with Egypt": where the crossing lies, no partner of a handover or takeover.
@@ -131,6 +133,7 @@ _PRESENCE = re.compile(r"\bin\s+the\s+presence\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0
 #: A venue named by its owner ("at the headquarters of Egypt's General Intelligence Service") → the owner hosts.
 _VENUE_OF = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:headquarters|offices?|premises|seat|residence|compound)"
                        r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_VENUE_WORDS = ("headquarters", "office", "premises", "seat", "residence", "compound")  # one is in every match
 #: Meeting default roles: a speaker, a genitive ("a meeting of the X leadership") and a non-faction actor take no
 #: part by default (states and bodies host, mediate or are talked about).
 _SPEAKER_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|stated|added|welcomed)\b")
@@ -169,6 +172,8 @@ _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}")
 #: Types a venue owner hosts and a person present attends.
 _HOSTED_TYPES = frozenset({"Signing", "Meeting"})
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+#: "met (in Cairo) on ending the split": the aim of a meeting right after it.
+_ON_GERUND = re.compile(r"(?:\s+in\s+[A-Z]\w+)?\s+on\s+(?=\w+ing\b)")
 _UNDER_AUSPICES = re.compile(r"\bunder\s+(?:the\s+)?(?:auspices|mediation|sponsorship|patronage)\s+of\s+(?:the\s+)?$"
                              r"|\bunder\s+$", re.IGNORECASE)
 #: A verb ordering an anaphoric meeting after/before another one ("The talks followed a first round …"):
@@ -409,12 +414,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         return lo, hi
 
     def plain_sentence(self, s: Sentence) -> bool:
-        """True when the sentence ``s`` is one clause for ``_clause``: no quote overlaps it, it holds no semicolon
-        and it continues no meeting (memoised per sentence)."""
+        """True when the sentence ``s`` is one clause for ``_clause``: no direct quote overlaps it, it holds no
+        semicolon and it continues no meeting (memoised per sentence)."""
         got = self._plain.get(s.start)
         if got is None:
-            got = self._plain[s.start] = not self.sentence_quotes(s) and self.body.find(";", s.start, s.end) < 0 \
-                and not self.anaphoric_sentence(s)
+            got = self._plain[s.start] = all(q.kind != "direct" for q in self.sentence_quotes(s)) \
+                and self.body.find(";", s.start, s.end) < 0 and not self.anaphoric_sentence(s)
         return got
 
     def anaphoric_sentence(self, s: Sentence) -> bool:
@@ -461,8 +466,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         the West Bank" places nothing), else before it."""
         lo = max(lo, hit.extra.get("prev", lo))
         hi = min(hi, hit.extra.get("next", hi))
-        participle = _PARTICIPLE_CLAUSE.search(self.body, hit.end, hi)
-        for m in self.places_in(hit.end, participle.start() if participle else hi):
+        after = self.places_in(hit.end, hi)
+        participle = _PARTICIPLE_CLAUSE.search(self.body, hit.end, hi) if after else None
+        for m in self.places_in(hit.end, participle.start()) if participle else after:
             if self.doc.search(_IN_PLACE, max(lo, m.start - 50), m.start):
                 return m.entity
         for m in self.places_in(lo, hit.start):
@@ -663,10 +669,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
 
     def find_hits(self) -> list[Hit]:
         hits: list[Hit] = []
-        index = TRIGGER_INDEX
+        index, body, folded = TRIGGER_TWINS, self.body, self.doc.folded
         for tok in [tok for tok in self.doc.tokens if tok.low[:4] in index]:  # the tokens a trigger may start at
-            for t in index[tok.low[:4]]:
-                m = t.pattern.match(self.body, tok.start)
+            for t, low in index[tok.low[:4]]:
+                m = t.pattern.match(body, tok.start) if low is None or folded is None else low.match(folded, tok.start)
                 if not m or self.in_purpose(m.start()) or self.in_actor_name(m.start(), m.end()):
                     continue
                 if t.type == "Decree" and tok.low == "by" and not _DECREED_ACT.search(
@@ -750,7 +756,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                        and (_CALENDAR.search(t.spec.text)
                             or not _VERB_OBJECT.search(body, max(lo, h.start - 40), h.start))
                        for t in doc.times_in(h.end, hi))  # "elections on May 22", not "denounced the talks on Sunday"
-            winner = _WON_BY.match(body, h.end, hi) or (h.type == "Election" and _VICTORY_BEFORE.search(
+            winner = doc.match(_WON_BY, h.end, hi) or (h.type == "Election" and _VICTORY_BEFORE.search(
                 body, max(lo, h.start - 70), h.start))  # "…, won by Hamas", "Hamas's victory in the elections"
             participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
                 and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) \
@@ -811,7 +817,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         elif not between and before and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30) \
                 and not (h.type in _NO_PASSIVE_SUBJECT and self.passive_here(h, lo, hi)):
             subject = before[-1]
-            if h.form == "verb" and len(before) > 1 and _BY_AGENT.search(body, max(lo, subject[0].start - 4),
+            if h.form == "verb" and len(before) > 1 and doc.search(_BY_AGENT, max(lo, subject[0].start - 4),
                                                                         subject[0].start):
                 subject = before[-2]  # "Hamas welcomed the truce brokered by Egypt and signed …": not Egypt
             it = _IT_SUBJECT.search(body, max(lo, anchor - 40), anchor) if (h.form == "verb" or governor) \
@@ -1034,7 +1040,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """Whether the verb ``h`` is a passive (its subject is acted on): "was signed", "signed (in Cairo on
         Monday) by X", "was initialed in April and signed there"."""
         body = self.body
-        return passive_before(body, h.start) or bool(_SIGNED_BY.match(body, h.start, hi)) or (
+        return passive_before(body, h.start) or bool(self.doc.match(_SIGNED_BY, h.start, hi)) or (
             body.endswith(("and ", "then "), 0, h.start) and bool(
                 _PASSIVE_CHAIN.search(body, max(self.doc.sentence_at(h.start).start, h.start - 120), h.start)))
 
@@ -1042,7 +1048,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """Whether a bare "signed" (no object after it) signs an agreement: "the deal was signed (by X)" (passive),
         "the agreement (that) Fatah and Hamas signed in Cairo" (its object before it), "signed by X"."""
         body = self.body
-        if _SIGNED_BY.match(body, h.start, hi) or _AGREEMENT_NOUN_AFTER.match(body, h.end):
+        if self.doc.match(_SIGNED_BY, h.start, hi) or _AGREEMENT_NOUN_AFTER.match(body, h.end):
             return True
         if passive_before(body, h.start):
             return bool(_PASSIVE_AGREEMENT.search(body, max(lo, h.start - 60), h.start))
@@ -1082,7 +1088,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                                        "participant")  # "will meet Haniyeh on Monday": its direct object
                 continue
             pre = body[max(h.start, g[0].start - 40):g[0].start]
-            by = _BY_ROLE.search(body, max(h.start, g[0].start - 80), g[0].start)
+            by = self.doc.search(_BY_ROLE, max(h.start, g[0].start - 80), g[0].start)  # case-sensitive: on ``body``
             if by:
                 by_role = _BY_ROLES[by.group("verb")]
             elif not (by_role and by_list_continues(body[last_end:g[0].start]) and g[0].kind != "pair"):
@@ -1091,20 +1097,21 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if by_role:  # "signed by Fatah's deputy chief X and Hamas's Y": the whole list
                 out += as_participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))],
                                      by_role)
-            elif _WITH_BEFORE.search(pre) and not _WITH_EYE.search(pre) and not (
+            elif quick_search(_WITH_BEFORE, pre) and not _WITH_EYE.search(pre) and not (
                     h.type in ("Handover", "Takeover") and _CROSSING_WITH.search(pre)):
                 out += as_participants(g, obj_role)
-            elif h.type == "Meeting" and _DELEGATIONS_FROM.search(pre):
+            elif h.type == "Meeting" and quick_search(_DELEGATIONS_FROM, pre):
                 out += as_participants(g, "participant")  # "opened with delegations from X, Y and Z"
-            elif _BETWEEN.search(pre) and not _BORDER_BETWEEN.search(pre) and h.type != "Postponement":
+            elif quick_search(_BETWEEN, pre) and not _BORDER_BETWEEN.search(pre) and h.type != "Postponement":
                 out += as_participants(g, obj_role)
-            elif h.type in ("Handover", "Proposal") and _TO_BEFORE.search(pre):
+            elif h.type in ("Handover", "Proposal") and quick_search(_TO_BEFORE, pre):
                 out += as_participants(g, "recipient")  # "handed … to X", "presented a proposal to X"
             elif _UNDER_AUSPICES.search(pre):
                 out += as_participants(g, "mediator")
             elif h.type in _HOSTED_TYPES and _PRESENCE.search(pre):
                 out += as_participants(g, "participant")
-        if h.type in _HOSTED_TYPES:  # the venue may lie after a long by-list: the whole clause after the trigger
+        if h.type in _HOSTED_TYPES and self.doc.may_contain(*_VENUE_WORDS):  # the venue may lie after a long by-list:
+            # the whole clause after the trigger
             for r in self.refs.starting(h.end, hi):
                 if _VENUE_OF.search(body, max(h.end, r.start - 40), r.start):
                     out += as_participants([r], "host")
@@ -1116,9 +1123,11 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         mediators = self.refs.memo.get("mediators")
         if mediators is None:
             body = self.body
+            after = any(w in body for w in _MEDIATION_WORDS)
             mediators = self.refs.memo["mediators"] = Refs(
                 [r for r in self.refs
-                 if HYPHEN_MEDIATOR.match(body, r.end) or _MEDIATION_AFTER.match(body[r.end:r.end + 14])])
+                 if (body.startswith(("-", "–"), r.end) and HYPHEN_MEDIATOR.match(body, r.end))
+                 or (after and _MEDIATION_AFTER.match(body[r.end:r.end + 14]))])
         return as_participants(mediators.starting(lo, hi), "mediator") if mediators else []
 
     def clause_participants(self, h: Hit, lo: int, hi: int, taken: list[Participant], role: str = "participant",
@@ -1135,11 +1144,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         out: list[Participant] = []
         lo, hi, holes = subclause(self.body, h.start, h.end, lo, hi, self.doc.folded)
         for r in self.refs.inside(lo, h.start if before else hi):
-            if any(a <= r.start < b for a, b in holes) or self.title_org_of_person(r) or self.apposition_org(r) \
+            if not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris) \
+                    or any(a <= r.start < b for a, b in holes) \
+                    or self.title_org_of_person(r) or self.apposition_org(r) \
                     or _SPEAKER_AFTER.match(self.body, r.end, hi) \
                     or (_OF_BEFORE.search(self.body, max(lo, r.start - 8), r.start)
-                        and not _PEOPLE_OF.search(self.body, max(lo, r.start - 30), r.start)) \
-                    or not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris):
+                        and not _PEOPLE_OF.search(self.body, max(lo, r.start - 30), r.start)):
                 continue
             out += [p for p in as_participants([r], role) if p.entity not in have]
             have.update(r.iris)
@@ -1151,6 +1161,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
 
         Example: "Azzam al-Ahmad, the head of the Fatah delegation, met X" → leader al-Ahmad, participant Fatah.
         """
+        if not self.doc.may_contain("delegation", "team"):
+            return participants  # every match of the three patterns below holds one of these words
         have = {p.entity for p in participants if p.role == "participant"}
         for r in self.refs.inside(lo, hi):
             led = _LED_DELEGATION_AFTER.match(self.body, r.end)  # "X led a …"; "a Hamas delegation led by X"
@@ -1239,10 +1251,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
 
     def purpose_here(self, h: Hit, ev: Event, hi: int) -> None:
         m = self.doc.search(PURPOSE_HERE, h.end, hi) if self.may_match(PURPOSE_HERE, h.end, hi) else None
-        on = re.match(r"(?:\s+in\s+[A-Z]\w+)?\s+on\s+(?=\w+ing\b)", self.body[h.end:hi]) \
-            if h.type == "Meeting" else None
+        on = _ON_GERUND.match(self.body, h.end, hi) if h.type == "Meeting" else None
         if on:
-            start = h.end + on.end()
+            start = on.end()
         elif m and m.start() - h.end < 60:
             start = m.end()
         else:
