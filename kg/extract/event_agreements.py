@@ -85,7 +85,7 @@ class AgreementRules:
         if not self.current_agreement:
             return
         for r in self.refs.starting(lo, hi):
-            if BROKERED_DEAL.match(self.body, r.end, hi):
+            if self.body.startswith(("-", "–"), r.end) and BROKERED_DEAL.match(self.body, r.end, hi):  # (its start)
                 found = self.mediators.setdefault(self.current_agreement, [])
                 found += [p for p in as_participants([r], "mediator") if p not in found]
 

@@ -41,6 +41,7 @@ from kg.extract.cues import (
     AGREEMENT_NOUN,
     FAILED_TO_REUNITE,
     GERUND_GOVERNORS,
+    GERUND_WORDS,
     GOVERNORS,
     MODALITY_ANY,
     MODALITY_ANY_LOW,
@@ -580,15 +581,16 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         for i, m in enumerate(ms):
             if m.type not in ("Party", "Organization", "GoverningBody", "State", "UmbrellaOrganization"):
                 continue
-            c = _CONTROL.match(body, m.end)
+            c = _CONTROL.match(body, m.end) if body.startswith(("-", "–"), m.end) else None  # its first character
             if c and i + 1 < len(ms):
                 nxt = next((n for n in ms[i + 1:i + 3] if n.start >= c.end() - 1 and n.start <= c.end() + 4
                             and n.type in ("Territory", "City", "BorderCrossing")), None)
                 if nxt:
                     self.add_control(m.entity, m.label, nxt.entity, m.start, nxt.end)
         for i, m in enumerate(ms):
-            if m.type not in ("Territory", "City", "BorderCrossing"):
-                continue
+            if m.type not in ("Territory", "City", "BorderCrossing") \
+                    or not any(n.type in ("Party", "Organization", "GoverningBody", "State") for n in ms[i + 1:i + 3]):
+                continue  # (no agent can follow)
             c = _CONTROL_BY.match(body, m.end)
             if c:
                 agent = next((n for n in ms[i + 1:i + 3] if abs(n.start - c.end()) <= 4
@@ -596,17 +598,20 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 if agent:
                     self.add_control(agent.entity, agent.label, m.entity, m.start, agent.end)
         for i, m in enumerate(ms):  # "Gaza, which Hamas has ruled since 2007"
-            w = _WHICH_BEFORE.match(body, m.end) if m.type in ("Territory", "City") else None
-            agent = next((n for n in ms[i + 1:i + 2] if w and n.start == w.end()
+            w = _WHICH_BEFORE.match(body, m.end) if m.type in ("Territory", "City") and body.startswith(",", m.end) \
+                else None
+            if w is None:
+                continue
+            agent = next((n for n in ms[i + 1:i + 2] if n.start == w.end()
                           and n.type in ("Party", "Organization", "GoverningBody", "State")), None)
             if agent is not None and _RULED_AFTER.match(body, agent.end):
                 self.add_control(agent.entity, agent.label, m.entity, m.start, agent.end, reported=True)
         for i, m in enumerate(ms):
-            if m.type not in ("Party", "Organization", "GoverningBody", "State", "UmbrellaOrganization"):
+            if m.type not in ("Party", "Organization", "GoverningBody", "State", "UmbrellaOrganization") \
+                    or i + 1 == len(ms) or ms[i + 1].type not in ("Territory", "City"):
                 continue
             c = _CONTROL_VERB.match(body, m.end)
-            if c and i + 1 < len(ms) and ms[i + 1].start == c.end() \
-                    and ms[i + 1].type in ("Territory", "City") and not self.doc.quote_at(m.start):
+            if c and ms[i + 1].start == c.end() and not self.doc.quote_at(m.start):
                 self.add_control(m.entity, m.label, ms[i + 1].entity, m.start, ms[i + 1].end, reported=True)
 
     def add_control(self, agent: str, label: str, territory: str, start: int, end: int,
@@ -749,7 +754,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             modality = post if post in ("postponed", "failed") else "actual"  # "after two days of talks"
         if h.form == "noun" and h.type != "Proposal" and not (days or anaphor):
             gov = list(doc.finditer(GOVERNORS, max(lo, h.start - 60), h.start))
-            ger = list(doc.finditer(GERUND_GOVERNORS, max(lo, h.start - 60), h.start))
+            ger = list(doc.finditer(GERUND_GOVERNORS, max(lo, h.start - 60), h.start)) \
+                if doc.may_contain(*GERUND_WORDS) else []
             governor = gov[-1] if gov else None
             own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start)) \
                 or any(_TIME_RIGHT_AFTER.fullmatch(body, h.end, t.start)
