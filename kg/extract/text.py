@@ -13,6 +13,7 @@ import hashlib
 import re
 import sys
 import unicodedata
+from itertools import accumulate, repeat
 from re import _constants as sre  # the parsed-pattern opcodes (for ``required_literal``)
 from re import _parser
 from typing import NamedTuple
@@ -36,6 +37,8 @@ class Token(NamedTuple):
 
 
 _SPAN = re.Match.span
+#: ``_WORD`` for ASCII word characters, captured (for ``re.split``).
+_ASCII_WORDS = re.compile(r"(\w+)", re.ASCII)
 
 
 def tokenize(text: str, offset: int = 0, folded: str | None = None) -> list[Token]:
@@ -47,7 +50,13 @@ def tokenize(text: str, offset: int = 0, folded: str | None = None) -> list[Toke
         [('the', 10), ('plo', 14), ('s', 18)]
     """
     new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper (faster)
-    folded = folded if folded is not None else text.casefold()
+    if folded is not None:  # no word character outside ASCII (``fold_case``): an ASCII split finds the same words in
+        # both texts, and all is done in C loops (no match objects)
+        pieces = _ASCII_WORDS.split(text)  # between the words, a word, between, …
+        at = list(accumulate(map(len, pieces), initial=offset))  # where each piece starts
+        return list(map(new, repeat(Token), zip(pieces[1::2], _ASCII_WORDS.split(folded)[1::2], at[1:-1:2], at[2::2],
+                                                strict=True)))
+    folded = text.casefold()
     if len(folded) == len(text):  # case folding kept every offset: slice both strings (one fold for the text)
         return [new(Token, (text[s:e], folded[s:e], s + offset, e + offset))
                 for s, e in map(_SPAN, _WORD.finditer(text))]
