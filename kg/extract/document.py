@@ -115,8 +115,10 @@ class Doc:
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing ``offset`` (the nearest before it between sentences)."""
-        i = max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
-        return self.sentences[i] if self.sentences else Sentence(0, 0, len(self.body), self.body)
+        if not self.sentences:
+            return Sentence(0, 0, len(self.body), self.body)
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        return self.sentences[i if i > 0 else 0]
 
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
         """Evidence for ``body[start:end]`` in its sentence."""
