@@ -172,6 +172,59 @@ def required_literal(pattern: re.Pattern[str]) -> str:
     return literal
 
 
+_CATEGORIES = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_DIGIT: r"\d",
+               sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+class _UnknownError(Exception):
+    """A pattern whose first characters ``_first`` does not work out."""
+
+
+def _first(items: list, follow: set[str] | None) -> set[str] | None:
+    """The class items (``a``, ``a-z``, ``\\s``) of the characters a match of the parsed sequence ``items`` followed by
+    what ``follow`` starts with can start with; None when that can be empty (``follow`` None: nothing follows)."""
+    for op, av in reversed(items):  # from the end: an item's first characters, and the next ones if it may be empty
+        if op is sre.LITERAL:
+            follow = {re.escape(chr(av))}
+        elif op is sre.IN and all(o in (sre.LITERAL, sre.RANGE) or (o is sre.CATEGORY and a in _CATEGORIES)
+                                  for o, a in av):
+            follow = {re.escape(chr(a)) if o is sre.LITERAL else _CATEGORIES[a] if o is sre.CATEGORY
+                      else f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}" for o, a in av}
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+            follow = _first(av[3].data, follow)
+        elif op is sre.BRANCH:
+            firsts = [_first(alt.data, follow) for alt in av[1]]
+            follow = None if None in firsts else set().union(*firsts)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            inner = _first(av[2].data, None)
+            if inner is None:
+                raise _UnknownError
+            follow = inner if av[0] >= 1 else None if follow is None else inner | follow
+        else:
+            raise _UnknownError
+    return follow
+
+
+def first_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A class matching every character a match of ``pattern`` can start with, or None when that is not worked out
+    (case-insensitive patterns, ones that may match the empty string or start with an unknown class): where the
+    class fails, the pattern fails.
+
+    Example:
+        >>> first_chars(re.compile(r"\\b(?:[Ss]pring|the\\s+fall)\\b|\\d+\\s+ago")).pattern
+        '[S\\\\dst]'
+    """
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        first = _first(_parser.parse(pattern.pattern, pattern.flags).data, None)
+    except _UnknownError:
+        return None
+    return None if first is None else re.compile(f"[{''.join(sorted(first))}]")
+
+
 def quick_search(pattern: re.Pattern[str], text: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> re.Match[str] | None:
     """``pattern.search(text, pos, endpos)``, found at once to be None when ``text[pos:endpos]`` lacks the

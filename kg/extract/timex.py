@@ -22,7 +22,7 @@ from functools import lru_cache
 from kg.articles.dates import WEEKDAYS
 from kg.articles.dates import month_number as _month_number
 from kg.extract.records import TimeSpec
-from kg.extract.text import Token, tokenize
+from kg.extract.text import Token, first_chars, tokenize
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
@@ -84,6 +84,20 @@ _PATTERNS = [
     ("year", rf"(?<![\d$£€.,/-])\b(?P<yr>{_YEAR})\b(?!\s*%|[-/.]\d|\d|,\d)"),
 ]
 _TIME_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
+#: Each pattern with the class of the characters its matches can start with (None: any), for ``_time_re``.
+_FIRSTS = [(name, pat, first_chars(re.compile(pat))) for name, pat in _PATTERNS]
+_BY_FIRST: dict[str, re.Pattern[str] | None] = {}
+
+
+def _time_re(c: str) -> re.Pattern[str] | None:
+    """``_TIME_RE`` with only the patterns whose matches can start with the character ``c``, in the same order (the
+    same first match at a place starting with ``c``, much faster to try); None when none can. Compiled once per
+    character."""
+    if c not in _BY_FIRST:
+        alternatives = [(name, pat) for name, pat, first in _FIRSTS if first is None or first.match(c)]
+        _BY_FIRST[c] = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in alternatives)) \
+            if alternatives else None
+    return _BY_FIRST[c]
 _RANGES = ("mdyr", "dmyr", "wdrange")
 #: The same without the day ranges: a range that is none ("May 8-3") is read as its first date.
 _SINGLE_RE = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS if name not in _RANGES))
@@ -149,7 +163,8 @@ def _candidates(text: str, tokens: list[Token] | None = None) -> list[re.Match[s
         test = _NEXT_WORD.get(low)
         if test is not None and (i + 1 == n or not test(toks[i + 1].low)):
             continue
-        m = _TIME_RE.match(text, t.start)
+        p = _time_re(text[t.start])
+        m = p.match(text, t.start) if p is not None else None
         if m:
             out.append(m)
             end = m.end()
