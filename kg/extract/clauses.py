@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.text import lowered
+from kg.extract.text import lowered, prefiltered
 
-#: (Every match of ``_CUT`` and ``_RELATIVE`` starts with a comma or a space: the lookahead saying so skips the other
-#: places of a scan faster.)
 _CUT = re.compile(
-    r"(?=[,\s])(?:(?:,|\s[-–—])?\s+(?:after|before|since|until|because|while|when|whereas|although|though|but|saying"
-    r"|adding|amid)\s"
-    r"|,?\s+(?:and|but)\s+(?=(?:has|have|had|was|were|is|are|will|would|also|later|then)\b|[a-z]+ed\b))",
+    r"(?:,|\s[-–—])?\s+(?:after|before|since|until|because|while|when|whereas|although|though|but|saying|adding"
+    r"|amid)\s"
+    r"|,?\s+(?:and|but)\s+(?=(?:has|have|had|was|were|is|are|will|would|also|later|then)\b|[a-z]+ed\b)",
     re.IGNORECASE)
 #: A topic or purpose after the trigger ("talks on ending the split between X and Y", "met to end …").
 _TOPIC = re.compile(r"\s(?:to|on|about|over|regarding|concerning|aimed\s+at)\s+(?=[a-z]+ing\b|(?:end|discuss|resolve"
@@ -39,9 +37,10 @@ _TOPIC = re.compile(r"\s(?:to|on|about|over|regarding|concerning|aimed\s+at)\s+(
 _FRAME = re.compile(r"\bunder\s+(?:the\s+|an?\s+|its\s+|their\s+|this\s+)?(?:[\w’'-]+\s+){0,3}?(?:agreement|deal"
                     r"|accord|pact|understanding)s?\b.*?(?=[,;:.]|\s(?:after|before|since|until|when|while|and|but"
                     r"|which|who|whose)\b|$)", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?=[,\s])(?:,|\s[-–—])?\s(?:which|who|whom|whose|that|where)\s[^,;–—]*", re.IGNORECASE)
-#: Case-sensitive twins for lowered text (``kg.extract.text.lowered``).
-_CUT_LOW, _RELATIVE_LOW = lowered(_CUT), lowered(_RELATIVE)
+_RELATIVE = re.compile(r"(?:,|\s[-–—])?\s(?:which|who|whom|whose|that|where)\s[^,;–—]*", re.IGNORECASE)
+#: Case-sensitive twins for lowered text (``kg.extract.text.lowered``), behind a lookahead for their first character
+#: (a comma or a space: the scans pass over the other places faster).
+_CUT_LOW, _RELATIVE_LOW = prefiltered(lowered(_CUT)), prefiltered(lowered(_RELATIVE))
 
 
 def subclause(body: str, start: int, end: int, lo: int, hi: int,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.text import lowered, twin
+from kg.extract.text import lowered, prefiltered, twin
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -358,18 +358,21 @@ POST_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 POST_ANY = any_of(POST_CUES)  # a new cue word also goes into POST_WORDS_LOW (tests/test_extract_case_folding.py)
 #: Case-sensitive twins of the cue tables for text lowered by ``kg.extract.text.fold_case`` (much faster).
-MODALITY_CUES_LOW = tuple((name, lowered(p)) for name, p in MODALITY_CUES)
-MODALITY_ANY_LOW = lowered(MODALITY_ANY)
+#: (The modality cues are searched before every trigger: behind a lookahead for their first letters, faster.)
+MODALITY_CUES_LOW = tuple((name, prefiltered(lowered(p))) for name, p in MODALITY_CUES)
+MODALITY_ANY_LOW = prefiltered(lowered(MODALITY_ANY))
 POST_CUES_LOW = tuple((name, lowered(p)) for name, p in POST_CUES)
 POST_ANY_LOW = lowered(POST_ANY)
 #: The key words of the result phrases, one of which (a whole word) every match of ``POST_ANY_LOW`` holds: a quick
 #: pre-test on the lowered text (a search for these is several times faster than the lazy ``[^.;]{0,160}?`` scans;
 #: the lookahead for their first letters passes over the other places faster still).
-_POST_WORDS = ("postponed delayed put deferred pushed rescheduled moved suspended called cancell?ed collapsed failed"
-               " fell broke did never due expected scheduled set supposed slated planned envisaged pencilled penciled"
-               " will held host hold convene open begin start take completed finished carried took ended concluded"
-               " opened closed wrapped").split()
-POST_WORDS_LOW = re.compile(rf"(?=[{''.join(sorted({w[0] for w in _POST_WORDS}))}])\b(?:{'|'.join(_POST_WORDS)})\b")
+POST_WORDS_LOW = prefiltered(re.compile(
+    r"\b(?:postponed|delayed|put|deferred|pushed|rescheduled|moved|suspended|called|cancell?ed"
+    r"|collapsed"
+    r"|failed|fell|broke|did|never|due|expected|scheduled|set|supposed|slated|planned|envisaged|pencilled"
+    r"|penciled|will|held|host|hold"
+    r"|convene|open|begin|start|take|completed|finished|carried|took|ended|concluded|opened"
+    r"|closed|wrapped)\b"))
 #: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".
 GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi[sz]ed|organi[sz]e|attended|attend"
                 r"|joined|took\s+part\s+in|participated\s+in|arranged|resumed|launched|began|started|concluded"

@@ -176,13 +176,16 @@ _CATEGORIES = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S", sre.CAT
                sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
 
 
-class _UnknownError(Exception):
-    """A pattern whose first characters ``_first`` does not work out."""
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)" opening a pattern: it cannot be wrapped
+
+
+_ANY = "*"  # in a set of ``_first``: a character not worked out (any, for all we know)
 
 
 def _first(items: list, follow: set[str] | None) -> set[str] | None:
-    """The class items (``a``, ``a-z``, ``\\s``) of the characters a match of the parsed sequence ``items`` followed by
-    what ``follow`` starts with can start with; None when that can be empty (``follow`` None: nothing follows)."""
+    """The class items (``a``, ``a-z``, ``\\s``, or ``_ANY``) of the characters a match of the parsed sequence
+    ``items`` followed by what ``follow`` starts with can start with; None when that can be empty (``follow`` None:
+    nothing follows)."""
     for op, av in reversed(items):  # from the end: an item's first characters, and the next ones if it may be empty
         if op is sre.LITERAL:
             follow = {re.escape(chr(av))}
@@ -198,12 +201,10 @@ def _first(items: list, follow: set[str] | None) -> set[str] | None:
             firsts = [_first(alt.data, follow) for alt in av[1]]
             follow = None if None in firsts else set().union(*firsts)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            inner = _first(av[2].data, None)
-            if inner is None:
-                raise _UnknownError
+            inner = _first(av[2].data, None) or {_ANY}  # (an inner part that may be empty: not worked out)
             follow = inner if av[0] >= 1 else None if follow is None else inner | follow
         else:
-            raise _UnknownError
+            follow = {_ANY}  # a negated class, any character, a reference to a group…
     return follow
 
 
@@ -218,11 +219,22 @@ def first_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None
-    try:
-        first = _first(_parser.parse(pattern.pattern, pattern.flags).data, None)
-    except _UnknownError:
-        return None
-    return None if first is None else re.compile(f"[{''.join(sorted(first))}]")
+    first = _first(_parser.parse(pattern.pattern, pattern.flags).data, None)
+    return None if first is None or _ANY in first else re.compile(f"[{''.join(sorted(first))}]")
+
+
+def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead for its ``first_chars`` (the same matches and groups; a scan passes over the
+    other places faster where the pattern opens with optional parts or word tests), or ``pattern`` itself.
+
+    Example:
+        >>> prefiltered(re.compile(r"\\b(?:will|would)\\b")).pattern
+        '(?=[w])(?:\\\\b(?:will|would)\\\\b)'
+    """
+    first = first_chars(pattern)
+    if first is None or pattern.flags & re.VERBOSE or _GLOBAL_FLAGS.match(pattern.pattern):
+        return pattern
+    return re.compile(f"(?={first.pattern})(?:{pattern.pattern})", pattern.flags)
 
 
 def quick_search(pattern: re.Pattern[str], text: str, pos: int = 0,
