@@ -50,12 +50,12 @@ def tokenize(text: str, offset: int = 0, folded: str | None = None) -> list[Toke
         [('the', 10), ('plo', 14), ('s', 18)]
     """
     new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper (faster)
-    if folded is not None:  # no word character outside ASCII (``fold_case``): an ASCII split finds the same words in
-        # both texts, and all is done in C loops (no match objects)
+    if folded is not None:  # no word character outside ASCII (``fold_case``): an ASCII split finds the same words, each
+        # lowered as in ``folded``, and all is done in C loops (no match objects)
         pieces = _ASCII_WORDS.split(text)  # between the words, a word, between, …
+        words = pieces[1::2]
         at = list(accumulate(map(len, pieces), initial=offset))  # where each piece starts
-        return list(map(new, repeat(Token), zip(pieces[1::2], _ASCII_WORDS.split(folded)[1::2], at[1:-1:2], at[2::2],
-                                                strict=True)))
+        return list(map(new, repeat(Token), zip(words, map(str.lower, words), at[1:-1:2], at[2::2], strict=True)))
     folded = text.casefold()
     if len(folded) == len(text):  # case folding kept every offset: slice both strings (one fold for the text)
         return [new(Token, (text[s:e], folded[s:e], s + offset, e + offset))
