@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.text import lowered
+from kg.extract.text import lowered, prefiltered
 
 _CUT = re.compile(
     r"(?:,|\s[-–—])?\s+(?:after|before|since|until|because|while|when|whereas|although|though|but|saying|adding"
@@ -38,8 +38,9 @@ _FRAME = re.compile(r"\bunder\s+(?:the\s+|an?\s+|its\s+|their\s+|this\s+)?(?:[\w
                     r"|accord|pact|understanding)s?\b.*?(?=[,;:.]|\s(?:after|before|since|until|when|while|and|but"
                     r"|which|who|whose)\b|$)", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:,|\s[-–—])?\s(?:which|who|whom|whose|that|where)\s[^,;–—]*", re.IGNORECASE)
-#: Case-sensitive twins for lowered text (``kg.extract.text.lowered``).
-_CUT_LOW, _RELATIVE_LOW = lowered(_CUT), lowered(_RELATIVE)
+#: Case-sensitive twins for lowered text (``kg.extract.text.lowered``), behind a lookahead for their first character
+#: (a comma or a space: the scans pass over the other places faster).
+_CUT_LOW, _RELATIVE_LOW = prefiltered(lowered(_CUT)), prefiltered(lowered(_RELATIVE))
 
 
 def subclause(body: str, start: int, end: int, lo: int, hi: int,

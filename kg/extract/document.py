@@ -20,7 +20,7 @@ from functools import cached_property
 from kg.articles.model import Article, Sentence
 from kg.articles.sentences import split_sentences
 from kg.extract.records import EXTRACTOR_VERSION, Evidence, Mention
-from kg.extract.text import Token, fold_case, tokenize, twin
+from kg.extract.text import Token, fold_case, required_literal, tokenize, twin
 from kg.extract.timex import TimeMatch, find_times
 
 
@@ -92,7 +92,8 @@ class Doc:
     _contains: dict[tuple[str, ...], bool] = field(default_factory=dict)
     _occurrences: dict[tuple[str, ...], tuple[list[int], list[int]]] = field(default_factory=dict)
     _times_in: dict[tuple[int, int], list[TimeMatch]] = field(default_factory=dict)
-    _runs: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], str]]] = field(default_factory=dict)  # ``_twin``
+    #: ``_twin``: ``id(pattern)`` → ``(pattern, (pattern or twin, text, required literal))``
+    _runs: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], str, str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, article: Article) -> Doc:
@@ -114,14 +115,16 @@ class Doc:
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing ``offset`` (the nearest before it between sentences)."""
-        i = max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
-        return self.sentences[i] if self.sentences else Sentence(0, 0, len(self.body), self.body)
+        if not self.sentences:
+            return Sentence(0, 0, len(self.body), self.body)
+        i = bisect.bisect_right(self._sent_starts, offset) - 1
+        return self.sentences[i if i > 0 else 0]
 
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
         """Evidence for ``body[start:end]`` in its sentence."""
-        return Evidence(start=start, end=end, quote=self.body[start:end],
-                        sentence=self.sentence_at(start).text, rule=rule, confidence=confidence,
-                        version=EXTRACTOR_VERSION)
+        # positional arguments: a keyword call of a dataclass costs more than the rest of this method
+        return Evidence(start, end, self.body[start:end], self.sentence_at(start).text, rule, confidence,
+                        EXTRACTOR_VERSION)
 
     def set_mentions(self, mentions: list[Mention]) -> None:
         """Replace the mentions (kept sorted by offset)."""
@@ -144,28 +147,38 @@ class Doc:
             got = self._times_in[start, end] = _inside(self.times, self._time_starts, start, end)
         return got
 
-    def _twin(self, pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str]:
-        """The pattern and text to run: the case-sensitive twin of ``pattern`` on ``folded`` when both exist."""
+    def _twin(self, pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str, str]:
+        """The pattern and text to run: the case-sensitive twin of ``pattern`` on ``folded`` when both exist; and
+        the string every match holds (``kg.extract.text.required_literal``; "" when none is known)."""
         got = self._runs.get(id(pattern))
         if got is None or got[0] is not pattern:
             low = twin(pattern) if self.folded is not None else None
-            got = self._runs[id(pattern)] = (pattern, (pattern, self.body) if low is None else (low, self.folded))
+            run = (pattern, self.body) if low is None else (low, self.folded)
+            got = self._runs[id(pattern)] = (pattern, (*run, required_literal(run[0])))
         return got[1]
 
     def search(self, pattern: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``pattern.search(body, pos, endpos)`` (the same offsets; faster on ``folded``). Read the matched text from
-        ``body``: ``group()`` may be lower-cased."""
-        p, text = self._twin(pattern)
+        """``pattern.search(body, pos, endpos)`` (the same offsets; faster on ``folded``, and at once None when the
+        window lacks the pattern's required literal). Read the matched text from ``body``: ``group()`` may be
+        lower-cased."""
+        p, text, literal = self._twin(pattern)
+        if literal and text.find(literal, pos, endpos) < 0:
+            return None
         return p.search(text, pos, endpos)
 
     def match(self, pattern: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``pattern.match(body, pos, endpos)``, like ``search``."""
-        p, text = self._twin(pattern)
+        """``pattern.match(body, pos, endpos)``, like ``search`` (the literal is looked for only up to a given
+        ``endpos``: an anchored match most often fails faster than a scan of the rest of the body)."""
+        p, text, literal = self._twin(pattern)
+        if literal and endpos < sys.maxsize and text.find(literal, pos, endpos) < 0:
+            return None
         return p.match(text, pos, endpos)
 
     def finditer(self, pattern: re.Pattern[str], pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """``pattern.finditer(body, pos, endpos)``, like ``search``."""
-        p, text = self._twin(pattern)
+        p, text, literal = self._twin(pattern)
+        if literal and text.find(literal, pos, endpos) < 0:
+            return iter(())
         return p.finditer(text, pos, endpos)
 
     @cached_property
@@ -184,7 +197,7 @@ class Doc:
         """``kg.extract.text.token_matches(pattern, body, tokens, starts)``: the leftmost non-overlapping matches of
         ``pattern`` tried only at the tokens whose ``low`` is one of ``starts`` (found in a per-document index, and
         run as ``search`` does: read the matched text from ``body``)."""
-        p, text = self._twin(pattern)
+        p, text, _ = self._twin(pattern)
         index = self._word_starts
         out: list[re.Match[str]] = []
         end = 0
@@ -242,8 +255,7 @@ class Doc:
             return True
         spans = self._occurrences.get(words)
         if spans is None:
-            found = [m.span() for m in re.finditer("|".join(map(re.escape, words)), self.folded)]
-            spans = self._occurrences[words] = ([a for a, _ in found], [b for _, b in found])
+            spans = self._occurrences[words] = literal_scan(self.folded, words)
         starts, ends = spans
         k = bisect.bisect_right(ends, lo)  # the first occurrence ending after lo
         return k < len(starts) and starts[k] < hi
@@ -254,6 +266,33 @@ class Doc:
             if q.start <= offset < q.end:
                 return q
         return None
+
+
+def literal_scan(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """The starts and ends of ``re.finditer("|".join(map(re.escape, words)), text)``, found with ``str.find`` (several
+    times faster): the leftmost occurrence of a word, the first of ``words`` found there, then on from its end.
+
+    Example:
+        >>> literal_scan("a deal, an accord", ("accord", "deal", "a"))
+        ([0, 2, 8, 11], [1, 6, 9, 17])
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    found = [text.find(w) for w in words]  # each word's next occurrence from ``pos`` (-1: none left)
+    pos = 0
+    while True:
+        best, word = -1, ""
+        for k, w in enumerate(words):
+            at = found[k]
+            if 0 <= at < pos:
+                at = found[k] = text.find(w, pos)
+            if at >= 0 and (best < 0 or at < best):
+                best, word = at, w
+        if best < 0:
+            return starts, ends
+        pos = best + len(word)
+        starts.append(best)
+        ends.append(pos)
 
 
 def _inside(items: list, starts: list[int], start: int, end: int) -> list:

@@ -41,6 +41,10 @@ _AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memor
                              re.IGNORECASE)
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+#: An agreement noun phrase (``describe_agreement``): its determiner before the noun, its "of/in/signed in …" after.
+_LAST_DETERMINER = re.compile(r"(?s:.*)(?P<det>\b(?:an?|the|this|that|its|their)\s)", re.IGNORECASE)
+_NP_RIGHT = re.compile(r"(?:\s+(?:of|in|from|signed\s+in|reached\s+in|concluded\s+in)\s+(?:the\s+)?"
+                       r"[^,.;]{0,40}?)(?=[,.;]|$)")
 #: A word every match of ``_AGREEMENT_HEAD`` holds (see ``Doc.may_contain_in``).
 _AGREEMENT_WORDS = ("agreement", "deal", "accord", "declaration", "pact", "memorandum", "charter")
 
@@ -97,7 +101,7 @@ class AgreementRules:
         if not self.current_agreement:
             return
         for r in self.refs.starting(lo, hi):
-            if BROKERED_DEAL.match(self.body, r.end, hi):
+            if self.body.startswith(("-", "–"), r.end) and BROKERED_DEAL.match(self.body, r.end, hi):  # (its start)
                 found = self.mediators.setdefault(self.current_agreement, [])
                 found += [p for p in as_participants([r], "mediator") if p not in found]
 
@@ -165,10 +169,9 @@ class AgreementRules:
         """Parties, place and time around an agreement noun; ``(iri, parties, place, time, start, end)``."""
         body = self.body
         left = max(lo, head_start - 70)
-        det = list(re.finditer(r"\b(?:an?|the|this|that|its|their)\s", body[left:head_start], re.IGNORECASE))
-        np_start = left + det[-1].start() if det else head_start
-        right = re.match(r"(?:\s+(?:of|in|from|signed\s+in|reached\s+in|concluded\s+in)\s+(?:the\s+)?"
-                         r"[^,.;]{0,40}?)(?=[,.;]|$)", body[head_end:hi])
+        det = _LAST_DETERMINER.match(body[left:head_start])
+        np_start = left + det.start("det") if det else head_start
+        right = _NP_RIGHT.match(body[head_end:hi])
         np_end = head_end + (right.end() if right else 0)
         names = [m.entity for m in self.doc.mentions_in(np_start, np_end) if m.type == "Agreement"]
         parties = [r for r in self.refs.inside(np_start, np_end) if r.kind != "government"

@@ -80,6 +80,7 @@ _NEW_DATE = re.compile(r"\b(?:to|until|till)\s+$", re.IGNORECASE)
 _DETERMINER_BETWEEN = re.compile(r"\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z]+\s+)?")
 
 #: "said on Thursday": a time right after a speech verb dates the statement, not an event before it.
+_SPEECH_WORDS = ("said", "says", "stressed", "noted", "added", "told", "announced", "stated")  # one in every match
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|stressed|noted|added|told|announced|stated)\s+(?:\w+\s+){0,2}?"
                             r"(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
 
@@ -92,15 +93,15 @@ class TimeRules:
         that starts after the publication day ("… after Abbas met X in Ramallah, also sets August 31": the
         meeting is not dated August 31; a stated year is kept)."""
         published = (self.doc.published or "")[:10]
-        cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken
+        cands = [t for t in self.doc.times_in(lo, hi) if t.start not in taken  # (pure tests, the cheapest first)
+                 and self.time_owner.get(t.start, hit.end) == hit.end
+                 and not any(a <= t.start < b for a, b in self.frames)
                  and not (hit.type in POINT_EVENTS and _SINCE_LEAD.match(t.spec.text))
                  and not (past and len(published) == 10 and (t.spec.earliest or "")[:10] > published
                           and not _WITH_YEAR.search(t.spec.text) and not _CALENDAR_DAY.search(t.spec.text))
+                 and not (hit.type == "Postponement" and _NEW_DATE.search(self.body, max(lo, t.start - 12), t.start))
                  and not self.after_speech(lo, t.start)
-                 and self.time_owner.get(t.start, hit.end) == hit.end
-                 and self.owns_time(hit, t.start, t.end)
-                 and not any(a <= t.start < b for a, b in self.frames)
-                 and not (hit.type == "Postponement" and _NEW_DATE.search(self.body, max(lo, t.start - 12), t.start))]
+                 and self.owns_time(hit, t.start, t.end)]
         reported = hit.extra.get("reported")
         if reported is not None:  # "On Thursday the court ruled that … would be postponed": Thursday is the ruling's
             verb_times = [t for t in cands if t.start < reported]
@@ -111,7 +112,7 @@ class TimeRules:
                  and not _WITH_YEAR.search(t.spec.text) else t for t in cands]  # "was sworn in on April 13",
         # read in March: last year's April 13
         own = [t for t in self.doc.times_in(lo, sent.end) if t.start not in taken
-               and self.time_owner.get(t.start) == hit.end]
+               and self.time_owner.get(t.start) == hit.end] if self.time_owner else []
         if own:  # "the election that was due on May 22" (a past report may name a coming date, in a relative
             return own[0].spec  # clause of its own)
         if not cands:
@@ -153,12 +154,15 @@ class TimeRules:
         """True when a speech verb ends ``body[lo:start]`` ("said on Thursday"); memoised per document."""
         got = self.speech_memo.get((lo, start))
         if got is None:
-            got = self.speech_memo[lo, start] = bool(_SPEECH_BEFORE.search(self.body, lo, start))
+            got = self.speech_memo[lo, start] = self.doc.may_contain_in(_SPEECH_WORDS, lo, start) \
+                and bool(_SPEECH_BEFORE.search(self.body, lo, start))
         return got
 
     def owns_time(self, hit: Hit, start: int, end: int) -> bool:
         """Whether ``hit`` may take the time at ``[start, end)``: it is the nearest trigger, or a verb whose
         object is the nearest ("postponed the elections on May 22": the postponement's date)."""
+        if len(self.sentence_hits) == 1:
+            return True  # ``hit`` is the sentence's only trigger: the nearest one or none
         near = self.nearest_hit(start, end)
         if near is None or near is hit:
             return True

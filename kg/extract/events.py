@@ -42,6 +42,7 @@ from kg.extract.cues import (
     DECIDED_VERB,
     FAILED_TO_REUNITE,
     GERUND_GOVERNORS,
+    GERUND_WORDS,
     GOVERNORS,
     MODALITY_ANY,
     MODALITY_ANY_LOW,
@@ -55,7 +56,7 @@ from kg.extract.cues import (
     POST_WORDS_LOW,
     PURPOSE_BACK,
     PURPOSE_HERE,
-    TRIGGER_INDEX,
+    TRIGGER_TWINS,
 )
 from kg.extract.document import Doc, Quote, _inside
 from kg.extract.event_agreements import HYPHEN_MEDIATOR, AgreementRules
@@ -90,6 +91,7 @@ from kg.extract.refs import (
     side_of,
 )
 from kg.extract.resolve import resolve_event
+from kg.extract.text import quick_search
 
 SUBJECT_ROLE = {"Signing": "signatory", "Meeting": "participant", "Consultation": "participant",
                 "Election": "participant", "Takeover": "agent", "Split": "participant",
@@ -121,6 +123,7 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "overseen": "mediator", "supervised": "mediator", "attended": "participant", "routed": "agent",
              "ousted": "agent", "expelled": "agent", "overrun": "agent", "driven": "agent"}
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
+_MEDIATION_WORDS = ("mediat", "sponsorship", "auspices")  # one is in every match of ``_MEDIATION_AFTER``
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
 _WITH_EYE = re.compile(r"\bwith\s+an\s+eye")
 #: "took over the Rafah crossing with Egypt": where the crossing lies, no partner of a handover or takeover.
@@ -133,6 +136,7 @@ _PRESENCE = re.compile(r"\bin\s+the\s+presence\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0
 #: A venue named by its owner ("at the headquarters of Egypt's General Intelligence Service") → the owner hosts.
 _VENUE_OF = re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:headquarters|offices?|premises|seat|residence|compound)"
                        r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_VENUE_WORDS = ("headquarters", "office", "premises", "seat", "residence", "compound")  # one is in every match
 #: Meeting default roles: a speaker, a genitive ("a meeting of the X leadership") and a non-faction actor take no
 #: part by default (states and bodies host, mediate or are talked about).
 _SPEAKER_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|stated|added|welcomed)\b")
@@ -171,6 +175,8 @@ _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}")
 #: Types a venue owner hosts and a person present attends.
 _HOSTED_TYPES = frozenset({"Signing", "Meeting"})
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+#: "met (in Cairo) on ending the split": the aim of a meeting right after it.
+_ON_GERUND = re.compile(r"(?:\s+in\s+[A-Z]\w+)?\s+on\s+(?=\w+ing\b)")
 _UNDER_AUSPICES = re.compile(r"\bunder\s+(?:the\s+)?(?:auspices|mediation|sponsorship|patronage)\s+of\s+(?:the\s+)?$"
                              r"|\bunder\s+$", re.IGNORECASE)
 #: A verb ordering an anaphoric meeting after/before another one ("The talks followed a first round …"):
@@ -419,6 +425,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         self._sentence_quotes: dict[tuple[int, int], list[Quote]] = {}
         self._frames: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._anaphoric: dict[int, bool] = {}  # sentence start → ``is_anaphoric_meeting``
+        self._plain: dict[int, bool] = {}  # sentence start → ``plain_sentence``
         self.speech_memo: dict[tuple[int, int], bool] = {}  # ``TimeRules.after_speech``
 
     # --- helpers -----------------------------------------------------------------------------
@@ -434,6 +441,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """``clause`` without the memo."""
         s = self.doc.sentence_at(pos)
         lo, hi = s.start, s.end
+        if lo <= pos < hi and self.plain_sentence(s):
+            return lo, hi
         q = self.quote_in_sentence(pos, s)
         if q and q.kind == "direct":
             lo, hi = max(lo, q.start), min(hi, q.end)
@@ -445,6 +454,15 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             # "The talks followed a first round between X and Y in April": two meetings, two clauses
             lo, hi = (seq.end(), hi) if pos >= seq.end() else (lo, seq.start())
         return lo, hi
+
+    def plain_sentence(self, s: Sentence) -> bool:
+        """True when the sentence ``s`` is one clause for ``_clause``: no direct quote overlaps it, it holds no
+        semicolon and it continues no meeting (memoised per sentence)."""
+        got = self._plain.get(s.start)
+        if got is None:
+            got = self._plain[s.start] = all(q.kind != "direct" for q in self.sentence_quotes(s)) \
+                and self.body.find(";", s.start, s.end) < 0 and not self.anaphoric_sentence(s)
+        return got
 
     def anaphoric_sentence(self, s: Sentence) -> bool:
         """``is_anaphoric_meeting`` of the sentence ``s`` (memoised per sentence)."""
@@ -458,14 +476,18 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         (every quote holding ``pos`` does, and their order is kept, so the first one found is the same)."""
         if not s.start <= pos < s.end:
             return self.doc.quote_at(pos)
+        for q in self.sentence_quotes(s):
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def sentence_quotes(self, s: Sentence) -> list[Quote]:
+        """The quotes overlapping the sentence ``s``, in order (memoised per sentence)."""
         quotes = self._sentence_quotes.get((s.start, s.end))
         if quotes is None:
             quotes = self._sentence_quotes[s.start, s.end] = [q for q in self.doc.quotes
                                                               if q.start < s.end and q.end > s.start]
-        for q in quotes:
-            if q.start <= pos < q.end:
-                return q
-        return None
+        return quotes
 
     def places_in(self, lo: int, hi: int, types: tuple[str, ...] = ("City", "Territory", "State",
                                                                        "BorderCrossing")) -> list:
@@ -486,8 +508,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         the West Bank" places nothing), else before it."""
         lo = max(lo, hit.extra.get("prev", lo))
         hi = min(hi, hit.extra.get("next", hi))
-        participle = _PARTICIPLE_CLAUSE.search(self.body, hit.end, hi)
-        for m in self.places_in(hit.end, participle.start() if participle else hi):
+        after = self.places_in(hit.end, hi)
+        participle = _PARTICIPLE_CLAUSE.search(self.body, hit.end, hi) if after else None
+        for m in self.places_in(hit.end, participle.start()) if participle else after:
             if self.doc.search(_IN_PLACE, max(lo, m.start - 50), m.start):
                 return m.entity
         for m in self.places_in(lo, hit.start):
@@ -599,15 +622,16 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         for i, m in enumerate(ms):
             if m.type not in ("Party", "Organization", "GoverningBody", "State", "UmbrellaOrganization"):
                 continue
-            c = _CONTROL.match(body, m.end)
+            c = _CONTROL.match(body, m.end) if body.startswith(("-", "–"), m.end) else None  # its first character
             if c and i + 1 < len(ms):
                 nxt = next((n for n in ms[i + 1:i + 3] if n.start >= c.end() - 1 and n.start <= c.end() + 4
                             and n.type in ("Territory", "City", "BorderCrossing")), None)
                 if nxt:
                     self.add_control(m.entity, m.label, nxt.entity, m.start, nxt.end)
         for i, m in enumerate(ms):
-            if m.type not in ("Territory", "City", "BorderCrossing"):
-                continue
+            if m.type not in ("Territory", "City", "BorderCrossing") \
+                    or not any(n.type in ("Party", "Organization", "GoverningBody", "State") for n in ms[i + 1:i + 3]):
+                continue  # (no agent can follow)
             c = _CONTROL_BY.match(body, m.end)
             if c:
                 agent = next((n for n in ms[i + 1:i + 3] if abs(n.start - c.end()) <= 4
@@ -615,17 +639,20 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 if agent:
                     self.add_control(agent.entity, agent.label, m.entity, m.start, agent.end)
         for i, m in enumerate(ms):  # "Gaza, which Hamas has ruled since 2007"
-            w = _WHICH_BEFORE.match(body, m.end) if m.type in ("Territory", "City") else None
-            agent = next((n for n in ms[i + 1:i + 2] if w and n.start == w.end()
+            w = _WHICH_BEFORE.match(body, m.end) if m.type in ("Territory", "City") and body.startswith(",", m.end) \
+                else None
+            if w is None:
+                continue
+            agent = next((n for n in ms[i + 1:i + 2] if n.start == w.end()
                           and n.type in ("Party", "Organization", "GoverningBody", "State")), None)
             if agent is not None and _RULED_AFTER.match(body, agent.end):
                 self.add_control(agent.entity, agent.label, m.entity, m.start, agent.end, reported=True)
         for i, m in enumerate(ms):
-            if m.type not in ("Party", "Organization", "GoverningBody", "State", "UmbrellaOrganization"):
+            if m.type not in ("Party", "Organization", "GoverningBody", "State", "UmbrellaOrganization") \
+                    or i + 1 == len(ms) or ms[i + 1].type not in ("Territory", "City"):
                 continue
             c = _CONTROL_VERB.match(body, m.end)
-            if c and i + 1 < len(ms) and ms[i + 1].start == c.end() \
-                    and ms[i + 1].type in ("Territory", "City") and not self.doc.quote_at(m.start):
+            if c and ms[i + 1].start == c.end() and not self.doc.quote_at(m.start):
                 self.add_control(m.entity, m.label, ms[i + 1].entity, m.start, ms[i + 1].end, reported=True)
 
     def add_control(self, agent: str, label: str, territory: str, start: int, end: int,
@@ -688,10 +715,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
 
     def find_hits(self) -> list[Hit]:
         hits: list[Hit] = []
-        index = TRIGGER_INDEX
+        index, body, folded = TRIGGER_TWINS, self.body, self.doc.folded
         for tok in [tok for tok in self.doc.tokens if tok.low[:4] in index]:  # the tokens a trigger may start at
-            for t in index[tok.low[:4]]:
-                m = t.pattern.match(self.body, tok.start)
+            for t, low in index[tok.low[:4]]:
+                m = t.pattern.match(body, tok.start) if low is None or folded is None else low.match(folded, tok.start)
                 if not m or self.in_purpose(m.start()) or self.in_actor_name(m.start(), m.end()):
                     continue
                 if t.type == "Decree" and tok.low == "by" and not _DECREED_ACT.search(
@@ -795,14 +822,15 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             modality = post if post in ("postponed", "failed") else "actual"  # "after two days of talks"
         if h.form == "noun" and h.type != "Proposal" and not (days or anaphor):
             gov = list(doc.finditer(GOVERNORS, max(lo, h.start - 60), h.start))
-            ger = list(doc.finditer(GERUND_GOVERNORS, max(lo, h.start - 60), h.start))
+            ger = list(doc.finditer(GERUND_GOVERNORS, max(lo, h.start - 60), h.start)) \
+                if doc.may_contain(*GERUND_WORDS) else []
             governor = gov[-1] if gov else None
             own_time = any(t.end <= h.start and h.start - t.end <= 30 for t in doc.times_in(lo, h.start)) \
                 or any(_TIME_RIGHT_AFTER.fullmatch(body, h.end, t.start)
                        and (_CALENDAR.search(t.spec.text)
                             or not _VERB_OBJECT.search(body, max(lo, h.start - 40), h.start))
                        for t in doc.times_in(h.end, hi))  # "elections on May 22", not "denounced the talks on Sunday"
-            winner = _WON_BY.match(body, h.end, hi) or (h.type == "Election" and (_VICTORY_BEFORE.search(
+            winner = doc.match(_WON_BY, h.end, hi) or (h.type == "Election" and (_VICTORY_BEFORE.search(
                 body, max(lo, h.start - 70), h.start) or self.relative_winner(h)))  # "…, won by Hamas", "Hamas's
             # victory in the elections", "the elections (that) Hamas won"
             participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
@@ -873,7 +901,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and (h.form == "verb" or governor or h.start - before[-1][-1].end <= 30) \
                 and not (h.type in _NO_PASSIVE_SUBJECT and self.passive_here(h, lo, hi)):
             subject = before[-1]
-            if h.form == "verb" and len(before) > 1 and _BY_AGENT.search(body, max(lo, subject[0].start - 4),
+            if h.form == "verb" and len(before) > 1 and doc.search(_BY_AGENT, max(lo, subject[0].start - 4),
                                                                         subject[0].start):
                 subject = before[-2]  # "Hamas welcomed the truce brokered by Egypt and signed …": not Egypt
             it = _IT_SUBJECT.search(body, max(lo, anchor - 40), anchor) if (h.form == "verb" or governor) \
@@ -1135,7 +1163,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """Whether the verb ``h`` is a passive (its subject is acted on): "was signed", "signed (in Cairo on
         Monday) by X", "was initialed in April and signed there"."""
         body = self.body
-        return passive_before(body, h.start) or bool(_SIGNED_BY.match(body, h.start, hi)) or (
+        return passive_before(body, h.start) or bool(self.doc.match(_SIGNED_BY, h.start, hi)) or (
             body.endswith(("and ", "then "), 0, h.start) and bool(
                 _PASSIVE_CHAIN.search(body, max(self.doc.sentence_at(h.start).start, h.start - 120), h.start)))
 
@@ -1143,7 +1171,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """Whether a bare "signed" (no object after it) signs an agreement: "the deal was signed (by X)" (passive),
         "the agreement (that) Fatah and Hamas signed in Cairo" (its object before it), "signed by X"."""
         body = self.body
-        if _SIGNED_BY.match(body, h.start, hi) or _AGREEMENT_NOUN_AFTER.match(body, h.end):
+        if self.doc.match(_SIGNED_BY, h.start, hi) or _AGREEMENT_NOUN_AFTER.match(body, h.end):
             return True
         if passive_before(body, h.start):
             return bool(_PASSIVE_AGREEMENT.search(body, max(lo, h.start - 60), h.start))
@@ -1224,7 +1252,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                                        "participant")  # "will meet Haniyeh on Monday": its direct object
                 continue
             pre = body[max(h.start, g[0].start - 40):g[0].start]
-            by = _BY_ROLE.search(body, max(h.start, g[0].start - 80), g[0].start)
+            by = self.doc.search(_BY_ROLE, max(h.start, g[0].start - 80), g[0].start)  # case-sensitive: on ``body``
             if by:
                 by_role = _BY_ROLES[by.group("verb")]
             elif not (by_role and by_list_continues(body[last_end:g[0].start]) and g[0].kind != "pair"):
@@ -1233,21 +1261,22 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if by_role:  # "signed by Fatah's deputy chief X and Hamas's Y": the whole list
                 out += as_participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))],
                                      by_role)
-            elif _WITH_BEFORE.search(pre) and not _WITH_EYE.search(pre) and not (
+            elif quick_search(_WITH_BEFORE, pre) and not _WITH_EYE.search(pre) and not (
                     h.type in ("Handover", "Takeover") and _CROSSING_WITH.search(pre)):
                 out += as_participants(g, obj_role)
-            elif h.type == "Meeting" and _DELEGATIONS_FROM.search(pre):
+            elif h.type == "Meeting" and quick_search(_DELEGATIONS_FROM, pre):
                 out += as_participants(g, "participant")  # "opened with delegations from X, Y and Z"
-            elif _BETWEEN.search(pre) and not _BORDER_BETWEEN.search(pre) and h.type != "Postponement":
+            elif quick_search(_BETWEEN, pre) and not _BORDER_BETWEEN.search(pre) and h.type != "Postponement":
                 out += as_participants(g, obj_role)
-            elif h.type in ("Handover", "Proposal") and _TO_BEFORE.search(pre):
+            elif h.type in ("Handover", "Proposal") and quick_search(_TO_BEFORE, pre):
                 out += as_participants(g, "recipient")  # "handed … to X", "presented a proposal to X"
             elif _UNDER_AUSPICES.search(pre):  # "a government under (Prime Minister) X": X leads it
                 out += as_participants(g, "leader" if h.type == "GovernmentFormation" and re.search(
                     r"\bunder\s+$", pre, re.IGNORECASE) else "mediator")
             elif h.type in _HOSTED_TYPES and _PRESENCE.search(pre):
                 out += as_participants(g, "participant")
-        if h.type in _HOSTED_TYPES:  # the venue may lie after a long by-list: the whole clause after the trigger
+        if h.type in _HOSTED_TYPES and self.doc.may_contain(*_VENUE_WORDS):  # the venue may lie after a long by-list:
+            # the whole clause after the trigger
             for r in self.refs.starting(h.end, hi):
                 if _VENUE_OF.search(body, max(h.end, r.start - 40), r.start):
                     out += as_participants([r], "host")
@@ -1259,10 +1288,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         mediators = self.refs.memo.get("mediators")
         if mediators is None:
             body = self.body
+            after = any(w in body for w in _MEDIATION_WORDS)
             mediators = self.refs.memo["mediators"] = Refs(
                 [r for r in self.refs
-                 if HYPHEN_MEDIATOR.match(body, r.end) or _MEDIATION_AFTER.match(body[r.end:r.end + 14])])
-        return as_participants(mediators.starting(lo, hi), "mediator")
+                 if (body.startswith(("-", "–"), r.end) and HYPHEN_MEDIATOR.match(body, r.end))
+                 or (after and _MEDIATION_AFTER.match(body[r.end:r.end + 14]))])
+        return as_participants(mediators.starting(lo, hi), "mediator") if mediators else []
 
     def clause_participants(self, h: Hit, lo: int, hi: int, taken: list[Participant], role: str = "participant",
                             before: bool = False) -> list[Participant]:
@@ -1278,11 +1309,12 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         out: list[Participant] = []
         lo, hi, holes = subclause(self.body, h.start, h.end, lo, hi, self.doc.folded)
         for r in self.refs.inside(lo, h.start if before else hi):
-            if any(a <= r.start < b for a, b in holes) or self.title_org_of_person(r) or self.apposition_org(r) \
+            if not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris) \
+                    or any(a <= r.start < b for a, b in holes) \
+                    or self.title_org_of_person(r) or self.apposition_org(r) \
                     or _SPEAKER_AFTER.match(self.body, r.end, hi) \
                     or (_OF_BEFORE.search(self.body, max(lo, r.start - 8), r.start)
-                        and not _PEOPLE_OF.search(self.body, max(lo, r.start - 30), r.start)) \
-                    or not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris):
+                        and not _PEOPLE_OF.search(self.body, max(lo, r.start - 30), r.start)):
                 continue
             out += [p for p in as_participants([r], role) if p.entity not in have]
             have.update(r.iris)
@@ -1294,6 +1326,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
 
         Example: "Azzam al-Ahmad, the head of the Fatah delegation, met X" → leader al-Ahmad, participant Fatah.
         """
+        if not self.doc.may_contain("delegation", "team"):
+            return participants  # every match of the three patterns below holds one of these words
         have = {p.entity for p in participants if p.role == "participant"}
         for r in self.refs.inside(lo, hi):
             led = _LED_DELEGATION_AFTER.match(self.body, r.end)  # "X led a …"; "a Hamas delegation led by X"
@@ -1340,11 +1374,14 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         Example: "…by Khaled Fawzi, head of Egypt's intelligence service" → the service is no participant.
         """
         key = ("apposition", r.start, r.end)  # a function of the span (and the references) only
-        got = self.refs.memo.get(key)
+        refs = self.refs
+        got = refs.memo.get(key)
         if got is None:
-            prev = self.refs.starting(max(0, r.start - 60), r.start)
-            got = self.refs.memo[key] = bool(prev) and self.idx.type_of(prev[-1].iris[0]) == "Person" \
-                and bool(_APPOSITION.fullmatch(self.body, prev[-1].end, r.start)) \
+            k = bisect.bisect_left(refs.starts, r.start) - 1  # the last reference starting before r …
+            prev = refs[k] if k >= 0 and refs[k].start >= r.start - 60 else None  # … in the 60 characters before
+            got = refs.memo[key] = prev is not None and self.body.startswith(",", prev.end) \
+                and self.idx.type_of(prev.iris[0]) == "Person" \
+                and bool(_APPOSITION.fullmatch(self.body, prev.end, r.start)) \
                 and not _DELEGATION_AFTER.match(self.body, r.end)
         return got
 
@@ -1379,10 +1416,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
 
     def purpose_here(self, h: Hit, ev: Event, hi: int) -> None:
         m = self.doc.search(PURPOSE_HERE, h.end, hi) if self.may_match(PURPOSE_HERE, h.end, hi) else None
-        on = re.match(r"(?:\s+in\s+[A-Z]\w+)?\s+on\s+(?=\w+ing\b)", self.body[h.end:hi]) \
-            if h.type == "Meeting" else None
+        on = _ON_GERUND.match(self.body, h.end, hi) if h.type == "Meeting" else None
         if on:
-            start = h.end + on.end()
+            start = on.end()
         elif m and m.start() - h.end < 60:
             start = m.end()
         else:

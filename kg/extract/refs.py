@@ -132,7 +132,8 @@ def actor_refs(doc: Doc, idx: ReferenceIndex, controllers: dict[str, str]) -> Re
                 continue  # "the West Bank authorities": which body is meant is unclear
             side = governing_side(idx, controllers, m.entity)
             refs.append(Ref(m.start, m.end, (side or m.entity,), "metonym", (idx.label(side) if side else m.label,)))
-        elif is_actor_mention(m) and not _COLLECTIVE_AFTER.match(doc.body, m.end):
+        elif is_actor_mention(m) and not (doc.body.startswith(("’", "'"), m.end)  # how every match starts
+                                          and _COLLECTIVE_AFTER.match(doc.body, m.end)):
             refs.append(Ref(m.start, m.end, (m.entity,), "mention", (m.label,)))
     for a in doc.scan(PAIR_ANAPHOR, _PAIR_STARTS) if doc.may_contain(*_PAIR_WORDS) else ():
         parties = last_parties(doc, a.start())
@@ -178,8 +179,10 @@ def _led_governments(doc: Doc, idx: ReferenceIndex, refs: list[Ref]) -> None:
         if gov is not None:
             refs[k] = Ref(m.start(), r.end, (gov,), "government", (idx.governments[gov].label,))
     for k, r in enumerate(refs):  # "the Hamdallah government", "Haniyeh's cabinet": the one he led (last, by then)
-        after = _PERSON_GOV.match(doc.body, r.end) if r.kind == "mention" and idx.governments else None
-        if after is None or idx.type_of(r.iris[0]) != "Person":
+        if r.kind != "mention" or not idx.governments or idx.type_of(r.iris[0]) != "Person":
+            continue
+        after = _PERSON_GOV.match(doc.body, r.end)
+        if after is None:
             continue
         led = [(g.start or "", iri) for iri, g in idx.governments.items()
                if g.leader == r.iris[0] and (g.start or "") <= (pub or "9999")]

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
+from itertools import accumulate, repeat
+from re import _constants as sre  # the parsed-pattern opcodes (for ``required_literal``)
+from re import _parser
 from typing import NamedTuple
 
 #: Instance namespace (same string as ``kg.namespaces.ID``; kept here so extraction needs no rdflib).
@@ -33,6 +37,8 @@ class Token(NamedTuple):
 
 
 _SPAN = re.Match.span
+#: ``_WORD`` for ASCII word characters, captured (for ``re.split``).
+_ASCII_WORDS = re.compile(r"(\w+)", re.ASCII)
 
 
 def tokenize(text: str, offset: int = 0, folded: str | None = None) -> list[Token]:
@@ -44,7 +50,13 @@ def tokenize(text: str, offset: int = 0, folded: str | None = None) -> list[Toke
         [('the', 10), ('plo', 14), ('s', 18)]
     """
     new = tuple.__new__  # NamedTuple construction without the keyword-handling wrapper (faster)
-    folded = folded if folded is not None else text.casefold()
+    if folded is not None:  # no word character outside ASCII (``fold_case``): an ASCII split finds the same words, each
+        # lowered as in ``folded``, and all is done in C loops (no match objects)
+        pieces = _ASCII_WORDS.split(text)  # between the words, a word, between, …
+        words = pieces[1::2]
+        at = list(accumulate(map(len, pieces), initial=offset))  # where each piece starts
+        return list(map(new, repeat(Token), zip(words, map(str.lower, words), at[1:-1:2], at[2::2], strict=True)))
+    folded = text.casefold()
     if len(folded) == len(text):  # case folding kept every offset: slice both strings (one fold for the text)
         return [new(Token, (text[s:e], folded[s:e], s + offset, e + offset))
                 for s, e in map(_SPAN, _WORD.finditer(text))]
@@ -115,6 +127,129 @@ def twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         low = None
     _TWINS[id(pattern)] = (pattern, low)
     return low
+
+
+def _literal_runs(items: list, out: list[str]) -> None:
+    """Add to ``out`` the runs of literal characters that every match of the parsed sequence ``items`` holds: its
+    literals side by side (zero-width tests between them do not part them), inside groups without flags and
+    repeats taken at least once; a branch, a class or a look-around ends a run (and adds none)."""
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is sre.AT:
+            continue
+        out.append("".join(run))
+        run = []
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            _literal_runs(av[3].data, out)  # a run inside the group, not joined to the ones outside (simpler)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            _literal_runs(av[2].data, out)
+    out.append("".join(run))
+
+
+#: ``id(pattern)`` → ``(pattern, required literal)``.
+_LITERALS: dict[int, tuple[re.Pattern[str], str]] = {}
+
+
+def required_literal(pattern: re.Pattern[str]) -> str:
+    """The longest string every match of a case-sensitive ``pattern`` holds ("" when none is found, and for
+    case-insensitive patterns): where it does not occur, the pattern finds nothing (``quick_search``).
+
+    Example:
+        >>> required_literal(re.compile(r"\\bwith\\s+(?:the\\s+)?$")), required_literal(re.compile("with", re.I))
+        ('with', '')
+    """
+    got = _LITERALS.get(id(pattern))
+    if got is not None and got[0] is pattern:
+        return got[1]
+    runs: list[str] = []
+    if not pattern.flags & re.IGNORECASE and isinstance(pattern.pattern, str):
+        _literal_runs(_parser.parse(pattern.pattern, pattern.flags).data, runs)
+    literal = max(runs, key=len, default="")
+    _LITERALS[id(pattern)] = (pattern, literal)
+    return literal
+
+
+_CATEGORIES = {sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_DIGIT: r"\d",
+               sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)" opening a pattern: it cannot be wrapped
+
+
+_ANY = "*"  # in a set of ``_first``: a character not worked out (any, for all we know)
+
+
+def _first(items: list, follow: set[str] | None) -> set[str] | None:
+    """The class items (``a``, ``a-z``, ``\\s``, or ``_ANY``) of the characters a match of the parsed sequence
+    ``items`` followed by what ``follow`` starts with can start with; None when that can be empty (``follow`` None:
+    nothing follows)."""
+    for op, av in reversed(items):  # from the end: an item's first characters, and the next ones if it may be empty
+        if op is sre.LITERAL:
+            follow = {re.escape(chr(av))}
+        elif op is sre.IN and all(o in (sre.LITERAL, sre.RANGE) or (o is sre.CATEGORY and a in _CATEGORIES)
+                                  for o, a in av):
+            follow = {re.escape(chr(a)) if o is sre.LITERAL else _CATEGORIES[a] if o is sre.CATEGORY
+                      else f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}" for o, a in av}
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+            follow = _first(av[3].data, follow)
+        elif op is sre.BRANCH:
+            firsts = [_first(alt.data, follow) for alt in av[1]]
+            follow = None if None in firsts else set().union(*firsts)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            inner = _first(av[2].data, None) or {_ANY}  # (an inner part that may be empty: not worked out)
+            follow = inner if av[0] >= 1 else None if follow is None else inner | follow
+        else:
+            follow = {_ANY}  # a negated class, any character, a reference to a group…
+    return follow
+
+
+def first_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A class matching every character a match of ``pattern`` can start with, or None when that is not worked out
+    (case-insensitive patterns, ones that may match the empty string or start with an unknown class): where the
+    class fails, the pattern fails.
+
+    Example:
+        >>> first_chars(re.compile(r"\\b(?:[Ss]pring|the\\s+fall)\\b|\\d+\\s+ago")).pattern
+        '[S\\\\dst]'
+    """
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    first = _first(_parser.parse(pattern.pattern, pattern.flags).data, None)
+    return None if first is None or _ANY in first else re.compile(f"[{''.join(sorted(first))}]")
+
+
+def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead for its ``first_chars`` (the same matches and groups; a scan passes over the
+    other places faster where the pattern opens with optional parts or word tests), or ``pattern`` itself.
+
+    Example:
+        >>> prefiltered(re.compile(r"\\b(?:will|would)\\b")).pattern
+        '(?=[w])(?:\\\\b(?:will|would)\\\\b)'
+    """
+    first = first_chars(pattern)
+    if first is None or pattern.flags & re.VERBOSE or _GLOBAL_FLAGS.match(pattern.pattern):
+        return pattern
+    return re.compile(f"(?={first.pattern})(?:{pattern.pattern})", pattern.flags)
+
+
+def quick_search(pattern: re.Pattern[str], text: str, pos: int = 0,
+                 endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)``, found at once to be None when ``text[pos:endpos]`` lacks the
+    pattern's ``required_literal`` (a ``str.find`` is several times faster than a failing scan).
+
+    Example:
+        >>> quick_search(re.compile(r"\\bby\\s+$"), "hosted by ", 3).span(), quick_search(re.compile("by"), "hosted")
+        ((7, 10), None)
+    """
+    literal = required_literal(pattern)
+    if literal and text.find(literal, pos, endpos) < 0:
+        return None
+    return pattern.search(text, pos, endpos)
 
 
 def token_matches(pattern: re.Pattern[str], body: str, tokens: list[Token],
