@@ -365,3 +365,61 @@ def test_review_a_government_outside_the_process_or_a_rejected_call() -> None:
     (g,) = formations("Fatah and Hamas are rivals. The deal produced a consensus government under Rami Hamdallah "
                       "in June 2014.")
     assert roles(g) == {("leader", HAMDALLAH)}  # "under X" leads a government, brokers nothing
+
+
+@pytest.mark.parametrize("body", [
+    "Fatah and Hamas are rivals. Israel and the US oppose talks between the two sides.",
+    "Fatah and Hamas are rivals. There have been no talks between the two sides since 2014.",
+])
+def test_review_a_stance_on_talks_between_the_two_sides_is_no_meeting(body: str) -> None:
+    assert meetings(body, "2016-02-09") == []
+
+
+@pytest.mark.parametrize(("body", "published", "day"), [
+    ("Hamas will meet Fatah on Thursday. Hamas said the talks will be positive.", "2020-01-03", "2020-01-03"),
+    ("Fatah and Hamas signed a deal in Cairo on Thursday. Abbas says the deal is historic.", "2017-10-13",
+     "2017-10-13"),
+    ("Barcelona beat Real Madrid on Thursday. Hamas said the talks were positive.", "2017-10-13", "2017-10-13"),
+    ("The talks between Fatah and Hamas ended on Thursday. Hamas has always said it wants unity.", "2020-01-03",
+     None),
+])
+def test_review_the_report_day_only_for_past_statements_of_a_past_lede_of_the_process(body: str, published: str,
+                                                                                   day: str | None) -> None:
+    assert statement_days(body, published) == [day]
+
+
+@pytest.mark.parametrize("body", [
+    "If Hamas won a majority, Fatah would lose power.",
+    "Had Hamas won a majority of the seats, it would have formed the government.",
+])
+def test_review_a_conditional_win_is_no_election(body: str) -> None:
+    assert elections(body, "2020-03-12") == []
+
+
+def test_review_a_further_round_is_of_the_sides_that_just_met_and_of_talks_only() -> None:
+    planned = [m for m in meetings("Fatah and Hamas met in Beijing on Monday, and a further round could be held next "
+                                   "month.") if m.modality == "planned"]
+    assert [roles(m) for m in planned] == [{("participant", ID + "party/fatah"), ("participant", HAMAS)}]
+    assert meetings("A further round of the Champions League could be held in Lisbon in August.") == []
+
+
+def test_review_a_call_between_others_and_a_ruling_not_to_postpone() -> None:
+    assert of_type(run("Trump phoned Netanyahu on Sunday.", "2019-11-27"), "Consultation") == []
+    (p,) = of_type(run("On Thursday the court ruled that the elections would not be postponed.", "2016-09-10"),
+                   "Postponement")
+    assert (p.modality, p.time.earliest) == ("denied", "2016-09-08")
+
+
+@pytest.mark.parametrize(("body", "target"), [
+    ("Hamas seized the Gaza Strip from forces loyal to President Mahmoud Abbas in 2007.", ABBAS),
+    ("Hamas routed forces loyal to Fatah in June 2007.", FATAH),
+    ("Hamas seized Gaza from the Fatah-dominated Palestinian Authority in 2007.", PA),
+])
+def test_review_more_wordings_of_who_lost_gaza(body: str, target: str) -> None:
+    assert takeover_roles(body) == {("agent", HAMAS), ("target", target)}
+
+
+def test_review_two_weeks_later_counts_from_the_end_of_a_range() -> None:
+    t = [t for t in find_times("Fatah and Hamas met from May 4 to 16 June 2019. Two weeks later they signed.",
+                               "2024-03-31") if t.spec.text == "Two weeks later"]
+    assert [(x.spec.earliest, x.spec.latest) for x in t] == [("2019-06-30", "2019-06-30")]

@@ -108,8 +108,7 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("rounds", "meeting", "talks", "negotiations", "summit", "dialogue")),
     # "a second round planned for mid-June", "a further round in Beijing", "a negotiating session"
     Trigger("Meeting", _re(r"\b(?:first|second|third|fourth|new|further|next|another|fresh|final)\s+rounds?\b"
-                           r"(?!\s+of\s+(?:voting|votes?|elections?|polls|sanctions|fighting|strikes|clashes|talks"
-                           r"|negotiations|dialogue|consultations))"
+                           r"(?!\s+of\b)"  # "a round of talks" is the trigger before; "of voting", "of the Cup" none
                            r"|\b(?:negotiating|negotiation|dialogue|reconciliation)\s+sessions?\b"), "noun", 0.75,
             starts=("first", "second", "third", "fourth", "new", "further", "next", "another", "fresh", "final",
                     "negotiating", "negotiation", "dialogue", "reconciliation")),

@@ -288,6 +288,14 @@ _GOVERNMENT_OUTCOME = re.compile(r"\b(?:(?P<made>produc(?:ed|es|e)|yielded|led\s
                                  r"|(?:would|will|to|shall)\s+head|provid(?:es|ed|ing)\s+for|envisag(?:es|ed|ing)"
                                  r"|through|setting\s+up|set\s+up)\s+(?:an?\s+|the\s+|a\s+new\s+)?$",
                                  re.IGNORECASE)
+#: A condition or counterfactual before the verb: "If Hamas won a majority", "Had Hamas won".
+_CONDITIONAL_BEFORE = re.compile(r"(?:\b(?:if|unless|whether)\b|^\s*[Hh]ad\b|,\s*had\b)[^,;]*$", re.IGNORECASE)
+#: "a further / next / second round": another meeting of the same sides.
+_FURTHER = re.compile(r"(?:further|next|another|new|second|third|fresh)\s+rounds?\b", re.IGNORECASE)
+#: A stance on talks, not talks held: "Israel opposes talks between the two sides", "there have been no talks".
+_STANCE_BEFORE = re.compile(r"\b(?:opposes?|opposed|support(?:s|ed)?|backs?|backed|wants?|wanted|discuss(?:es|ed)?"
+                            r"|rejects?|rejected|welcomes?|welcomed|urges?|urged|no|any|possible|future|new)\s+"
+                            r"(?:(?:the|direct|further|new|fresh)\s+)*$", re.IGNORECASE)
 #: "Hamas rejected calls for …": the one who rejects a call did not make it.
 _REJECTED_BEFORE = re.compile(r"\b(?:rejected|rejects|reject|dismissed|ignored|resisted|refused|opposed)\s+"
                               r"(?:the\s+|growing\s+|repeated\s+|renewed\s+)*$", re.IGNORECASE)
@@ -344,8 +352,12 @@ _DRIVEN_SUBJECT = re.compile(r"\b(?:forces|loyalists|rivals|fighters|gunmen|serv
                              r"(?:(?:has|have|had)\s+been|was|were)\s+$", re.IGNORECASE)
 #: A takeover's losing side: who the territory was taken from ("seized Gaza from (forces loyal to) X"), who
 #: was routed ("Fatah forces were routed by Hamas"), whose forces were driven out ("drove its forces out").
-_TAKEN_FROM = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?(?:(?:security\s+)?(?:forces|fighters|loyalists)"
-                         r"\s+(?:loyal\s+to|of)\s+(?:the\s+)?)?", re.IGNORECASE)
+_DOMINATED = re.compile(r"-(?:dominated|led|run|controlled|backed)\b")
+_TAKEN_FROM = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?"
+                         r"(?:[\w'’]+-(?:dominated|led|run|controlled|backed)\s+)?(?:(?:security\s+)?(?:forces|fighters|loyalists)"
+                         r"\s+(?:loyal\s+to|of)\s+(?:the\s+)?)?(?:(?:Palestinian\s+)?(?:President|Prime\s+Minister)\s+)?"
+                         r"|\s+loyal\s+to\s+(?:(?:Palestinian\s+)?(?:President|Prime\s+Minister)\s+)?",
+                         re.IGNORECASE)  # "routed forces loyal to Fatah"
 _ROUTED_SUBJECT = re.compile(r"(?:[’']s)?\s+(?:(?:security\s+)?(?:forces|fighters|loyalists)\s+)?(?:was|were)\s+",
                              re.IGNORECASE)
 _ITS_FORCES = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|fighters|loyalists)\b", re.IGNORECASE)
@@ -781,7 +793,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             h.extra["reported"] = reported
             if h.type == "Postponement" and h.form == "verb" and modality == "planned" \
                     and body[cue_start:cue_end].lower() == "would":
-                modality, h.extra["decided"] = "actual", True  # the ruling postpones them, on its own day
+                modality = "denied" if re.match(r"\s+(?:not|never)\b", body[cue_end:h.start]) else "actual"
+                h.extra["decided"] = True  # the ruling postpones them (or rules out doing so), on its own day
                 # (``TimeRules.time_for``)
             elif h.form == "noun" and modality in ("actual", "planned") and _WOULD_BE_POSTPONED.match(body, h.end, hi):
                 modality = "postponed"  # the elections it postpones
@@ -947,8 +960,14 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 return None  # "Real Madrid were routed by Barcelona", "Journalists were driven out of Gaza by Hamas"
             participants += driven
         if h.type == "Election" and h.subject_role == "winner" and self.body.startswith("won", h.start) \
-                and not participants:
-            return None  # "Barcelona won a majority of their games": no party won seats
+                and (not participants or _CONDITIONAL_BEFORE.search(body, lo, h.start)):
+            return None  # "Barcelona won a majority of their games", "If Hamas won a majority, …": no election won
+        if h.type == "Consultation" and not participants and body[h.start:h.start + 5].lower() in ("phone", "telep"):
+            return None  # "Trump phoned Netanyahu": no actor of the process on the line
+        if h.type == "Meeting" and not participants and h.form == "noun" and _FURTHER.match(body, h.start):
+            last = self.last_meeting(h.start, 1)  # "Fatah and Hamas met on Monday, and a further round could be held"
+            participants = [p for p in last.participants if p.role == "participant"] \
+                if last and last.evidence and last.evidence[0].start >= sent.start else []  # the same sentence
         if h.type == "Meeting" and modality == "actual" and not body[h.start:h.end].lower().startswith("receiv"):
             participants += self.clause_participants(h, lo, hi, participants)
         elif h.type == "Signing" and modality == "actual" and h.form == "verb" \
@@ -1118,7 +1137,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if not m:
             return False
         if any((r.start == m.end() or (r.kind == "pair" and r.start < m.end() < r.end  # "between the two sides"
-                                        and not _GERUND_BEFORE.search(self.body, max(0, h.start - 30), h.start)))
+                                        and not _GERUND_BEFORE.search(self.body, max(0, h.start - 30), h.start)
+                                        and not _STANCE_BEFORE.search(self.body, max(0, h.start - 30), h.start)))
                and all(self.idx.type_of(i) in _ACTOR_SIDE for i in r.iris)
                for r in self.refs.starting(h.end, min(hi, m.end() + 1))):
             return True
@@ -1223,8 +1243,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         body, agents = self.body, {p.entity for p in participants if p.role == "agent"}
         side = [r for r in self.refs.inside(h.start + 1, h.end) if h.form == "verb"]
         if not side:
-            after = self.refs.starting(h.end, min(hi, h.end + 80))
-            side = after[:1] if after and _TAKEN_FROM.fullmatch(body, h.end, after[0].start) else []
+            after = [r for r in self.refs.starting(h.end, min(hi, h.end + 80)) if not _DOMINATED.match(body, r.end)]
+            side = after[:1] if after and _TAKEN_FROM.fullmatch(body, h.end, after[0].start) else []  # "from the
+            # Fatah-dominated Palestinian Authority": the Authority
         if not side and h.form == "verb" and passive_before(body, h.start):
             before = self.refs.inside(self.doc.sentence_at(h.start).start, h.start)
             side = before[-1:] if before and _ROUTED_SUBJECT.fullmatch(body, before[-1].end, h.start) else []

@@ -74,9 +74,15 @@ REPORT_VERBS = (r"welcomed|welcomes|praised|hailed|critici[sz]ed|condemned|rejec
                 r"|called\s+(?=for\b|on\b|upon\b|(?:it|this|that|them|him|her|the\s+[\w-]+(?:\s+[\w-]+){0,9}?)"
                 r"\s+(?:a|an|illegal|illegitimate|unacceptable|null)\b)")
 _VERB = re.compile(rf"(?<=\s)(?:(?:also|later|then|again|earlier|repeatedly|previously)\s+)?"
-                   rf"(?:(?:has|have|had)\s+(?:(?:also|repeatedly|previously|long|since)\s+)?)?(?P<verb>(?:{SPEECH_VERBS}|told|tells|{REPORT_VERBS}))\b")
+                   rf"(?:(?:has|have|had)\s+(?:(?:also|always|repeatedly|previously|long|since|often)\s+)?)?(?P<verb>(?:{SPEECH_VERBS}|told|tells|{REPORT_VERBS}))\b")
 _SPEECH = re.compile(rf"(?:{SPEECH_VERBS})")
 _PERFECT = re.compile(r"(?:\w+\s+)?(?:has|have|had)\s")
+#: A lede about what is ahead ("Hamas will meet Fatah on Thursday") dates no statement of the report.
+_FUTURE_LEDE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to|is\s+expected"
+                          r"|are\s+expected)\b", re.IGNORECASE)
+#: A speech verb in the present ("Abbas says"): said on the day of the report.
+_PRESENT_SPEECH = re.compile(r"\b(?:says|tells|adds|stresses|notes|insists|argues|believes|hopes|warns|urges|states"
+                             r"|maintains)\s*$")
 _RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|that|when)\b")
 #: After a time that opens what was said, the start of a clause: "said Tuesday (that) it would boycott …".
 _CLAUSE_AFTER_TIME = re.compile(r"\s*(?:,|\s(?:that|it|he|she|they|we|the|a|an|its|his|her|their|there)\b)")
@@ -180,8 +186,10 @@ def _speech_time(doc: Doc, start: int, end: int) -> TimeSpec:
             return t.spec  # not "said after the Sunday and Monday sessions": the time of something else
     pub = doc.published
     lede = doc.sentences[0] if doc.sentences else None
-    day = report_day([t.spec for t in doc.times_in(lede.start, lede.end)], pub) if lede else None
-    if day:  # a report about yesterday: its statements are yesterday's
+    day = report_day([t.spec for t in doc.times_in(lede.start, lede.end)], pub) if lede \
+        and not _FUTURE_LEDE.search(lede.text) and not _PRESENT_SPEECH.search(doc.body, max(0, start - 20), start) \
+        and any(is_actor_mention(m) for m in doc.mentions_in(lede.start, lede.end)) else None
+    if day:  # a report about yesterday (its lede, of the process, is past): its past statements are yesterday's
         return day
     if pub and len(pub) >= 10:
         return TimeSpec("", doc.article.date_precision or "day", pub[:10], pub[:10])

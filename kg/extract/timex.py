@@ -456,7 +456,8 @@ def _span_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: 
     need = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}[unit]
     if t.spec.precision not in need:
         return None
-    d = _add(dt.date.fromisoformat(t.spec.earliest[:10]), unit, n)
+    base = t.spec.latest if n > 0 and t.spec.latest else t.spec.earliest  # "from May 4 to 16 June. Two weeks later"
+    d = _add(dt.date.fromisoformat(base[:10]), unit, n)
     if unit in ("day", "week"):
         return "day", _iso(d), _iso(d)
     if unit == "month":
