@@ -423,3 +423,12 @@ def test_review_two_weeks_later_counts_from_the_end_of_a_range() -> None:
     t = [t for t in find_times("Fatah and Hamas met from May 4 to 16 June 2019. Two weeks later they signed.",
                                "2024-03-31") if t.spec.text == "Two weeks later"]
     assert [(x.spec.earliest, x.spec.latest) for x in t] == [("2019-06-30", "2019-06-30")]
+
+
+def test_with_x_as_mediator_names_a_mediator_not_a_signatory() -> None:
+    body = ("Fatah and Hamas are rivals. The text puts into practice the reconciliation agreement that the two "
+            "movements signed in Cairo in May 2011 with Egypt as mediator.")
+    (s,) = of_type(run(body, "2012-02-07"), "Signing")
+    assert roles(s) == {("signatory", ID + "party/fatah"), ("signatory", HAMAS), ("mediator", ID + "state/egypt")}
+    (s,) = of_type(run("Fatah signed a deal with Hamas in Cairo on Monday.", "2012-02-07"), "Signing")
+    assert roles(s) == {("signatory", ID + "party/fatah"), ("signatory", HAMAS)}

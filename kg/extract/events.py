@@ -292,6 +292,9 @@ _GOVERNMENT_OUTCOME = re.compile(r"\b(?:(?P<made>produc(?:ed|es|e)|yielded|led\s
 _CONDITIONAL_BEFORE = re.compile(r"(?:\b(?:if|unless|whether)\b|^\s*[Hh]ad\b|,\s*had\b)[^,;]*$", re.IGNORECASE)
 #: "a further / next / second round": another meeting of the same sides.
 _FURTHER = re.compile(r"(?:further|next|another|new|second|third|fresh)\s+rounds?\b", re.IGNORECASE)
+#: "with Egypt as mediator / as host": the part the actor after "with" plays.
+_AS_ROLE = re.compile(r"\s+as\s+(?:the\s+|a\s+|an\s+)?(mediator|broker|sponsor|guarantor|go-between|host)\b",
+                      re.IGNORECASE)
 #: A stance on talks, not talks held: "Israel opposes talks between the two sides", "there have been no talks".
 _STANCE_BEFORE = re.compile(r"\b(?:opposes?|opposed|support(?:s|ed)?|backs?|backed|wants?|wanted|discuss(?:es|ed)?"
                             r"|rejects?|rejected|welcomes?|welcomed|urges?|urged|no|any|possible|future|new)\s+"
@@ -1284,7 +1287,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                                      by_role)
             elif quick_search(_WITH_BEFORE, pre) and not _WITH_EYE.search(pre) and not (
                     h.type in ("Handover", "Takeover") and _CROSSING_WITH.search(pre)):
-                out += as_participants(g, obj_role)
+                as_role = _AS_ROLE.match(body, g[-1].end)  # "signed … with Egypt as mediator": Egypt mediates
+                out += as_participants(g, ("host" if as_role.group(1).lower() == "host" else "mediator")
+                                       if as_role else obj_role)
             elif h.type == "Meeting" and quick_search(_DELEGATIONS_FROM, pre):
                 out += as_participants(g, "participant")  # "opened with delegations from X, Y and Z"
             elif quick_search(_BETWEEN, pre) and not _BORDER_BETWEEN.search(pre) and h.type != "Postponement":
