@@ -92,6 +92,11 @@ def _xml_text(s: str) -> str:
     return xml_escape(_NOT_XML.sub("\ufffd", s))
 
 
+def _xml_attr(s: str) -> str:
+    """``s`` as a quoted XML attribute value, with characters XML cannot hold replaced by U+FFFD."""
+    return quoteattr(_NOT_XML.sub("\ufffd", s))
+
+
 def _xml_term(t: Node) -> str:
     if isinstance(t, URIRef):
         return f"<uri>{_xml_text(str(t))}</uri>"
@@ -100,9 +105,9 @@ def _xml_term(t: Node) -> str:
     assert isinstance(t, Literal)
     attr = ""
     if t.language:
-        attr = f" xml:lang={quoteattr(t.language)}"
+        attr = f" xml:lang={_xml_attr(t.language)}"
     elif t.datatype is not None:
-        attr = f" datatype={quoteattr(str(t.datatype))}"
+        attr = f" datatype={_xml_attr(str(t.datatype))}"
     return f"<literal{attr}>{_xml_text(str(t))}</literal>"
 
 
@@ -121,11 +126,11 @@ def to_xml(res: QueryResult) -> str:
     if res.boolean is not None:
         body = f"<head/>\n<boolean>{'true' if res.boolean else 'false'}</boolean>\n"
     else:
-        names = "".join(f"<variable name={quoteattr(v)}/>" for v in res.vars)
+        names = "".join(f"<variable name={_xml_attr(v)}/>" for v in res.vars)
         rows = []
         for row in res.rows:
             cells = "".join(
-                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                f"<binding name={_xml_attr(v)}>{_xml_term(t)}</binding>"
                 for v in res.vars if (t := row.get(v)) is not None
             )
             rows.append(f"<result>{cells}</result>\n")

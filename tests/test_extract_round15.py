@@ -432,3 +432,31 @@ def test_with_x_as_mediator_names_a_mediator_not_a_signatory() -> None:
     assert roles(s) == {("signatory", ID + "party/fatah"), ("signatory", HAMAS), ("mediator", ID + "state/egypt")}
     (s,) = of_type(run("Fatah signed a deal with Hamas in Cairo on Monday.", "2012-02-07"), "Signing")
     assert roles(s) == {("signatory", ID + "party/fatah"), ("signatory", HAMAS)}
+
+
+# --- the code review of round 15 -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("second", ['"We are ready for unity," Abbas says.', "The talks were positive, Abbas says."])
+def test_review_a_present_speech_verb_after_the_quote_keeps_the_report_day(second: str) -> None:
+    body = "Fatah and Hamas signed a deal in Cairo on Thursday. " + second
+    assert statement_days(body, "2017-10-13") == ["2017-10-13"]
+
+
+def test_review_a_conditional_win_after_another_sentence_is_no_election() -> None:
+    assert elections("Fatah and Hamas are rivals. Had Hamas won a majority, it would have formed a government.",
+                     "2020-03-12") == []
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("Talks were due to open, scheduled for May 4 to 16 June.", ("2021-05-04", "2021-06-16")),  # ahead
+    ("Talks have continued since January 2019. Two months later they failed.", ("2019-03-01", "2019-03-31")),
+])
+def test_review_ranges_ahead_and_counts_from_an_open_since(text: str, bounds: tuple) -> None:
+    last = find_times(text, "2020-08-01")[-1]
+    assert (last.spec.earliest, last.spec.latest) == bounds
+
+
+def test_review_weeks_before_a_bare_noun_is_no_time() -> None:
+    assert [t.spec.text for t in find_times("They met on April 2. Three weeks before talks resumed.", "2020-08-01")] \
+        == ["April 2"]

@@ -125,3 +125,14 @@ def test_endpoint_xml_is_well_formed_even_with_control_characters() -> None:
     ns = "{http://www.w3.org/2005/sparql-results#}"
     literals = [e.text for e in root.iter(ns + "literal")]
     assert "bell\ufffd ünï\n\ufffd[0m;x" in literals  # the bell and escape replaced; XML reads \r as \n
+
+
+def test_endpoint_xml_attributes_are_well_formed_too() -> None:
+    import xml.etree.ElementTree as ET
+
+    from rdflib import Literal, URIRef
+
+    res = QueryResult(vars=["x"], rows=[{"x": Literal("v", datatype=URIRef("https://ex.org/\x07"))}])
+    root = ET.fromstring(serialize_result(res, "xml"))
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    assert [e.get("datatype") for e in root.iter(ns + "literal")] == ["https://ex.org/\ufffd"]

@@ -158,7 +158,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("Election", _re(r"\bwon\s+(?:an?\s+)?(?:(?:outright|absolute|clear|overall|narrow|comfortable|landslide"
                             r"|parliamentary)\s+)*(?:majority|landslide)\b"
                             r"(?![^.;]{0,60}\b(?:elections?|polls|vote|ballot|confidence|referendum)\b)"
-                            r"|\bwon\s+\d+\s+(?:of\s+(?:the\s+)?(?:\d+\s+)?)?(?:parliamentary\s+|legislative\s+)?seats\b"
+                            r"|\bwon\s+\d+\s+(?:of\s+(?:the\s+)?(?:\d+\s+)?)?"
+                            r"(?:parliamentary\s+|legislative\s+)?seats\b"
                             r"(?![^.;]{0,60}\b(?:elections?|polls|vote|ballot|referendum)\b)"), "verb", 0.8,
             starts=("won",), subject_role="winner"),
     # "Palestinians elected a new parliament": choosing a body or a president by vote
@@ -220,7 +221,7 @@ TRIGGERS: tuple[Trigger, ...] = (
                     "unveiled", "announced", "presented")),
     # "agreed on a national unity government", "called for an interim government of independents", "the deal
     # produced a consensus government": a government that an agreement describes (it counts only with such a
-    # governor, ``kg.extract.events.GOVERNMENT_OUTCOME``)
+    # governor, ``kg.extract.events._GOVERNMENT_OUTCOME``)
     Trigger("GovernmentFormation", _re(r"\b(?:(?:national\s+)?(?:unity|consensus|reconciliation)|interim"
                                        r"|transitional|technocratic|power-sharing)\s+(?:[\w-]+\s+){0,2}?"
                                        r"(?:government|cabinet)\b(?![’'-])(?![^.;]{0,30}?\bformed\b)"),

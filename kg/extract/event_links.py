@@ -216,7 +216,7 @@ def lede_is_news(lede_times: list[TimeSpec], published: str | None) -> bool:
 def report_day(lede_times: list[TimeSpec], published: str | None) -> TimeSpec | None:
     """The day a report is about when it is not the publication day: the lede's first time is a day one or two
     days before publication ("Fatah and Hamas ended two days of talks in Cairo on Thursday", read on Friday);
-    else None. Its undated simple-past statements and events are that day's, not the publication day's.
+    else None. Its undated simple-past statements are that day's, not the publication day's.
 
     Example:
         >>> report_day([TimeSpec("Thursday", "day", "2017-10-12", "2017-10-12")], "2017-10-13").earliest

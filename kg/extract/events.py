@@ -285,7 +285,8 @@ _WON_AFTER = re.compile(r"\s+(?:had\s+)?(?:\w+ly\s+)?won\b")
 #: (planned unless a cue says otherwise) or a deal that produced it ("made": actual).
 _GOVERNMENT_OUTCOME = re.compile(r"\b(?:(?P<made>produc(?:ed|es|e)|yielded|led\s+to|gave\s+birth\s+to|brought\s+about)"
                                  r"|agreed\s+(?:in\s+principle\s+)?on|call(?:ed|s|ing)?\s+for|paved?\s+the\s+way\s+for"
-                                 r"|(?:would|will|to|shall)\s+head|provid(?:es|ed|ing)\s+for|envisag(?:es|ed|ing)"
+                                 r"|(?P<head>(?:would|will|to|shall)\s+head)|provid(?:es|ed|ing)\s+for"
+                                 r"|envisag(?:es|ed|ing)"
                                  r"|through|setting\s+up|set\s+up)\s+(?:an?\s+|the\s+|a\s+new\s+)?$",
                                  re.IGNORECASE)
 #: A condition or counterfactual before the verb: "If Hamas won a majority", "Had Hamas won".
@@ -302,8 +303,6 @@ _STANCE_BEFORE = re.compile(r"\b(?:opposes?|opposed|support(?:s|ed)?|backs?|back
 #: "Hamas rejected calls for …": the one who rejects a call did not make it.
 _REJECTED_BEFORE = re.compile(r"\b(?:rejected|rejects|reject|dismissed|ignored|resisted|refused|opposed)\s+"
                               r"(?:the\s+|growing\s+|repeated\s+|renewed\s+)*$", re.IGNORECASE)
-#: Who a government an agreement provides for is about: Palestinian actors (``EventFinder.government_in_domain``).
-_GOVERNMENT_SIDES = frozenset({"Party", "UmbrellaOrganization", "GoverningBody", "Government", "Person"})
 #: "preparing (the) presidential and legislative elections": elections still to come.
 _PREPARING_BEFORE = re.compile(r"\bprepar(?:e|es|ing)\s+(?:for\s+)?(?:(?:the|new|early|general|presidential|legislative"
                                r"|parliamentary|local|municipal|national|council|and|long-overdue|overdue),?\s+)*$",
@@ -339,7 +338,6 @@ _SUSPENDED_BEFORE = re.compile(r"\bsuspend(?:ed|s|ing)?\s+(?:the\s+|its\s+|their
 _FOREIGN_GOVERNMENT = re.compile(r"\b(?:Israeli|Egyptian|Jordanian|American|U\.S\.|British|Turkish|Qatari|Lebanese"
                                  r"|Syrian|Iranian|Russian|Chinese|Algerian|Saudi|French|German)\s+(?:government|cabinet)\b")
 _FOR_TALKS = re.compile(r"\bfor\s+(?:(?:a|an|the|two|three|new|fresh|further)\s+)?(?:[\w-]+\s+){0,2}$")
-#: A word every match of ``_SUSPENDED_BEFORE`` holds (see ``Doc.may_contain_in``).
 #: What opens the clause after a verb of decision or report ("ruled (on Thursday) that …"), and its "would".
 _TIME_GAP = re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+|in\s+)?")
 _THAT_AFTER = re.compile(r"\s*,?\s+that\b", re.IGNORECASE)
@@ -347,6 +345,7 @@ _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 #: "(the elections scheduled for October 8) would be postponed", in a reported or decided clause.
 _WOULD_BE_POSTPONED = re.compile(r"[^.;]{0,50}?\bwould\s+be\s+(?:postponed|delayed|put\s+off|deferred|pushed\s+back"
                                  r"|suspended)\b", re.IGNORECASE)
+#: A word every match of ``_SUSPENDED_BEFORE`` holds (see ``Doc.may_contain_in``).
 _SUSPEND_WORDS = ("suspend", "suspended", "suspends", "suspending")
 _FAILED_TO_REUNITE = re.compile(FAILED_TO_REUNITE, re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -357,14 +356,18 @@ _DRIVEN_SUBJECT = re.compile(r"\b(?:forces|loyalists|rivals|fighters|gunmen|serv
 #: was routed ("Fatah forces were routed by Hamas"), whose forces were driven out ("drove its forces out").
 _DOMINATED = re.compile(r"-(?:dominated|led|run|controlled|backed)\b")
 _TAKEN_FROM = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?"
-                         r"(?:[\w'’]+-(?:dominated|led|run|controlled|backed)\s+)?(?:(?:security\s+)?(?:forces|fighters|loyalists)"
-                         r"\s+(?:loyal\s+to|of)\s+(?:the\s+)?)?(?:(?:Palestinian\s+)?(?:President|Prime\s+Minister)\s+)?"
+                         r"(?:[\w'’]+-(?:dominated|led|run|controlled|backed)\s+)?"
+                         r"(?:(?:security\s+)?(?:forces|fighters|loyalists)"
+                         r"\s+(?:loyal\s+to|of)\s+(?:the\s+)?)?"
+                         r"(?:(?:Palestinian\s+)?(?:President|Prime\s+Minister)\s+)?"
                          r"|\s+loyal\s+to\s+(?:(?:Palestinian\s+)?(?:President|Prime\s+Minister)\s+)?",
                          re.IGNORECASE)  # "routed forces loyal to Fatah"
 _ROUTED_SUBJECT = re.compile(r"(?:[’']s)?\s+(?:(?:security\s+)?(?:forces|fighters|loyalists)\s+)?(?:was|were)\s+",
                              re.IGNORECASE)
 _ITS_FORCES = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:forces|fighters|loyalists)\b", re.IGNORECASE)
-_TARGET_TYPES = frozenset({"Party", "UmbrellaOrganization", "Person", "GoverningBody", "Government"})
+#: The process's sides a takeover is taken from and a planned government is about (``takeover_targets``,
+#: ``government_in_domain``).
+_TARGET_TYPES = FACTION_TYPES | {"Person", "GoverningBody", "Government"}
 _SIGNED_BY = re.compile(rf"\w+\s+{ADVERBIALS}by\b")
 
 @dataclass
@@ -741,9 +744,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                     continue  # "would rule by decree", "was formed by decree": no decree issued here
                 frame = self.doc.search(_FRAME_OF, max(0, m.start() - 40), m.start()) if t.form == "noun" and \
                     self.body.find(" of ", max(0, m.start() - 40), m.start()) >= 0 else None
-                outcome = _GOVERNMENT_OUTCOME.search(self.body, max(0, m.start() - 45), m.start()) \
-                    if t.type == "GovernmentFormation" and t.form == "noun" and tok.low != "formation" else None
-                if t.type == "GovernmentFormation" and t.form == "noun" and tok.low != "formation" and not outcome:
+                described = t.type == "GovernmentFormation" and t.form == "noun" and tok.low != "formation"
+                outcome = _GOVERNMENT_OUTCOME.search(self.body, max(0, m.start() - 45), m.start()) if described \
+                    else None
+                if described and not outcome:
                     continue  # "dismissed the unity government": a government named, not one formed
                 if frame:  # its own time ("the aftermath of the 2007 takeover") belongs to no event of the clause
                     self.frames.append((frame.start(), m.end()))
@@ -878,7 +882,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if governor and h.type == "Meeting" \
                 and body[governor.start():governor.start() + 5].lower() in ("chair", "presi"):
             role = "leader"  # "Abbas chaired the meeting of secretaries-general"
-        if outcome and re.search(r"\bhead\b", outcome.group(), re.IGNORECASE):
+        if outcome and outcome.group("head"):
             role = "leader"  # "under which Abbas would head an interim government"
         if governor and h.type == "Election" and body[governor.start():governor.end()].lower() == "won":
             role = "winner"  # "Hamas won a majority in the 2006 elections"
@@ -943,8 +947,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if not owner and body[won.start():won.start() + 3].lower() == "its":
                 owner = self.it_antecedent(won.start(), h.type, forward=True) or []
             participants = as_participants(owner, "winner")
-        elif h.type == "Election" and h.form == "noun" and self.relative_winner(h):
-            participants = as_participants(self.relative_winner(h), "winner")  # "the elections (that) Hamas won"
+        elif h.type == "Election" and h.form == "noun" and (rel := self.relative_winner(h)):
+            participants = as_participants(rel, "winner")  # "the elections (that) Hamas won"
             modality = "actual"  # won, so held: "never accepted the elections Hamas won" denies the acceptance
         participants += self.object_roles(h, lo, hi)
         conv = apply_conventions(h.type, body, self.refs, h.start, h.end, lo, hi, participants,
@@ -963,7 +967,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 return None  # "Real Madrid were routed by Barcelona", "Journalists were driven out of Gaza by Hamas"
             participants += driven
         if h.type == "Election" and h.subject_role == "winner" and self.body.startswith("won", h.start) \
-                and (not participants or _CONDITIONAL_BEFORE.search(body, lo, h.start)):
+                and (not participants or _CONDITIONAL_BEFORE.search(body[lo:h.start])):
             return None  # "Barcelona won a majority of their games", "If Hamas won a majority, …": no election won
         if h.type == "Consultation" and not participants and body[h.start:h.start + 5].lower() in ("phone", "telep"):
             return None  # "Trump phoned Netanyahu": no actor of the process on the line
@@ -1166,7 +1170,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """Where the clause that a past verb of decision or report opens before ``h`` starts, when it says what
         "would" happen ("the court ruled (on Thursday) that … would be postponed": after "that"); else None. The
         times before that start are the verb's (``TimeRules.time_for``)."""
-        if not self.doc.may_contain_in(("would",), h.start - 200, hi):
+        if not self.doc.may_contain_in(("would",), lo, hi):
             return None
         verbs = list(self.doc.finditer(DECIDED_VERB, lo, h.start))
         if not verbs:
@@ -1180,7 +1184,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             break
         that = _THAT_AFTER.match(self.body, at, h.start)
         at = that.end() if that else at
-        return at if at <= h.start and _WOULD.search(self.body, at, hi) else None
+        return at if _WOULD.search(self.body, at, hi) else None
 
     def passive_here(self, h: Hit, lo: int, hi: int) -> bool:
         """Whether the verb ``h`` is a passive (its subject is acted on): "was signed", "signed (in Cairo on
@@ -1225,10 +1229,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         led to a transitional government in Tunisia" is none)."""
         sent = self.doc.sentence_at(pos)
         return self.in_domain(pos) and not _FOREIGN_GOVERNMENT.search(self.body, sent.start, sent.end) and any(
-            all(self.idx.type_of(i) in _GOVERNMENT_SIDES for i in r.iris) for r in self.refs.inside(sent.start,
+            all(self.idx.type_of(i) in _TARGET_TYPES for i in r.iris) for r in self.refs.inside(sent.start,
                                                                                                     sent.end))
 
-    def relative_winner(self, h: Hit) -> list:
+    def relative_winner(self, h: Hit) -> list[Ref]:
         """The party in a relative clause right after an election noun that won it: "the 2006 elections (that /
         which) Hamas won", "the vote Hamas had won by a landslide" → [Hamas]; else []."""
         after = self.refs.starting(h.end, h.end + 12)

@@ -74,7 +74,8 @@ REPORT_VERBS = (r"welcomed|welcomes|praised|hailed|critici[sz]ed|condemned|rejec
                 r"|called\s+(?=for\b|on\b|upon\b|(?:it|this|that|them|him|her|the\s+[\w-]+(?:\s+[\w-]+){0,9}?)"
                 r"\s+(?:a|an|illegal|illegitimate|unacceptable|null)\b)")
 _VERB = re.compile(rf"(?<=\s)(?:(?:also|later|then|again|earlier|repeatedly|previously)\s+)?"
-                   rf"(?:(?:has|have|had)\s+(?:(?:also|always|repeatedly|previously|long|since|often)\s+)?)?(?P<verb>(?:{SPEECH_VERBS}|told|tells|{REPORT_VERBS}))\b")
+                   rf"(?:(?:has|have|had)\s+(?:(?:also|always|repeatedly|previously|long|since|often)\s+)?)?"
+                   rf"(?P<verb>(?:{SPEECH_VERBS}|told|tells|{REPORT_VERBS}))\b")
 _SPEECH = re.compile(rf"(?:{SPEECH_VERBS})")
 _PERFECT = re.compile(r"(?:\w+\s+)?(?:has|have|had)\s")
 #: A lede about what is ahead ("Hamas will meet Fatah on Thursday") dates no statement of the report.
@@ -82,7 +83,7 @@ _FUTURE_LEDE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|is\s+due|are\
                           r"|are\s+expected)\b", re.IGNORECASE)
 #: A speech verb in the present ("Abbas says"): said on the day of the report.
 _PRESENT_SPEECH = re.compile(r"\b(?:says|tells|adds|stresses|notes|insists|argues|believes|hopes|warns|urges|states"
-                             r"|maintains)\s*$")
+                             r"|maintains)\b")
 _RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|that|when)\b")
 #: After a time that opens what was said, the start of a clause: "said Tuesday (that) it would boycott …".
 _CLAUSE_AFTER_TIME = re.compile(r"\s*(?:,|\s(?:that|it|he|she|they|we|the|a|an|its|his|her|their|there)\b)")
@@ -180,14 +181,17 @@ def quote_spans(doc: Doc) -> list[tuple[int, int, int]]:
     return trimmed
 
 
-def _speech_time(doc: Doc, start: int, end: int) -> TimeSpec:
+def _speech_time(doc: Doc, start: int, end: int, cue: tuple[int, int] = (0, 0)) -> TimeSpec:
+    """The time of a statement: one in ``[start, end)`` (not of another event), else the day of the report (the
+    day a report about yesterday is about, unless the speech verb in ``cue`` is a present: "Abbas says"), else
+    undated."""
     for t in doc.times_in(start, end):
         if not _EVENT_TIME_BEFORE.search(doc.body, max(start, t.start - 30), t.start):
             return t.spec  # not "said after the Sunday and Monday sessions": the time of something else
     pub = doc.published
     lede = doc.sentences[0] if doc.sentences else None
     day = report_day([t.spec for t in doc.times_in(lede.start, lede.end)], pub) if lede \
-        and not _FUTURE_LEDE.search(lede.text) and not _PRESENT_SPEECH.search(doc.body, max(0, start - 20), start) \
+        and not _FUTURE_LEDE.search(lede.text) and not _PRESENT_SPEECH.search(doc.body, *cue) \
         and any(is_actor_mention(m) for m in doc.mentions_in(lede.start, lede.end)) else None
     if day:  # a report about yesterday (its lede, of the process, is past): its past statements are yesterday's
         return day
@@ -230,7 +234,7 @@ def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
         prev, prev_para = quote, para
         if who:
             tail = (quote.cue_start, quote.cue_end) if quote.cue_start >= 0 else (sent.start, sent.start)
-            events.append(_statement(doc, idx, quote, _speech_time(doc, *tail)))
+            events.append(_statement(doc, idx, quote, _speech_time(doc, *tail, (quote.cue_start, quote.cue_end))))
     direct = list(doc.quotes)
     for s in doc.sentences:
         if any(q.start <= s.start < q.end for q in direct):
@@ -270,12 +274,13 @@ def continue_dates(doc: Doc, events: list[Event]) -> None:
     last: dict[frozenset[str], tuple[int, TimeSpec]] = {}
     for ev in sorted(events, key=lambda e: e.evidence[0].start):
         who = frozenset(p.entity for p in ev.participants if p.role == "speaker")
-        k, t = doc.sentence_at(ev.evidence[0].start).index, ev.time
+        sent, t = doc.sentence_at(ev.evidence[0].start), ev.time
+        k = sent.index
         if t is None or t.earliest is None:
             continue
         if t.text:
             last[who] = (k, t)
-        elif who in last and k - last[who][0] <= 2 and _CONTINUED.search(doc.sentences[k].text):
+        elif who in last and k - last[who][0] <= 2 and _CONTINUED.search(sent.text):
             prev = last[who][1]
             ev.time = TimeSpec("", prev.precision, prev.earliest, prev.latest)
 
@@ -321,7 +326,9 @@ def _indirect(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list[Eve
                       speakers=who)
         doc.quotes.append(quote)
         undated = TimeSpec("", None, None, None)  # a perfect the text does not date
-        events.append(_statement(doc, idx, quote, _speech_time(doc, offset + t0, offset + t1) if t0 >= 0 else undated))
+        cue = (offset + w0, offset + w1)
+        events.append(_statement(doc, idx, quote, _speech_time(doc, offset + t0, offset + t1, cue) if t0 >= 0
+                                 else undated))
     return events
 
 

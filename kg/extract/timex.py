@@ -74,7 +74,8 @@ _PATTERNS = [
     # "that June", "in March that year", "later that year", "the same day": the month, year or day of the time
     # named just before (``_that_relative``)
     ("thatrel", rf"\b(?:(?:in|In)\s+)?(?P<tr_m>{_MONTH})\s+(?:of\s+)?(?:that|the\s+same)\s+year\b"
-                rf"|\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?P<tr_unit>year|month|day)\b(?![’']s)"
+                rf"|\b(?:(?:[Ll]ater|[Ee]arlier)\s+)?(?:[Tt]hat|[Tt]he\s+same)\s+(?P<tr_unit>year|month|day)"
+                rf"\b(?![’']s)"
                 rf"|\b(?:[Tt]hat|[Tt]he\s+same)\s+(?P<tr_m2>{_MONTH})(?!\w)(?!\.?\s*\d)"),
     ("month", rf"\b(?:(?P<mo_pre>in|In|since|Since|until|by|By|last|Last|next|Next|this|early|late|mid|of)\s+"
               rf"|(?:early|late|mid|Early|Late|Mid)-)(?P<mo>{_MONTH})(?!\w)(?!\.?\s*\d)"),
@@ -92,7 +93,7 @@ _PATTERNS = [
     # "two weeks before the vote" (from an event)
     ("spanrel", r"\b(?P<sr_n>\d+|[Aa]|[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine"
                 r"|[Tt]en)\s+(?P<sr_unit>day|week|month|year)s?\s+(?P<sr_dir>later|earlier|afterwards"
-                r"|before(?!\s+(?:the|a|an|his|her|its|their|this|that)\b|\s+[A-Z]|\s+\w+ing\b))\b"),
+                r"|before(?=\s*[,.;]|\s*$))"),
     ("weekday", rf"\b(?:(?P<wd_rel>last|next|this|Last|Next|This)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("relday", r"\b(?P<rd>yesterday|today|tomorrow|Yesterday|Today|Tomorrow)\b"),
     ("relperiod", r"\b(?P<rp_rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+this|[Ll]ater\s+this|[Ee]arly\s+this"
@@ -169,7 +170,7 @@ _DUE_BEFORE = re.compile(r"\bdue\b(?!\s+to\b)", re.IGNORECASE)
 #: Where a clause starts, looking back from a time: a match runs to the last of these, whose end ends the look-back.
 _LAST_EDGE = re.compile(r"(?s:.*)[.;:!?\"“”,]")
 #: The kinds of time whose year may be read ahead of the report (``_FUTURE_BEFORE``, ``_DUE_BEFORE``).
-_AHEAD_GROUPS = frozenset({"mdy", "dmy", "month", "mdyr", "dmyr", "wdrange"})
+_AHEAD_GROUPS = frozenset({"mdy", "dmy", "month", *_RANGES})
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
@@ -411,12 +412,17 @@ def _day_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: i
     return "day", _iso(d), _iso(d)
 
 
+def _previous_time(m: re.Match[str], found: list[TimeMatch], offset: int, limit: int) -> TimeMatch | None:
+    """The last time found before ``m`` when it has a start and ends within ``limit`` characters of ``m``."""
+    t = found[-1] if found else None
+    return t if t is not None and t.spec.earliest and m.start() - (t.end - offset) <= limit else None
+
+
 def _year_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: int) -> tuple[str, str, str] | None:
     """"the following year", "a year earlier": the year after or before the one named just before in the same
     sentence ("won the 2006 election and seized Gaza the following year" → 2007); None without one."""
-    t = found[-1] if found else None
-    if t is None or not t.spec.earliest or m.start() - (t.end - offset) > 200 \
-            or _SENTENCE_END.search(text, t.end - offset, m.start()):
+    t = _previous_time(m, found, offset, 200)
+    if t is None or _SENTENCE_END.search(text, t.end - offset, m.start()):
         return None
     words = m.group("yr_rel").lower().split()
     year = int(t.spec.earliest[:4]) + (1 if words[-1] in ("year", "later") and words[1] not in ("previous", "preceding")
@@ -428,8 +434,8 @@ def _that_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: 
     """"that June", "in March that year", "later that year", "the same day": the month, year or day of the time
     named just before (within 400 characters: "Hamas won in January 2006. In March that year …" → March 2006; a day
     only in its sentence); None without one, or when it is vaguer than asked ("the same day" after "in 2014")."""
-    t = found[-1] if found else None
-    if t is None or not t.spec.earliest or m.start() - (t.end - offset) > 400:
+    t = _previous_time(m, found, offset, 400)
+    if t is None:
         return None
     year, unit, month = int(t.spec.earliest[:4]), m.group("tr_unit"), m.group("tr_m") or m.group("tr_m2")
     if month:
@@ -448,15 +454,17 @@ def _span_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: 
     """"two weeks later", "ten days earlier": that long after or before the time named just before (within 400
     characters), at the day when it names a day (else the month or year); None without one or when it is
     vaguer than the count ("two days later" after "in 2014")."""
-    t = found[-1] if found else None
-    if t is None or not t.spec.earliest or m.start() - (t.end - offset) > 400:
+    t = _previous_time(m, found, offset, 400)
+    if t is None:
         return None
     unit, n = m.group("sr_unit"), _count(m.group("sr_n").lower())
     n = -n if m.group("sr_dir") in ("earlier", "before") else n
     need = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}[unit]
     if t.spec.precision not in need:
         return None
-    base = t.spec.latest if n > 0 and t.spec.latest else t.spec.earliest  # "from May 4 to 16 June. Two weeks later"
+    open_ended = t.spec.text[:5].lower() in ("since", "from ")  # "since January 2019" ends at the report
+    base = t.spec.latest if n > 0 and t.spec.latest and not open_ended else t.spec.earliest  # "from May 4 to 16
+    # June. Two weeks later": from its end
     d = _add(dt.date.fromisoformat(base[:10]), unit, n)
     if unit in ("day", "week"):
         return "day", _iso(d), _iso(d)
