@@ -460,3 +460,11 @@ def test_review_ranges_ahead_and_counts_from_an_open_since(text: str, bounds: tu
 def test_review_weeks_before_a_bare_noun_is_no_time() -> None:
     assert [t.spec.text for t in find_times("They met on April 2. Three weeks before talks resumed.", "2020-08-01")] \
         == ["April 2"]
+
+
+@pytest.mark.parametrize("second", ["A day later he left.", "The next day he left."])
+def test_review_a_day_later_in_the_next_sentence_counts_from_the_day_named_before(second: str) -> None:
+    times = find_times("He met Abbas on Thursday. " + second, "2020-08-01")
+    assert [t.spec.earliest for t in times] == ["2020-07-30", "2020-07-31"]
+    # with no day named before, from the publication day, as before
+    assert [t.spec.earliest for t in find_times(second, "2020-08-01")] == ["2020-08-02"]

@@ -399,6 +399,10 @@ def _day_relative(m: re.Match[str], text: str, found: list[TimeMatch], offset: i
                 and t.spec.earliest and ". " not in text[t.end - offset:m.start()]:
             anchor = dt.date.fromisoformat(t.spec.earliest[:10])
         break
+    prev = _previous_time(m, found, offset, 400) if m.group("dr2") and anchor is None else None
+    if prev is not None and prev.spec.precision == "day" and prev.spec.earliest == prev.spec.latest:
+        anchor = dt.date.fromisoformat(prev.spec.earliest[:10])  # "They met on Thursday. A day later …": as "two
+        # days later", from the day named before
     anchor = anchor or pub
     if anchor is None:
         return None
