@@ -823,6 +823,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 modality = "planned"  # "expected the cabinet to be formed within weeks"
             if modality == "actual" and not any(0 <= t.start - h.end <= 40 for t in doc.times_in(h.end, hi)):
                 return None  # "a government formed without consensus": a description, not a report
+        rel_winner = self.relative_winner(h) if h.type == "Election" and h.form == "noun" else []
         outcome = h.extra.get("outcome")  # "agreed on a national unity government" (``find_hits``)
         if outcome and not self.government_in_domain(h.start):
             return None  # "the uprising led to a transitional government in Tunisia"
@@ -851,8 +852,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                             or not _VERB_OBJECT.search(body, max(lo, h.start - 40), h.start))
                        for t in doc.times_in(h.end, hi))  # "elections on May 22", not "denounced the talks on Sunday"
             winner = doc.match(_WON_BY, h.end, hi) or (h.type == "Election" and (_VICTORY_BEFORE.search(
-                body, max(lo, h.start - 70), h.start) or self.relative_winner(h)))  # "…, won by Hamas", "Hamas's
-            # victory in the elections", "the elections (that) Hamas won"
+                body, max(lo, h.start - 70), h.start) or rel_winner))  # "…, won by Hamas", "Hamas's victory in the
+            # elections", "the elections (that) Hamas won"
             participle = h.type == "Meeting" and body[h.start:h.end].lower() == "meeting" \
                 and _GROUP_BEFORE.search(body, max(lo, h.start - 30), h.start) \
                 and (_AT_PLACE.match(body, h.end, hi) or bool(self.refs.starting(h.end + 1, h.end + 2)))
@@ -947,8 +948,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if not owner and body[won.start():won.start() + 3].lower() == "its":
                 owner = self.it_antecedent(won.start(), h.type, forward=True) or []
             participants = as_participants(owner, "winner")
-        elif h.type == "Election" and h.form == "noun" and (rel := self.relative_winner(h)):
-            participants = as_participants(rel, "winner")  # "the elections (that) Hamas won"
+        elif rel_winner:
+            participants = as_participants(rel_winner, "winner")  # "the elections (that) Hamas won"
             modality = "actual"  # won, so held: "never accepted the elections Hamas won" denies the acceptance
         participants += self.object_roles(h, lo, hi)
         conv = apply_conventions(h.type, body, self.refs, h.start, h.end, lo, hi, participants,
