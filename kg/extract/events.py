@@ -354,9 +354,10 @@ _DRIVEN_SUBJECT = re.compile(r"\b(?:forces|loyalists|rivals|fighters|gunmen|serv
                              r"(?:(?:has|have|had)\s+been|was|were)\s+$", re.IGNORECASE)
 #: A takeover's losing side: who the territory was taken from ("seized Gaza from (forces loyal to) X"), who
 #: was routed ("Fatah forces were routed by Hamas"), whose forces were driven out ("drove its forces out").
-_DOMINATED = re.compile(r"-(?:dominated|led|run|controlled|backed)\b")
+_HYPHEN_SIDE = r"-(?:dominated|led|run|controlled|backed)\b"  # "the Fatah-dominated Authority"
+_DOMINATED = re.compile(_HYPHEN_SIDE)
 _TAKEN_FROM = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?"
-                         r"(?:[\w'’]+-(?:dominated|led|run|controlled|backed)\s+)?"
+                         rf"(?:[\w'’]+{_HYPHEN_SIDE}\s+)?"
                          r"(?:(?:security\s+)?(?:forces|fighters|loyalists)"
                          r"\s+(?:loyal\s+to|of)\s+(?:the\s+)?)?"
                          r"(?:(?:Palestinian\s+)?(?:President|Prime\s+Minister)\s+)?"
@@ -745,8 +746,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 frame = self.doc.search(_FRAME_OF, max(0, m.start() - 40), m.start()) if t.form == "noun" and \
                     self.body.find(" of ", max(0, m.start() - 40), m.start()) >= 0 else None
                 described = t.type == "GovernmentFormation" and t.form == "noun" and tok.low != "formation"
-                outcome = _GOVERNMENT_OUTCOME.search(self.body, max(0, m.start() - 45), m.start()) if described \
-                    else None
+                outcome = _GOVERNMENT_OUTCOME.search(body, max(0, m.start() - 45), m.start()) if described else None
                 if described and not outcome:
                     continue  # "dismissed the unity government": a government named, not one formed
                 if frame:  # its own time ("the aftermath of the 2007 takeover") belongs to no event of the clause
