@@ -122,6 +122,8 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer",
              "overseen": "mediator", "supervised": "mediator", "attended": "participant", "routed": "agent",
              "ousted": "agent", "expelled": "agent", "overrun": "agent", "driven": "agent"}
+#: "the Institute of Oriental Studies, headed by X": X heads the body just named (``org_head``).
+_HEADED_BY_AFTER_COMMA = re.compile(r",\s+(?:headed|led)\s+by\s+$")
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
 _MEDIATION_WORDS = ("mediat", "sponsorship", "auspices")  # one is in every match of ``_MEDIATION_AFTER``
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+(?:the\s+)?)?$")
@@ -1284,6 +1286,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             by = self.doc.search(_BY_ROLE, max(h.start, g[0].start - 80), g[0].start)  # case-sensitive: on ``body``
             if by:
                 by_role = _BY_ROLES[by.group("verb")]
+                if self.org_head(g[0]):
+                    last_end, by_role = g[-1].end, None  # "hosted by the Institute of …, headed by X": X heads it
+                    continue
             elif not (by_role and by_list_continues(body[last_end:g[0].start]) and g[0].kind != "pair"):
                 by_role = None  # "… hosted by Egypt, the factions committed": a new subject, not the list
             last_end = g[-1].end
@@ -1342,7 +1347,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         for r in self.refs.inside(lo, h.start if before else hi):
             if not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris) \
                     or any(a <= r.start < b for a, b in holes) \
-                    or self.title_org_of_person(r) or self.apposition_org(r) \
+                    or self.title_org_of_person(r) or self.apposition_org(r) or self.org_head(r) \
                     or _SPEAKER_AFTER.match(self.body, r.end, hi) \
                     or (_OF_BEFORE.search(self.body, max(lo, r.start - 8), r.start)
                         and not _PEOPLE_OF.search(self.body, max(lo, r.start - 30), r.start)):
@@ -1415,6 +1420,21 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and bool(_APPOSITION.fullmatch(self.body, prev.end, r.start)) \
                 and not _DELEGATION_AFTER.match(self.body, r.end)
         return got
+
+    def org_head(self, r: Ref) -> bool:
+        """True when ``r`` heads the organisation named just before it ("the Institute of Oriental Studies,
+        headed by Vitaly Naumkin"): the head of that body, not of the event.
+
+        Example: "talks hosted by the Institute of Oriental Studies, headed by Vitaly Naumkin" → Naumkin no role.
+        """
+        m = _HEADED_BY_AFTER_COMMA.search(self.body, max(0, r.start - 20), r.start) \
+            if self.body[r.start - 3:r.start] == "by " else None
+        if m is None:
+            return False
+        k = bisect.bisect_left(self.refs.starts, m.start()) - 1
+        prev = self.refs[k] if k >= 0 else None
+        return prev is not None and prev.end == m.start() \
+            and all(self.idx.type_of(i) == "Organization" for i in prev.iris)
 
     def apposition_in(self, lo: int, hi: int) -> bool:
         """True when a reference starting in ``[lo, hi)`` is an ``apposition_org`` (all found once per document)."""

@@ -50,7 +50,7 @@ spokesman spokeswoman spokesperson minister president premier chairman chairwoma
 official analyst director ambassador envoy deputy member secretary commander negotiator coordinator adviser
 advisor expert professor researcher journalist correspondent representative delegate mediator king emir
 sheikh prince governor mayor founder co-founder diplomat general mr mrs ms dr secretary-general fellow economist
-lawmaker scholar activist
+lawmaker scholar activist lawyer judge
 """.split())
 #: Words that may precede a title head inside a title ("Foreign Ministry spokeswoman", "politburo chief").
 TITLE_MODIFIERS = frozenset("""
@@ -148,6 +148,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> None:
     _demonyms(doc, gazetteer, spans, owner, add, capitalised)
     _unlinked_orgs(doc, owner, add, capitalised)
     _titled_persons(doc, idx, spans, owner, add)
+    _led_by(doc, owner, add)
     _party_members(doc, spans, owner, add)
     _surnames(doc, spans, owner, add, capitalised)
     _short_forms(doc, spans)
@@ -524,6 +525,13 @@ def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: li
                 org_iri = spans[org].iri if org is not None and spans[org].type != "Person" else None
                 _add_title(doc, tokens, first, i + 1, spans[person], org_iri)
                 continue
+        # a name set off after its title: "the justice minister, Ali Abu Diak, said"
+        k = _apposed_name(doc, owner, spans, i)
+        if k is not None:
+            person = _person_at(doc, idx, spans, owner, k, add)
+            if person is not None:
+                _add_title(doc, tokens, _title_start(tokens, owner, i), i + 1, spans[person], None)
+                continue
         # an appositive title: "Hani al-Masri, director of the Masarat Center"
         j, inner_org = i, None
         while j > 0:
@@ -558,6 +566,73 @@ def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: li
                     org_iri = spans[owner[k2]].iri
                     break
         _add_title(doc, tokens, j, i + 1, spans[person], org_iri)
+
+
+#: Words before a title whose name follows in apposition ("the/his … minister, X"; "s" of "the movement's").
+_APPOSITION_DET = frozenset({"the", "a", "an", "his", "her", "its", "their", "s"})
+#: Words that may follow a name in apposition when no comma or full stop does ("the envoy, X Y said").
+_AFTER_APPOSED = frozenset({"who", "said", "says", "told", "added", "stressed"})
+
+
+def _title_start(tokens: list[Token], owner: list[int | None], i: int) -> int:
+    """First token of the lowercase words before the title head at ``i`` ("the justice minister" → "justice")."""
+    b = i
+    while b > max(0, i - 3) and owner[b - 1] is None and tokens[b - 1].text.islower() \
+            and tokens[b - 1].low not in _APPOSITION_DET:
+        b -= 1
+    return b
+
+
+def _apposed_name(doc: Doc, owner: list[int | None], spans: list[_Span], i: int) -> int | None:
+    """Token where a personal name set off by commas after the title head at ``i`` starts: "the justice
+    minister, Ali Abu Diak," / "the head of the court, Hisham al-Hatoo, answered" / "its spokesman, X said".
+    A determiner or possessive comes before the title; the name (a known person, or two to four names) ends at
+    a comma, a full stop or a speech verb.
+
+    Example: in "…, the justice minister, Ali Abu Diak, said" the token of "Ali".
+    """
+    tokens, body = doc.tokens, doc.body
+    b = _title_start(tokens, owner, i)
+    if b == 0 or tokens[b - 1].low not in _APPOSITION_DET \
+            or (tokens[b - 1].low == "s" and _gap(body, tokens, b - 1) not in ("'", "’")):
+        return None
+    m = i + 1
+    if m < len(tokens) and _gap(body, tokens, m) != ", ":
+        if tokens[m].low not in ("of", "for", "at"):
+            return None
+        m += 1
+        while m < min(i + 7, len(tokens)) and _gap(body, tokens, m) != ", ":  # "of the court", "of Hamas"
+            if (owner[m] is None and not tokens[m].text.islower()) \
+                    or (owner[m] is not None and spans[owner[m]].type == "Person"):
+                return None
+            m += 1
+    if m >= len(tokens) or _gap(body, tokens, m) != ", ":
+        return None
+    if owner[m] is not None:
+        s = spans[owner[m]]
+        return m if s.type == "Person" and s.first == m else None
+    run = _name_run(doc, owner, m)
+    if run is None:
+        return None
+    end = tokens[run[1] - 1].end
+    if body[end:end + 1] in (",", ".", ";") or (run[1] < len(tokens) and tokens[run[1]].low in _AFTER_APPOSED):
+        return m
+    return None
+
+
+def _led_by(doc: Doc, owner: list[int | None], add) -> None:
+    """An unknown person who leads something: "headed by Vitaly Naumkin", "a delegation led by X Y"."""
+    tokens, body = doc.tokens, doc.body
+    for k in range(1, len(tokens) - 2):
+        if tokens[k].low != "by" or tokens[k - 1].low not in ("headed", "led", "chaired") or owner[k + 1] is not None \
+                or _gap(body, tokens, k + 1) != " ":
+            continue
+        run = _name_run(doc, owner, k + 1)
+        if run is None or (run[1] < len(tokens) and tokens[run[1]].text[0].isupper()
+                           and _gap(body, tokens, run[1]) == " "):
+            continue
+        label = body[tokens[run[0]].start:tokens[run[1] - 1].end]
+        add(_Span(run[0], run[1], mint_iri("entity", label), label, "Person", False, "led-by", 0.7))
 
 
 def _post_org(idx: ReferenceIndex, org: _Span, person: str | None) -> None:
