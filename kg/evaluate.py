@@ -16,6 +16,11 @@ Categories:
 Only the matched pairs whose gold has a date (a start) count in ``dates`` and ``statement_dates``; with none,
 the accuracy is 1.0. Matching is one-to-one and greedy in input order. Scores are given per article and overall.
 
+``event_errors`` (overall) says why events (not statements) missed the strict match: of the events found at the
+gold's place in the text (a trigger match) but not matched strictly, how many differ in roles (``roles_missing``:
+predicted ⊂ gold, ``roles_extra``: gold ⊂ predicted, ``roles_different``), place and date (an event may count
+under several); ``missed`` gold events and ``spurious`` predicted ones have no trigger match at all.
+
 Example:
     >>> gold = [{"kind": "mention", "entity": {"iri": "h"}, "start": 0, "end": 5, "article": {"iri": "a"}}]
     >>> score(gold, gold)["overall"]["mentions"]["f1"]
@@ -174,6 +179,32 @@ def _score_set(gold: list[dict[str, Any]], pred: list[dict[str, Any]], lenient: 
     }
 
 
+def event_errors(gold: list[dict[str, Any]], pred: list[dict[str, Any]], lenient: bool = False) -> dict[str, int]:
+    """Why events miss the strict match (see the module doc): counts of role, place and date differences among
+    trigger-matched events, and of missed and spurious events.
+
+    Example:
+        >>> g = {"kind": "event", "type": "Meeting", "participants": [{"role": "participant", "iri": "h"}],
+        ...      "evidence": [{"start": 0, "end": 9}], "article": {"iri": "a"}}
+        >>> event_errors([g], [g | {"participants": []}])["roles_missing"]
+        1
+    """
+    ge = [f for f in gold if f.get("kind") == "event" and f.get("type") != "Statement"]
+    pe = [f for f in pred if f.get("kind") == "event" and f.get("type") != "Statement"]
+    strict = _pairs(ge, pe, _event_match(lenient))
+    done_g, done_p = {id(g) for g, _ in strict}, {id(p) for _, p in strict}
+    rest_g, rest_p = [g for g in ge if id(g) not in done_g], [p for p in pe if id(p) not in done_p]
+    near = _pairs(rest_g, rest_p, _trigger_match)
+    out = dict.fromkeys(("roles_missing", "roles_extra", "roles_different", "place", "date"), 0)
+    for g, p in near:
+        gr, pr = _roles(g), _roles(p)
+        if gr != pr:
+            out["roles_missing" if pr < gr else "roles_extra" if gr < pr else "roles_different"] += 1
+        out["place"] += _iri(g.get("place")) != _iri(p.get("place"))
+        out["date"] += not _dates_overlap(g, p)
+    return out | {"missed": len(rest_g) - len(near), "spurious": len(rest_p) - len(near)}
+
+
 def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], *, lenient: bool = False,
           offset_tolerance: int = 0) -> dict[str, Any]:
     """Precision/recall/F1 per category, overall and per article (see the module doc).
@@ -189,6 +220,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], *, lenien
         "articles": {a: _score_set([f for f in gold if _article(f) == a], [f for f in predicted if _article(f) == a],
                                    lenient, offset_tolerance) for a in articles},
         "options": {"lenient": lenient, "offset_tolerance": offset_tolerance},
+        "event_errors": event_errors(gold, predicted, lenient),
     }
 
 
@@ -201,8 +233,10 @@ def format_scores(scores: dict[str, Any], fmt: str = "table", labels: dict[str, 
         >>> table = format_scores(score([], []), "table").splitlines()
         >>> print(table[0])
         scope    category         precision  recall  f1     tp  fp  fn
-        >>> print(table[-1])
+        >>> print(table[-3])
         overall  statement dates  1.000      1.000   1.000  0   0   0
+        >>> print(table[-1][:40])
+        events not matched: 0 missed, 0 spurious
     """
     if fmt == "json":
         return json.dumps(scores, indent=2, sort_keys=True)
@@ -218,4 +252,10 @@ def format_scores(scores: dict[str, Any], fmt: str = "table", labels: dict[str, 
             rows.append((name, TABLE_NAMES.get(cat, cat), f"{s['precision']:.3f}", f"{s['recall']:.3f}",
                          f"{s['f1']:.3f}", str(s["tp"]), str(s["fp"]), str(s["fn"])))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+    table = "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+    errs = scores.get("event_errors")
+    if not errs:
+        return table
+    return table + ("\n\nevents not matched: {missed} missed, {spurious} spurious; found in the right place but "
+                    "{roles_missing} lack roles, {roles_extra} have extra roles, {roles_different} other roles, "
+                    "{place} another place, {date} another date").format(**errs)

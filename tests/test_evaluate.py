@@ -176,4 +176,61 @@ def test_kg_evaluate_scores_only_the_annotated_articles(tmp_path) -> None:
     assert o["events"]["f1"] == pytest.approx(2 / 3, abs=1e-3)
     assert o["dates"]["f1"] == 1.0
     assert o["statement_dates"]["tp"] + o["statement_dates"]["fp"] == 0  # no statement in the gold
-    assert "1 read articles without gold are not scored" in r.stderr
+    assert "1 articles without gold are not scored" in r.stderr
+
+
+def test_kg_evaluate_scores_given_facts_instead_of_extracting(tmp_path) -> None:
+    """--predicted scores another extractor's facts (or a second annotation): a file or a folder; events below the
+    reported confidence (background records) are left out; articles without gold are not scored."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    hamas, fatah = "https://w3id.org/reconciliation-kg/id/party/hamas", "https://w3id.org/reconciliation-kg/id/party/fatah"
+    other = {"iri": "https://w3id.org/reconciliation-kg/id/article/other"}
+    gold = [mention(hamas, 0, 5), event("Meeting", [("participant", hamas), ("participant", fatah)]),
+            event("Signing", [("signatory", hamas)])]
+    pred = [mention(hamas, 0, 5), mention(fatah, 10, 15),                                  # one right, one wrong
+            event("Meeting", [("participant", hamas), ("participant", fatah)]),           # matches
+            event("Signing", [("signatory", hamas)]) | {"confidence": 0.3},                # background: left out
+            event("Meeting", [("participant", hamas)], art=other)]                         # no gold: not scored
+    gold_dir, pred_dir = tmp_path / "gold", tmp_path / "pred"
+    gold_dir.mkdir()
+    pred_dir.mkdir()
+    (gold_dir / "a.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold))
+    (pred_dir / "p.jsonl").write_text("".join(json.dumps(p) + "\n" for p in pred))
+    for given in (pred_dir, pred_dir / "p.jsonl"):
+        r = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--predicted", str(given), "--format", "json"])
+        assert r.exit_code == 0, r.output
+        o = json.loads(r.stdout)["overall"]
+        assert (o["mentions"]["tp"], o["mentions"]["fp"], o["mentions"]["fn"]) == (1, 1, 0)
+        assert (o["events"]["tp"], o["events"]["fp"], o["events"]["fn"]) == (1, 0, 1)
+        assert "1 articles without gold are not scored" in r.stderr
+    both = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--predicted", str(pred_dir), "--articles", "x"])
+    assert both.exit_code == 2 and "exclude each other" in both.output
+    (pred_dir / "bad.jsonl").write_text("{not json\n")
+    bad = CliRunner().invoke(cli, ["evaluate", str(gold_dir), "--predicted", str(pred_dir)])
+    assert bad.exit_code == 2 and "bad.jsonl: not valid JSON" in bad.output
+
+
+def test_event_errors_say_why_events_missed_the_strict_match() -> None:
+    from kg.evaluate import event_errors
+
+    gold = [event("Meeting", [("participant", "hamas"), ("participant", "fatah")], "cairo", spans=((0, 10),)),
+            event("Signing", [("signatory", "fatah"), ("signatory", "hamas")], spans=((20, 30),)),
+            event("Election", [("winner", "hamas")], None, "2006-01-01", "2006-12-31", "year", spans=((40, 50),)),
+            event("Takeover", [("agent", "hamas")], spans=((60, 70),)),                     # not found: missed
+            event("Split", [("participant", "fatah")], spans=((100, 110),))]                # matched strictly
+    pred = [event("Meeting", [("participant", "hamas")], "moscow", spans=((0, 10),)),       # lacks a role, place
+            event("Signing", [("signatory", "fatah"), ("signatory", "hamas"), ("mediator", "egypt")],
+                  spans=((20, 30),)),                                                       # an extra role
+            event("Election", [("winner", "fatah")], None, "2007-01-01", "2007-12-31", "year",
+                  spans=((40, 50),)),                                                       # other role, date
+            event("Handover", [("recipient", "pa")], spans=((80, 90),)),                    # spurious
+            event("Split", [("participant", "fatah")], spans=((100, 110),))]
+    assert event_errors(gold, pred) == {"roles_missing": 1, "roles_extra": 1, "roles_different": 1, "place": 1,
+                                        "date": 1, "missed": 1, "spurious": 1}
+    assert score(gold, pred)["event_errors"] == event_errors(gold, pred)
+    assert "1 missed, 1 spurious" in format_scores(score(gold, pred))
+    # lenient: the extra mediator no longer keeps the signing out
+    assert event_errors(gold, pred, lenient=True)["roles_extra"] == 0

@@ -156,3 +156,38 @@ def test_gold_files_are_regenerated_from_their_sources() -> None:
     assert set(built) == {f.stem for f in _gold_files()}
     stale = [n for n, text in built.items() if (GOLD / f"{n}.jsonl").read_text("utf-8") != text]
     assert not stale, "run: python data/gold/tools/annotate.py"
+
+
+AGREEMENT = ROOT / "data" / "agreement"
+
+
+def test_second_annotations_are_regenerated_and_annotate_gold_articles() -> None:
+    """data/agreement/ (a second, independent annotation of part of the gold articles) is in step with its YAML
+    sources, and every file there re-annotates an article the gold annotates, under the same article IRI."""
+    mod = _annotate_module()
+    built = mod.build_all(src=AGREEMENT / "src")
+    assert set(built) == {f.stem for f in AGREEMENT.glob("*.jsonl")} and len(built) >= 10
+    stale = [n for n, text in built.items() if (AGREEMENT / f"{n}.jsonl").read_text("utf-8") != text]
+    assert not stale, "run: python data/gold/tools/annotate.py --dir data/agreement"
+    for name, text in built.items():
+        first = json.loads((GOLD / f"{name}.jsonl").read_text("utf-8").splitlines()[0])["article"]
+        assert {json.loads(line)["article"]["iri"] for line in text.splitlines()} == {first["iri"]}
+
+
+def test_annotate_tool_checks_a_second_annotation_folder(tmp_path: Path) -> None:
+    """``--dir`` reads DIR/src and writes DIR/*.jsonl; ``--check`` fails on a stale file; an entity the second
+    annotation defines differently from the gold's is an error."""
+    import shutil
+
+    mod = _annotate_module()
+    (tmp_path / "src").mkdir()
+    shutil.copy(AGREEMENT / "src" / "tass-2020-03-12.yaml", tmp_path / "src")
+    assert mod.main(["--dir", str(tmp_path)]) == 0
+    assert (tmp_path / "tass-2020-03-12.jsonl").read_text("utf-8") == \
+        (AGREEMENT / "tass-2020-03-12.jsonl").read_text("utf-8")
+    assert mod.main(["--dir", str(tmp_path), "--check"]) == 0
+    (tmp_path / "tass-2020-03-12.jsonl").write_text("", encoding="utf-8")
+    assert mod.main(["--dir", str(tmp_path), "--check"]) == 1
+    (tmp_path / "src" / "_entities.yaml").write_text("vitaly-naumkin: {label: Someone Else, type: Person}\n")
+    with pytest.raises(mod.AnnotationError, match="differs from the gold"):
+        mod.build_all(src=tmp_path / "src")

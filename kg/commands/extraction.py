@@ -65,10 +65,14 @@ def facts_cmd(article: str | None, kind: str | None, fmt: str, store_location: s
 
 
 def read_gold(folder: Path) -> list[dict]:
-    """Gold facts: every ``*.jsonl`` (one fact per line) and ``*.json`` (a list) under ``folder``."""
-    files = sorted(folder.rglob("*.jsonl")) + sorted(folder.rglob("*.json"))
+    """Facts in the ``kg facts`` shape: every ``*.jsonl`` (one fact per line) and ``*.json`` (a list) under
+    ``folder``, or the one file ``folder`` names.
+
+    Example: read_gold(Path("data/gold"))[0]["kind"] → "event"
+    """
+    files = [folder] if folder.is_file() else sorted(folder.rglob("*.jsonl")) + sorted(folder.rglob("*.json"))
     if not files:
-        raise UsageError(f"{folder}: no gold files (*.jsonl, *.json)")
+        raise UsageError(f"{folder}: no fact files (*.jsonl, *.json)")
     out: list[dict] = []
     for f in files:
         text = f.read_text(encoding="utf-8")
@@ -88,43 +92,57 @@ def read_gold(folder: Path) -> list[dict]:
 @click.option("--articles", "articles_dir", type=click.Path(path_type=Path), default=None,
               help="Articles to extract from (default data/articles/).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--predicted", "predicted_path", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Score these facts (a `kg facts` JSONL file or a folder of them: another extractor's output, a "
+                   "second annotation) instead of extracting.")
 @click.option("--lenient", is_flag=True, help="An event matches when the gold participants are a subset.")
 @click.option("--summary", is_flag=True, help="Only the overall rows.")
 @output_option
 @handle_errors
 def evaluate_cmd(
-    gold_dir: Path | None, articles_dir: Path | None, fmt: str, lenient: bool, summary: bool, output: str
+    gold_dir: Path | None, articles_dir: Path | None, predicted_path: Path | None, fmt: str, lenient: bool,
+    summary: bool, output: str
 ) -> None:
     """Score extraction against gold annotations (default data/gold/): precision, recall and F1 for entity
     links, events, modality, dates, statements and statement dates, per article and overall. Only the articles
-    the gold annotates are scored (a gold set for part of the articles measures those).
+    the gold annotates are scored (a gold set for part of the articles measures those). With --predicted, the
+    facts given are scored instead of this extractor's (events below the reported confidence are left out in
+    both cases).
 
-    Example: kg evaluate data/gold --format json
+    Example: kg evaluate data/gold --format json; kg evaluate data/gold --predicted other-extractor.jsonl
     """
-    from kg.build import build
     from kg.evaluate import format_scores, score
-    from kg.facts import iter_facts
-    from kg.paths import default_articles_dir, project_root
-
-    gold = read_gold(gold_dir or project_root() / "data" / "gold")
-    src = [str(articles_dir or default_articles_dir())]
-    r = build(src, "memory:", dump_path=None, validate=False, keep_open=True, pages=False)
-    assert r.handle is not None
     from kg.extract.merge import REPORTED_CONFIDENCE
+    from kg.paths import project_root
 
+    if predicted_path and articles_dir:
+        raise UsageError("--predicted and --articles exclude each other (facts given are not extracted)")
+    gold = read_gold(gold_dir or project_root() / "data" / "gold")
     # background records (titles and agreement names in passing) stay in the graph but are not reported events
-    predicted = [f for f in iter_facts(r.handle)
+    predicted = [f for f in (read_gold(predicted_path) if predicted_path else _extracted(articles_dir))
                  if f.get("kind") != "event" or (f.get("confidence") or 1.0) >= REPORTED_CONFIDENCE]
     annotated = {(f.get("article") or {}).get("iri") for f in gold}
     unscored = {(f.get("article") or {}).get("iri") for f in predicted} - annotated
     predicted = [f for f in predicted if (f.get("article") or {}).get("iri") in annotated]
     note(f"{len(gold)} gold facts, {len(predicted)} predicted, {len(annotated)} annotated articles"
-         + (f" ({len(unscored)} read articles without gold are not scored)" if unscored else ""))
+         + (f" ({len(unscored)} articles without gold are not scored)" if unscored else ""))
     labels = {f["article"]["iri"]: Path(str(f["article"].get("source") or f["article"]["iri"])).name
               + (f" · {f['article']['title'][:40]}" if f["article"].get("title") else "")
               for f in [*gold, *predicted] if f.get("article")}
     scores = score(gold, predicted, lenient=lenient)
     emit(format_scores(scores, fmt, labels=labels, overall_only=summary) + ("" if fmt == "json" else "\n"), output)
+
+
+def _extracted(articles_dir: Path | None) -> list[dict]:
+    """The facts this extractor gives for the articles (default data/articles/), built in memory."""
+    from kg.build import build
+    from kg.facts import iter_facts
+    from kg.paths import default_articles_dir
+
+    r = build([str(articles_dir or default_articles_dir())], "memory:", dump_path=None, validate=False,
+              keep_open=True, pages=False)
+    assert r.handle is not None
+    return list(iter_facts(r.handle))
 
 
 COMMANDS = [facts_cmd, evaluate_cmd]

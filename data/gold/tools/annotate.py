@@ -8,6 +8,7 @@ one JSON object per line in the shape ``kg facts`` emits. Run it from anywhere:
     python data/gold/tools/annotate.py            # regenerate every data/gold/*.jsonl
     python data/gold/tools/annotate.py --check    # fail if a .jsonl is out of date
     python data/gold/tools/annotate.py --show tass-2020-03-12   # print mentions in context, for review
+    python data/gold/tools/annotate.py --dir data/agreement     # a second annotation: data/agreement/src → .jsonl
 
 YAML source shape (see data/gold/README.md for the annotation guidelines)::
 
@@ -134,11 +135,18 @@ def load_reference() -> dict[str, tuple[str, str]]:
 
 
 class Resolver:
-    """Entity keys → ``{"iri", "label", "type", "linked"}`` from the reference layer and _entities.yaml."""
+    """Entity keys → ``{"iri", "label", "type", "linked"}`` from the reference layer and _entities.yaml (the
+    gold's, plus those of ``extra`` source folders: a second annotation adds its own new entities)."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra: Path | None = None) -> None:
         self.ref = load_reference()
         self.unlinked: dict[str, dict[str, str]] = yaml.safe_load((SRC / "_entities.yaml").read_text("utf-8"))
+        own = extra / "_entities.yaml" if extra else None
+        if own and own.exists():
+            for slug, e in (yaml.safe_load(own.read_text("utf-8")) or {}).items():
+                if slug in self.unlinked and self.unlinked[slug] != e:
+                    raise AnnotationError(f"{own}: entity {slug!r} differs from the gold's _entities.yaml")
+                self.unlinked[slug] = e
 
     def entity(self, key: str) -> dict[str, Any]:
         if key.startswith("entity/"):
@@ -311,12 +319,12 @@ def read_corpus() -> dict[str, Any]:
         os.chdir(here)
 
 
-def build_all(only: str | None = None) -> dict[str, str]:
-    """Gold stem → .jsonl text for every YAML source (or just ``only``)."""
-    res, cameo, corpus = Resolver(), load_cameo(), read_corpus()
+def build_all(only: str | None = None, src: Path = SRC) -> dict[str, str]:
+    """Gold stem → .jsonl text for every YAML source in ``src`` (or just ``only``)."""
+    res, cameo, corpus = Resolver(None if src == SRC else src), load_cameo(), read_corpus()
     common = yaml.safe_load((SRC / "_common.yaml").read_text("utf-8"))["mentions"]
     out: dict[str, str] = {}
-    for path in sorted(SRC.glob("*.yaml")):
+    for path in sorted(src.glob("*.yaml")):
         if path.name.startswith("_"):
             continue
         spec = yaml.safe_load(path.read_text("utf-8"))
@@ -345,9 +353,9 @@ def build_all(only: str | None = None) -> dict[str, str]:
     return out
 
 
-def show(name: str) -> None:
+def show(name: str, src: Path = SRC) -> None:
     """Print the mentions of one gold file in context, for review."""
-    text = build_all(name)[name]
+    text = build_all(name, src)[name]
     corpus = {a.id: a for a in read_corpus().values()}
     for line in text.splitlines():
         r = json.loads(line)
@@ -368,20 +376,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="fail if a .jsonl differs from its source")
     ap.add_argument("--show", metavar="STEM", help="print one file's annotations in context")
+    ap.add_argument("--dir", type=Path, default=GOLD,
+                    help="annotation folder (default data/gold): reads DIR/src/*.yaml, writes DIR/*.jsonl")
     args = ap.parse_args(argv)
+    out_dir = args.dir.resolve()
+    src = out_dir / "src"
     if args.show:
-        show(args.show)
+        show(args.show, src)
         return 0
-    built = build_all()
-    stale = [n for n, t in built.items() if not (GOLD / f"{n}.jsonl").exists()
-             or (GOLD / f"{n}.jsonl").read_text("utf-8") != t]
+    built = build_all(src=src)
+    stale = [n for n, t in built.items() if not (out_dir / f"{n}.jsonl").exists()
+             or (out_dir / f"{n}.jsonl").read_text("utf-8") != t]
     if args.check:
         for n in stale:
-            print(f"out of date: data/gold/{n}.jsonl", file=sys.stderr)
+            print(f"out of date: {out_dir / n}.jsonl", file=sys.stderr)
         return 1 if stale else 0
     for n, t in built.items():
-        (GOLD / f"{n}.jsonl").write_text(t, encoding="utf-8")
-    print(f"wrote {len(built)} gold files ({len(stale)} changed)", file=sys.stderr)
+        (out_dir / f"{n}.jsonl").write_text(t, encoding="utf-8")
+    print(f"wrote {len(built)} files to {out_dir} ({len(stale)} changed)", file=sys.stderr)
     return 0
 
 
