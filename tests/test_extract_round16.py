@@ -54,3 +54,40 @@ def test_the_head_of_a_host_body_is_not_a_role_in_the_meeting() -> None:
     (k,) = of_type(run(DOMAIN + "Fatah and Hamas met in Cairo on Tuesday, hosted by the Egyptian intelligence, "
                        "led by Abbas Kamel.", "2017-01-17"), "Meeting")
     assert ("leader", ID + "person/abbas-kamel") in roles(k)
+
+
+def statements(body: str, published: str = "2016-09-08") -> list[tuple[set, str | None]]:
+    return [({i.rsplit("/", 1)[-1] for _, i in roles(e)}, e.time.earliest if e.time else None)
+            for e in of_type(run(body, published), "Statement")]
+
+
+@pytest.mark.parametrize(("body", "day"), [
+    ("Hamas announced in July that it would field candidates.", "2016-07-01"),
+    ("Hamas, which boycotted the vote in 2012, announced last week that it would field candidates.", "2016-08-29"),
+    ("Hamas announced on Tuesday that it would field candidates.", "2016-09-06"),
+])
+def test_announced_with_a_time_before_that_is_a_statement(body: str, day: str) -> None:
+    assert statements(body) == [({"hamas"}, day)]
+
+
+@pytest.mark.parametrize("body", [
+    "Hamas announced in July a plan to field candidates.",      # an act, not words: no "that" clause
+    "Hamas announced its candidates in July.",
+])
+def test_announced_without_that_is_no_statement(body: str) -> None:
+    assert statements(body) == []
+
+
+def test_a_statement_with_a_clause_of_circumstance_after_it() -> None:
+    body = ("Palestinian factions meeting in Moscow have agreed on a joint statement, Palestinian Ambassador to "
+            "Russia Abdel Hafiz Nofal said on Tuesday, as Foreign Minister Sergei Lavrov received the delegations.")
+    assert statements(body, "2019-02-12") == [({"abdel-hafiz-nofal"}, "2019-02-12")]
+    # the preposition in the speaker's own title ("Ambassador to Russia") does not hide the speaker …
+    assert statements("The factions agreed on a text, Ambassador to Russia Abdel Hafiz Nofal said.",
+                      "2019-02-12") == [({"abdel-hafiz-nofal"}, "2019-02-12")]
+    # … while a principal after "a spokesman for" still speaks through him
+    assert statements("The deal holds, a spokesman for Abbas said.", "2019-02-12") == [
+        ({"mahmoud-abbas"}, "2019-02-12")]
+    # no speech verb before the clause of circumstance: no statement
+    assert statements("The factions agreed on a text on Tuesday, as Lavrov received the delegations.",
+                      "2019-02-12") == []

@@ -60,7 +60,8 @@ _BEFORE = re.compile(rf"(?P<who>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})(?P<
                      rf"(?:\s+that)?\s*[:,]?\s*$")
 _INDIRECT_END = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,120}}?)\s+(?P<verb>{SPEECH_VERBS})(?P<tail>\s+(?:on|late\s+on|"
                            rf"early\s+on)\s+[A-Z]\w+|\s+(?:yesterday|today|(?:in|to)\s+(?:(?!\bthat\b)[^.,]){{1,60}}))?"
-                           rf"\s*[.!]?$")
+                           # "…, X said on Tuesday, as Lavrov received the delegations": a clause of circumstance
+                           rf"(?:,\s+(?:as|while|when)\s+[^\"“”]{{1,200}}?)?\s*[.!]?$")
 #: Verbs that report what someone said without a speech verb ("Hamas welcomed the decree", "called the
 #: takeover a coup", "described it as …", "expressed regret"); "called off/a referendum" and "dismissed" are
 #: acts, not words, unless "dismissed X as …" (a judgement).
@@ -96,7 +97,9 @@ _CONTENT_LEAD = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s*|(?:yest
 _THAT = re.compile(r"\bthat\s+")
 #: Verbs that report words only with a "that" clause (or a colon) after them.
 _NEEDS_THAT = frozenset("announced announces continued concluded recalled hopes hoped believes believed".split())
-_THAT_NEXT = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s+)?(?:that\b|:)")
+#: "announced that", "announced on Monday / in July / last week / on Jan. 28, 2019 that".
+_THAT_NEXT = re.compile(r"\s*(?:(?:late\s+|early\s+)?(?:on|in|last|earlier|this)\s+(?:[A-Z][\w.]*|week|month|year)"
+                        r"(?:\s+\d{1,4})?(?:,?\s+\d{4})?,?\s+)?(?:that\b|:)")
 _TIME_TAIL = re.compile(r"\s+(?:late\s+|early\s+)?on\s+[A-Z]\w+|\s+(?:yesterday|today)")
 _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|stressing|noting)\s+(?:that\s+)?")
 #: A finite verb (regular past tense or a common irregular one), used to find the main verb of a clause.
@@ -462,6 +465,12 @@ def speaker_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[str
     return who[0] if who else None
 
 
+def _own_title(doc: Doc, m: Mention) -> bool:
+    """True when the preposition before the person ``m`` belongs to the person's own title: "Ambassador to Russia
+    Abdel Hafiz Nofal" (the title ends in the 30 characters before the name), not "a spokesman for Abbas"."""
+    return m.type == "Person" and any(t.person == m.entity and m.start - 30 <= t.end <= m.start for t in doc.titles)
+
+
 def speakers_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[tuple[str, str], ...]:
     """Who speaks in the subject ``body[start:end]``, best first:
     "the office of X" / "X's office" / "aides to X" → X; persons named outside a prepositional phrase (the
@@ -489,7 +498,7 @@ def speakers_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[tu
         for m in ms:  # "a spokesman for Hamas", "a spokesman for the Egyptian Foreign Ministry"
             if start + principal.end() <= m.start <= start + principal.end() + 16:
                 return ((m.entity, m.label),)
-    free = [m for m in ms if not _UNDER_PREP.search(body, max(start, m.start - 30), m.start)]
+    free = [m for m in ms if not _UNDER_PREP.search(body, max(start, m.start - 30), m.start) or _own_title(doc, m)]
     persons = [m for m in free if m.type == "Person"]
     if persons:
         joint = [persons[0]]  # "Abbas and Hamas leader Khaled Meshaal declared …": both speak
