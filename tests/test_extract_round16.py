@@ -91,3 +91,21 @@ def test_a_statement_with_a_clause_of_circumstance_after_it() -> None:
     # no speech verb before the clause of circumstance: no statement
     assert statements("The factions agreed on a text on Tuesday, as Lavrov received the delegations.",
                       "2019-02-12") == []
+
+
+def handovers(body: str) -> list[str | None]:
+    return sorted((e.territory or "").rsplit("/", 1)[-1] for e in of_type(run(DOMAIN + body, "2017-11-01"),
+                                                                         "Handover"))
+
+
+def test_one_handover_per_crossing_of_a_list() -> None:
+    assert handovers("Officials of the government of national accord took over the Rafah crossing with Egypt, the "
+                     "Kerem Shalom goods terminal and the Erez crossing with Israel on Wednesday.") == [
+        "erez-crossing", "kerem-shalom-crossing", "rafah-crossing"]
+    assert handovers("The government took over the Rafah and Erez crossings on Wednesday.") == [
+        "erez-crossing", "rafah-crossing"]
+
+
+def test_a_crossing_outside_the_list_is_no_second_handover() -> None:
+    assert handovers("Hamas handed over the Rafah crossing to the Palestinian Authority on Wednesday, while Egypt "
+                     "kept the Kerem Shalom crossing shut.") == ["rafah-crossing"]

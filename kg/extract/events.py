@@ -30,6 +30,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -122,6 +123,9 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "led": "leader", "headed": "leader", "signed": "signatory", "called": "proposer",
              "overseen": "mediator", "supervised": "mediator", "attended": "participant", "routed": "agent",
              "ousted": "agent", "expelled": "agent", "overrun": "agent", "driven": "agent"}
+#: Between two crossings of a list: "… crossing with Egypt, the …", "… goods terminal and the …".
+_CROSSING_LIST = re.compile(r"(?:\s+[a-z]+){0,2}(?:\s+with\s+[A-Z][\w-]*)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+                            r"(?:the\s+)?(?:[a-z]+\s+){0,2}")
 #: "the Institute of Oriental Studies, headed by X": X heads the body just named (``org_head``).
 _HEADED_BY_AFTER_COMMA = re.compile(r",\s+(?:headed|led)\s+by\s+$")
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
@@ -440,6 +444,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         self.frames: list[tuple[int, int]] = []  # "the aftermath of the 2007 takeover": no event's time inside
         self.mediators: dict[str, list[Participant]] = {}  # agreement → mediators named with it
         self.anaphors: list[Event] = []  # "The talks were hosted by X": continues the last meeting
+        self.more_crossings: list[tuple[Event, list[str]]] = []  # a handover of several crossings (``crossing_copies``)
         #: Per-document memos of pure functions of the body, sentences and quotes (fixed while events are found);
         #: memos that also depend on the references live on ``self.refs.memo`` and go with a rebuilt ``Refs``.
         self._clauses: dict[int, tuple[int, int]] = {}
@@ -624,6 +629,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if caps is None and ev.type == "Meeting" and ev.place is None:
                 caps = capitals(self.idx)
             normalise_event(ev, caps or {}, self.doc.published)
+        self.events.extend(self.crossing_copies())
         self.events.extend(self.controls)
         self.events.extend(self.post_holdings())
         self.events.extend(post_changes(self.doc, self.idx, self.refs))
@@ -635,6 +641,31 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                         and ev2.modality in _PLANNED_ONLY and ev.basis:
                     ev2.basis = list(dict.fromkeys([*ev2.basis, *ev.basis]))
         return self.events, self.provisions
+
+    def crossing_list(self, lo: int, hi: int) -> list[str]:
+        """The crossings of the first list of crossings in ``[lo, hi)`` ("the Rafah crossing with Egypt, the Kerem
+        Shalom goods terminal and the Erez crossing"); a crossing named outside the list is not in it."""
+        out: list[str] = []
+        last = -1
+        for m in self.places_in(lo, hi, ("BorderCrossing",)):
+            if out and not _CROSSING_LIST.fullmatch(self.body, last, m.start):
+                break
+            if m.entity not in out:
+                out.append(m.entity)
+            last = m.end
+        return out
+
+    def crossing_copies(self) -> list[Event]:
+        """One handover per crossing named (the gold convention): "took over the Rafah crossing, the Kerem Shalom
+        terminal and the Erez crossing" → copies of the first handover, over Kerem Shalom and over Erez."""
+        kept = {id(ev) for ev in self.events}
+        out = []
+        for ev, more in self.more_crossings:
+            for crossing in more if id(ev) in kept else ():
+                twin = copy.deepcopy(ev)
+                twin.territory = crossing
+                out.append(twin)
+        return out
 
     def find_control(self) -> None:
         """ControlOfTerritory from "X-controlled Y", "Y, controlled by X"."""
@@ -994,6 +1025,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             at = h.start if h.type == "Takeover" else h.end  # "expelled Fatah from Gaza": inside the trigger
             terr = [m for m in self.places_in(at, hi, ("Territory", "City", "BorderCrossing"))]
             ev.territory = terr[0].entity if terr else None
+            crossings = self.crossing_list(h.start, hi) if h.type == "Handover" else []
+            if len(crossings) > 1:
+                ev.territory = crossings[0]
+                self.more_crossings.append((ev, crossings[1:]))
         for t in doc.times_in(max(lo, h.start - 90), h.start) if h.form == "noun" else ():
             if _SET_DATE_BEFORE.search(body, max(lo, t.start - 12), t.start) \
                     and _FOR_NOUN.fullmatch(body, t.end, h.start):  # "sets August 31 for completing elections"
