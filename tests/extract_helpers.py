@@ -41,6 +41,12 @@ def of_type(x: Extraction, type_: str | None, reported: bool = False) -> list[Ev
     return [e for e in x.events if type_ in (None, e.type) and (not reported or e.confidence >= REPORTED_CONFIDENCE)]
 
 
+def talks(x: Extraction, reported: bool = False) -> list[Event]:
+    """Meetings and Consultations: bilateral talks of a foreign side with one Palestinian side are a Consultation
+    (adjudication rule 14, round 16), so tests about talks' roles and times take either."""
+    return [e for e in of_type(x, None, reported) if e.type in ("Meeting", "Consultation")]
+
+
 def roles(e: Event) -> set[tuple[str, str]]:
     """The (role, entity IRI) pairs of an event."""
     return {(p.role, p.entity) for p in e.participants}

@@ -12,12 +12,13 @@ def reported(text: str, type_: str) -> list:
     return of_type(run(text, "2020-03-12"), type_, reported=True)
 
 #: (event type, modality, "role=entity …" (sorted, "-" for none), sentence published on 2020-03-12)
+#: Bilateral talks of a foreign side with one Palestinian side are a Consultation (adjudication rule 14, round 16).
 CASES = [
-    ('Meeting', 'actual', 'host=sergey-lavrov participant=ismail-haniyeh',
+    ('Consultation', 'actual', 'host=sergey-lavrov participant=ismail-haniyeh',
      'Lavrov received Haniyeh in Moscow on Monday.'),
-    ('Meeting', 'actual', 'participant=ismail-haniyeh participant=sergey-lavrov',
+    ('Consultation', 'actual', 'participant=ismail-haniyeh participant=sergey-lavrov',
      'Lavrov met Haniyeh in Moscow on Monday.'),
-    ('Meeting', 'actual', 'participant=ismail-haniyeh participant=sergey-lavrov',
+    ('Consultation', 'actual', 'participant=ismail-haniyeh participant=sergey-lavrov',
      'Haniyeh met Lavrov in Moscow on Monday.'),
     ('Meeting', 'actual', 'host=egypt participant=fatah participant=hamas',
      'Talks between Fatah and Hamas hosted by Egypt ended in Cairo on Monday.'),
@@ -33,7 +34,7 @@ CASES = [
      'Fatah and Hamas signed the declaration in Algiers on Thursday in the presence of President Tebboune.'),
     ('Meeting', 'actual', 'leader=jibril-rajoub participant=fatah participant=hamas',
      "Fatah and Hamas held talks in Istanbul on Thursday; Jibril Rajoub led his movement's delegation."),
-    ('Meeting', 'actual', 'host=egypt leader=ismail-haniyeh participant=hamas',
+    ('Consultation', 'actual', 'host=egypt leader=ismail-haniyeh participant=hamas',
      'A Hamas delegation led by Ismail Haniyeh held talks in Cairo hosted by Egypt on Monday.'),
     ('Collapse', 'actual', 'agent=mahmoud-abbas target=2007-03-17-national-unity',
      'Abbas dismissed the national unity government on 14 June 2007.'),

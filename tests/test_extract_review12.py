@@ -153,6 +153,6 @@ def test_discussing_with_reporters_is_no_consultation(idx) -> None:
     assert reported(run(idx, "Abbas discussed the agreement with reporters on Monday."), "Consultation") == []
     x = run(idx, "Abbas discussed the agreement with Hamas leader Ismail Haniyeh on Monday.")
     assert len(reported(x, "Consultation")) == 1
-    x = run(idx, "Qatar's emir hosted Mahmoud Abbas in Doha on Monday.")
-    assert [{(p.role, p.entity) for p in e.participants} for e in reported(x, "Meeting")] == [
+    x = run(idx, "Qatar's emir hosted Mahmoud Abbas in Doha on Monday.")  # bilateral: a Consultation (round 16)
+    assert [{(p.role, p.entity) for p in e.participants} for e in reported(x, "Consultation")] == [
         {("host", QATAR), ("participant", ABBAS)}]

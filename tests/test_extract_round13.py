@@ -216,7 +216,7 @@ def test_meeting_the_guests_of_a_meeting_is_where_that_meeting_is(idx) -> None:
     assert [e.place for e in received] == [ID + "place/moscow"]
     # guests named by name are no anaphor: the place stays unknown
     body = "Palestinian factions began talks in Moscow on Monday. Lavrov received Haniyeh on Tuesday."
-    received = [e for e in reported(idx, body, "Meeting", "2019-02-13") if ("host", ID + "person/sergey-lavrov")
+    received = [e for e in reported(idx, body, "Consultation", "2019-02-13") if ("host", ID + "person/sergey-lavrov")
                 in roles(e)]
     assert [e.place for e in received] == [None]
 
@@ -297,7 +297,7 @@ def test_a_crossing_with_a_state_makes_it_no_partner(idx) -> None:
     assert sorted(h.territory for h in handovers) == [ID + "entity/erez-crossing", ID + "place/rafah-crossing"]
     for h in handovers:
         assert not {p.entity for p in h.participants} & {EGYPT, ID + "state/israel"}
-    (m,) = reported(idx, "Hamas held talks with Egypt on Wednesday.", "Meeting", "2017-11-01")
+    (m,) = reported(idx, "Hamas held talks with Egypt on Wednesday.", "Consultation", "2017-11-01")  # bilateral
     assert ("participant", EGYPT) in roles(m)
 
 
@@ -499,7 +499,7 @@ def test_more_attributions_of_statements(idx, body: str, speaker: str) -> None:
 def test_members_of_the_delegation_take_part_in_its_meeting(idx) -> None:
     body = ("Lavrov will receive Ismail Haniyeh in Moscow on March 2. Hamas officials said the delegation would "
             "include his deputy Saleh al-Arouri and politburo member Mousa Abu Marzouk, and that it planned more.")
-    (m,) = [e for e in reported(idx, body, "Meeting", "2020-02-27") if e.place == ID + "place/moscow"]
+    (m,) = [e for e in reported(idx, body, "Consultation", "2020-02-27") if e.place == ID + "place/moscow"]
     assert {ID + "person/saleh-al-arouri", ID + "person/mousa-abu-marzouk"} <= {p.entity for p in m.participants}
     # a delegation of another occasion adds no one
     body = ("Fatah and Hamas met in Cairo on Monday. Last year the delegation included Saleh al-Arouri and Mousa Abu "

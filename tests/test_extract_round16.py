@@ -109,3 +109,37 @@ def test_one_handover_per_crossing_of_a_list() -> None:
 def test_a_crossing_outside_the_list_is_no_second_handover() -> None:
     assert handovers("Hamas handed over the Rafah crossing to the Palestinian Authority on Wednesday, while Egypt "
                      "kept the Kerem Shalom crossing shut.") == ["rafah-crossing"]
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("Russian Foreign Minister Sergei Lavrov will receive Ismail Haniyeh in Moscow on March 2.", "Consultation"),
+    ("Chinese Foreign Minister Wang Yi met Mahmoud al-Aloul in Beijing on Monday.", "Consultation"),
+    ("Egypt hosted talks between Fatah and Hamas in Cairo on Monday.", "Meeting"),  # two Palestinian sides
+    ("Abbas met Haniyeh in Doha on Monday.", "Meeting"),                             # no foreign side
+])
+def test_bilateral_talks_with_a_foreign_side_are_a_consultation(body: str, kind: str) -> None:
+    got = [e.type for e in of_type(run(DOMAIN + body, "2020-02-27"), None) if e.type in ("Meeting", "Consultation")]
+    assert got == [kind]
+
+
+def test_actor_sides() -> None:
+    from extract_helpers import real_index
+
+    from kg.extract.event_norms import actor_side
+
+    idx = real_index()
+    assert actor_side(idx, ID + "person/sergey-lavrov") == ("foreign", ID + "state/russia")
+    assert actor_side(idx, ID + "person/ismail-haniyeh") == ("palestinian", HAMAS)
+    assert actor_side(idx, ID + "person/mahmoud-abbas") == ("palestinian", FATAH)
+    assert actor_side(idx, ID + "org/egyptian-general-intelligence") == ("foreign", ID + "state/egypt")
+    assert actor_side(idx, ID + "org/palestinian-authority") == ("palestinian", ID + "org/palestinian-authority")
+    assert actor_side(idx, ID + "entity/nobody-known") is None
+
+
+def test_the_actors_right_after_a_meeting_nouns_of_meet() -> None:
+    (m,) = of_type(run("Russia hosted meetings of Fatah and Hamas in 2011.", "2020-03-12"), "Meeting")
+    assert roles(m) == {("host", ID + "state/russia"), ("participant", FATAH), ("participant", HAMAS)}
+    # the body named after "of" meets, not the movement it belongs to
+    (m,) = of_type(run(DOMAIN + "Abbas chaired a meeting of the Fatah Central Committee in Ramallah on Monday.",
+                       "2020-03-12"), "Meeting")
+    assert roles(m) == {("leader", ID + "person/mahmoud-abbas"), ("participant", ID + "org/fatah-central-committee")}

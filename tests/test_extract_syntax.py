@@ -55,7 +55,7 @@ def test_inter_factional_meeting_lists_the_factions_of_its_persons() -> None:
     assert roles(m) == {("participant", AHMAD), ("participant", MARZOUK), ("participant", FATAH),
                         ("participant", HAMAS)}
     # one faction only (a foreign official meets a faction's envoy): person to person
-    (m,) = of_type(run("Maria Zakharova met Azzam al-Ahmad in Cairo on Monday."), "Meeting")
+    (m,) = of_type(run("Maria Zakharova met Azzam al-Ahmad in Cairo on Monday."), "Consultation")  # bilateral
     assert roles(m) == {("participant", ZAKHAROVA), ("participant", AHMAD)}
 
 

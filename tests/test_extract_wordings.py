@@ -10,8 +10,9 @@ WORDINGS = [
     ('Meeting', 'actual', 'Fatah and Hamas delegations convened in Cairo on Monday.'),
     ('Meeting', 'actual', 'Representatives of Fatah and Hamas gathered in Doha on Sunday for talks.'),
     ('Meeting', 'actual', 'Fatah and Hamas officials sat down together in Cairo on Monday.'),
-    ('Meeting', 'actual', 'A Hamas delegation arrived in Cairo on Monday for talks with Egyptian officials.'),
-    ('Meeting', 'actual', 'Haniyeh visited Cairo on Monday and held talks with Egyptian intelligence chief Kamel.'),
+    ('Consultation', 'actual', 'A Hamas delegation arrived in Cairo on Monday for talks with Egyptian officials.'),
+    ('Consultation', 'actual',
+     'Haniyeh visited Cairo on Monday and held talks with Egyptian intelligence chief Kamel.'),
     ('Meeting', 'actual', 'Abbas hosted Haniyeh in Ramallah on Monday.'),
     ('Meeting', 'actual', 'The two delegations wrapped up two days of talks in Cairo on Tuesday.'),
     ('Meeting', 'actual', 'Fatah and Hamas concluded their talks in Cairo on Tuesday.'),
@@ -84,7 +85,7 @@ WORDINGS = [
     ('Meeting', 'planned', 'A new round of talks is scheduled for next week in Cairo.'),
     ('Election', 'planned', 'The elections are slated for May 22.'),
     ('Meeting', 'actual', 'Hamas and Fatah negotiators met behind closed doors in Cairo on Monday.'),
-    ('Meeting', 'actual', 'Haniyeh held talks with Egyptian intelligence chief Abbas Kamel in Cairo on Monday.'),
+    ('Consultation', 'actual', 'Haniyeh held talks with Egyptian intelligence chief Abbas Kamel in Cairo on Monday.'),
     ('Meeting', 'actual', 'The Fatah and Hamas delegations met for a second day in Doha on Tuesday.'),
     ('Meeting', 'actual', 'Abbas met with Haniyeh in Doha on Tuesday.'),
     ('Meeting', 'actual', 'Talks between Fatah and Hamas opened in Cairo on Tuesday.'),
@@ -152,8 +153,9 @@ WORDINGS = [
     ('Takeover', 'actual', 'Hamas seized control of Gaza in a week of fighting in June 2007.'),
     ('Meeting', 'actual', 'Fatah and Hamas delegations met at the headquarters of Egyptian intelligence.'),
     ('Meeting', 'actual', 'Abbas met Hamas leader Ismail Haniyeh in Doha on Sunday.'),
-    ('Meeting', 'actual', 'Haniyeh travelled to Cairo on Sunday for talks with Egyptian officials.'),
-    ('Meeting', 'actual', 'The Hamas delegation held talks with Egyptian intelligence chief Abbas Kamel in Cairo.'),
+    ('Consultation', 'actual', 'Haniyeh travelled to Cairo on Sunday for talks with Egyptian officials.'),
+    ('Consultation', 'actual',
+     'The Hamas delegation held talks with Egyptian intelligence chief Abbas Kamel in Cairo.'),
 ]
 
 LOOK_ALIKES = [

@@ -13,7 +13,10 @@ the roles that describe the event itself:
   reader put in the year before publication is in the year after ("scheduled … for July 31" in April; not
   for postponed events, which may have been due before the report);
 - **a meeting hosted by a state** with no place named takes place in that state's capital
-  (``rec:capitalOf`` in the reference layer): "Egypt hosted talks" → Cairo.
+  (``rec:capitalOf`` in the reference layer): "Egypt hosted talks" → Cairo;
+- **bilateral talks with a foreign side are a Consultation** (adjudication rule 14): a foreign host receiving one
+  Palestinian side ("Lavrov will receive Haniyeh"), or one foreign and one Palestinian side meeting ("Wang met
+  al-Aloul"); talks between Palestinian sides, or a host bringing two of them together, stay a Meeting.
 
 Example:
     >>> from kg.extract.records import Event, Participant
@@ -69,6 +72,52 @@ def capitals(idx: ReferenceIndex) -> dict[str, str]:
         cached = (idx, {info.capital_of: iri for iri, info in idx.entities.items() if info.capital_of})
         _CAPITALS[id(idx)] = cached
     return cached[1]
+
+
+_PALESTINE = "https://w3id.org/reconciliation-kg/id/state/palestine"
+_FACTION_TYPES = ("Party", "UmbrellaOrganization")
+
+
+def actor_side(idx: ReferenceIndex, iri: str) -> tuple[str, str] | None:
+    """``("foreign", state)`` or ``("palestinian", faction or body)`` for an actor; ``None`` when unknown.
+    A person takes the side of his posts: his party first, an umbrella organisation or another Palestinian body
+    next, else a foreign state.
+
+    Example: Lavrov (a post in the Russian Foreign Ministry) → ("foreign", …/state/russia); Haniyeh → Hamas.
+    """
+    kind = idx.type_of(iri)
+    if kind == "Person":
+        sides = [actor_side(idx, p.org) for p in idx.posts.get(iri, []) if p.org]
+        known = [s for s in sides if s]
+        for kinds in (("Party",), _FACTION_TYPES):  # his party before an umbrella (Abbas: Fatah, not the PLO)
+            side = next((s for s in known if s[0] == "palestinian" and idx.type_of(s[1]) in kinds), None)
+            if side:
+                return side
+        return next((s for s in known if s[0] == "palestinian"), None) or (known[0] if known else None)
+    if kind in _FACTION_TYPES:
+        return ("palestinian", iri)
+    state = idx.state_of(iri)
+    if state is None:
+        return ("palestinian", iri) if kind in ("GoverningBody", "Government") else None
+    return ("palestinian", iri) if state == _PALESTINE else ("foreign", state)
+
+
+def bilateral_consultation(ev: Event, idx: ReferenceIndex) -> None:
+    """A Meeting of one foreign and one Palestinian side becomes a Consultation (see the module doc).
+
+    Example: host Lavrov, participant Haniyeh → Consultation; host Egypt, participants Fatah and Hamas → Meeting.
+    """
+    if ev.type != "Meeting" or not ev.participants:
+        return
+    hosts = [actor_side(idx, p.entity) for p in ev.participants if p.role == "host"]
+    others = [actor_side(idx, p.entity) for p in ev.participants if p.role in ("participant", "leader")]
+    if None in hosts or None in others or not others or any(p.role not in ("host", "participant", "leader")
+                                                               for p in ev.participants):
+        return
+    foreign = {s for s in hosts + others if s[0] == "foreign"}
+    home = {s for s in others if s[0] == "palestinian"}
+    if len(home) == 1 and len(foreign) == 1 and all(s[0] == "foreign" for s in hosts):
+        ev.type = "Consultation"
 
 
 def normalise_event(ev: Event, capital_of_state: dict[str, str], published: str | None = None) -> None:

@@ -72,7 +72,7 @@ from kg.extract.event_links import (
     is_anaphoric_meeting,
     scheduled_owner,
 )
-from kg.extract.event_norms import capitals, normalise_event
+from kg.extract.event_norms import bilateral_consultation, capitals, normalise_event
 from kg.extract.event_roles import apply_conventions, passive_before
 from kg.extract.event_times import FOLLOWING, POINT_EVENTS, TimeRules, point_time
 from kg.extract.lexicon import ReferenceIndex
@@ -147,6 +147,8 @@ _VENUE_WORDS = ("headquarters", "office", "premises", "seat", "residence", "comp
 #: part by default (states and bodies host, mediate or are talked about).
 _SPEAKER_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|stated|added|welcomed)\b")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+#: "meetings of Fatah and Hamas": the actors right after a meeting noun's "of".
+_NOUN_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 #: "the leaders of X", "representatives of X": X takes part (no genitive of the meeting itself).
 _PEOPLE_OF = re.compile(r"\b(?:leaders|leadership|representatives|delegations|delegates|officials|members|heads|chiefs"
                         r"|envoys)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -629,6 +631,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             if caps is None and ev.type == "Meeting" and ev.place is None:
                 caps = capitals(self.idx)
             normalise_event(ev, caps or {}, self.doc.published)
+            bilateral_consultation(ev, self.idx)
         self.events.extend(self.crossing_copies())
         self.events.extend(self.controls)
         self.events.extend(self.post_holdings())
@@ -1335,6 +1338,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 as_role = _AS_ROLE.match(body, g[-1].end)  # "signed … with Egypt as mediator": Egypt mediates
                 out += as_participants(g, ("host" if as_role.group(1).lower() == "host" else "mediator")
                                        if as_role else obj_role)
+            elif h.type == "Meeting" and h.form == "noun" and not k and g[0].kind == "mention" \
+                    and _NOUN_OF.fullmatch(body, h.end, g[0].start):
+                out += as_participants([r for r in g if not (self.title_org_of_person(r) or self.apposition_org(r))],
+                                       "participant")  # "meetings of Fatah and Hamas": the whole list meets
             elif h.type == "Meeting" and quick_search(_DELEGATIONS_FROM, pre):
                 out += as_participants(g, "participant")  # "opened with delegations from X, Y and Z"
             elif quick_search(_BETWEEN, pre) and not _BORDER_BETWEEN.search(pre) and h.type != "Postponement":
