@@ -330,11 +330,13 @@ TRIGGERS: tuple[Trigger, ...] = (
             starts=("received", "receives", "receive", "receiving"), subject_role="host"),
 )
 
-#: First four letters of a trigger's first word → the triggers that may start there.
+#: First four letters of a trigger's first word → the triggers that may start there (each once, in ``TRIGGERS``
+#: order: first words sharing their first letters, as "contest" and "contested", would try one pattern twice).
 TRIGGER_INDEX: dict[str, tuple[Trigger, ...]] = {}
 for _t in TRIGGERS:
     for _w in _t.starts:
-        TRIGGER_INDEX[_w[:4]] = (*TRIGGER_INDEX.get(_w[:4], ()), _t)
+        if not any(_x is _t for _x in TRIGGER_INDEX.get(_w[:4], ())):
+            TRIGGER_INDEX[_w[:4]] = (*TRIGGER_INDEX.get(_w[:4], ()), _t)
 #: ``TRIGGER_INDEX`` with each trigger's case-sensitive twin for the lowered body (``kg.extract.text.twin``; None when
 #: it has none), much faster to match.
 TRIGGER_TWINS: dict[str, tuple[tuple[Trigger, re.Pattern[str] | None], ...]] = {
@@ -393,16 +395,16 @@ MODALITY_CUES_LOW = tuple((name, prefiltered(lowered(p))) for name, p in MODALIT
 MODALITY_ANY_LOW = prefiltered(lowered(MODALITY_ANY))
 POST_CUES_LOW = tuple((name, lowered(p)) for name, p in POST_CUES)
 POST_ANY_LOW = lowered(POST_ANY)
-#: The key words of the result phrases, one of which (a whole word) every match of ``POST_ANY_LOW`` holds: a quick
-#: pre-test on the lowered text (a search for these is several times faster than the lazy ``[^.;]{0,160}?`` scans;
-#: the lookahead for their first letters passes over the other places faster still).
-POST_WORDS_LOW = prefiltered(re.compile(
-    r"\b(?:postponed|delayed|put|deferred|pushed|rescheduled|moved|suspended|called|cancell?ed"
-    r"|collapsed"
-    r"|failed|fell|broke|did|never|due|expected|scheduled|set|supposed|slated|planned|envisaged|pencilled"
-    r"|penciled|will|held|host|hold"
-    r"|convene|convened|open|begin|start|take|completed|finished|carried|took|ended|concluded|opened"
-    r"|closed|wrapped)\b"))
+#: The key words of the result phrases (``POST_WORDS``), one of which (a whole word) every match of ``POST_ANY_LOW``
+#: holds: a quick pre-test on the lowered text (a search for these is several times faster than the lazy
+#: ``[^.;]{0,160}?`` scans; the lookahead for their first letters passes over the other places faster still; and
+#: ``EventFinder.may_hold_post_word`` finds them among the tokens at once).
+POST_WORDS = ("postponed", "delayed", "put", "deferred", "pushed", "rescheduled", "moved", "suspended", "called",
+              "cancelled", "canceled", "collapsed", "failed", "fell", "broke", "did", "never", "due", "expected",
+              "scheduled", "set", "supposed", "slated", "planned", "envisaged", "pencilled", "penciled", "will", "held",
+              "host", "hold", "convene", "convened", "open", "begin", "start", "take", "completed", "finished",
+              "carried", "took", "ended", "concluded", "opened", "closed", "wrapped")
+POST_WORDS_LOW = prefiltered(re.compile(rf"\b(?:{'|'.join(POST_WORDS)})\b"))
 #: Verbs that make a nominal trigger an actual (or, with a cue, modal) event: "held talks", "host a meeting".
 GOVERNORS = _re(r"\b(?:held|hold|holds|convened|convene|hosted|host|hosts|organi[sz]ed|organi[sz]e|attended|attend"
                 r"|joined|took\s+part\s+in|participated\s+in|arranged|resumed|launched|began|started|concluded"

@@ -13,9 +13,11 @@ import bisect
 import datetime as dt
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 from kg.articles.model import Article, Sentence
 from kg.articles.sentences import split_sentences
@@ -94,6 +96,8 @@ class Doc:
     _times_in: dict[tuple[int, int], list[TimeMatch]] = field(default_factory=dict)
     #: ``_twin``: ``id(pattern)`` → ``(pattern, (pattern or twin, text, required literal))``
     _runs: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], str, str]]] = field(default_factory=dict)
+    #: ``word_index(tokens)`` (see ``word_indices``).
+    words: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, article: Article) -> Doc:
@@ -102,7 +106,10 @@ class Doc:
         sentences = list(article.sentences) or split_sentences(body)
         folded = fold_case(body)
         tokens = tokenize(body, folded=folded)
-        doc = cls(article, body, sentences, tokens, find_times(body, iso_date(article.published), tokens=tokens))
+        words = word_index(tokens)
+        doc = cls(article, body, sentences, tokens, find_times(body, iso_date(article.published), tokens=tokens,
+                                                               words=words))
+        doc.words = words
         doc._sent_starts = [s.start for s in sentences]
         doc._time_starts = [t.start for t in doc.times]
         doc.folded = folded
@@ -181,27 +188,23 @@ class Doc:
             return iter(())
         return p.finditer(text, pos, endpos)
 
-    @cached_property
-    def _word_starts(self) -> dict[str, list[int]]:
-        """The starts of the tokens by ``Token.low``, in text order (built once, for ``token_matches``)."""
-        out: dict[str, list[int]] = {}
-        for _, low, start, _ in self.tokens:
-            got = out.get(low)
-            if got is None:
-                out[low] = [start]
-            else:
-                got.append(start)
-        return out
+    @property
+    def word_indices(self) -> dict[str, list[int]]:
+        """``word_index(tokens)``: the indices of the tokens by ``Token.low``, in text order (built once)."""
+        if self.words is None:
+            self.words = word_index(self.tokens)
+        return self.words
 
     def token_matches(self, pattern: re.Pattern[str], starts: Iterable[str]) -> list[re.Match[str]]:
         """``kg.extract.text.token_matches(pattern, body, tokens, starts)``: the leftmost non-overlapping matches of
         ``pattern`` tried only at the tokens whose ``low`` is one of ``starts`` (found in a per-document index, and
         run as ``search`` does: read the matched text from ``body``)."""
         p, text, _ = self._twin(pattern)
-        index = self._word_starts
+        index, tokens = self.word_indices, self.tokens
         out: list[re.Match[str]] = []
         end = 0
-        for pos in sorted([i for w in starts for i in index.get(w, ())]):
+        for k in sorted([i for w in starts for i in index.get(w, ())]):
+            pos = tokens[k].start
             if pos >= end:
                 m = p.match(text, pos)
                 if m:
@@ -266,6 +269,22 @@ class Doc:
             if q.start <= offset < q.end:
                 return q
         return None
+
+
+_LOW = itemgetter(1)  # ``Token.low``
+
+
+def word_index(tokens: list[Token]) -> dict[str, list[int]]:
+    """The indices of ``tokens`` by their ``low``, in text order.
+
+    Example:
+        >>> word_index(tokenize("Talks and talks"))
+        {'talks': [0, 2], 'and': [1]}
+    """
+    out: defaultdict[str, list[int]] = defaultdict(list)
+    for k, low in enumerate(map(_LOW, tokens)):
+        out[low].append(k)
+    return dict(out)  # (a plain dict: a lookup of a missing word adds nothing)
 
 
 def literal_scan(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:

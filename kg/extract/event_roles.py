@@ -73,6 +73,10 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:long\s+)?$", re.IGNORECAS
 _VISITORS = re.compile(r"\s+(?:the\s+)?(?:delegations?|participants|leaders|visitors?)\b", re.IGNORECASE)
 
 
+#: The whole trigger "elected" / "re-elected" (``apply_conventions``).
+_ELECTED = re.compile(r"(?:re-)?elected", re.IGNORECASE)
+
+
 def _first_list(body: str, refs: list) -> list:
     """The first reference of ``refs`` with those coordinated with it ("A, B and C")."""
     return groups(Refs(refs), body, refs[0].start, refs[-1].end)[0] if refs else []
@@ -189,7 +193,7 @@ def apply_conventions(type_: str, body: str, refs: list, start: int, end: int, l
         if not proposer:
             return None
         participants = as_participants(proposer, "proposer")
-    elif type_ == "Election" and re.fullmatch(r"(?:re-)?elected", body[start:end], re.IGNORECASE):
+    elif type_ == "Election" and _ELECTED.fullmatch(body, start, end):
         if first_after is None or first_after.kind != "mention":
             return None  # "elected Palestinian officials": no winner named
         participants += as_participants([first_after], "winner")

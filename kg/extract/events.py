@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ from kg.extract.cues import (
     POST_ANY_LOW,
     POST_CUES,
     POST_CUES_LOW,
+    POST_WORDS,
     POST_WORDS_LOW,
     PURPOSE_BACK,
     PURPOSE_HERE,
@@ -403,6 +405,15 @@ _PAST_SUBORDINATE = re.compile(r"\b(?:after|since|when|because|before|though|alt
 _SUBORDINATORS = frozenset({"after", "since", "when", "because", "before", "though", "although"})
 
 
+#: A word character (``may_hold_post_word``).
+_WORD_CHAR = re.compile(r"\w")
+#: (Inline patterns of the per-trigger rules, compiled once.)
+_SINCE = re.compile(r"\bsince\b")
+_GOVERNMENT_HEAD = re.compile(r"(?:government|cabinet)", re.I)
+_ORGANISE = re.compile(r"\b(?:organi[sz]e|hold)\b")
+_WE_BEFORE = re.compile(r"\b(?:[Ww]e|[Oo]ur\s+\w+)\s+$")
+
+
 def modality_at(text: str, pos: int, lo: int = 0, folded: str | None = None) -> tuple[str, int, int]:
     """``(modality, cue start, cue end)`` of the strongest cue in ``text[max(lo, pos-140):pos]``; ``folded`` is
     ``text`` lowered by ``kg.extract.text.fold_case`` (same result, faster).
@@ -443,6 +454,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         self.time_owner: dict[int, int] = {}  # time start → end of the trigger it is scheduled for
         self.sentence_hits: list[Hit] = []  # the triggers of the sentence being read
         self.cuts: list[int] | None = None  # ends of "after X won"-like openings (``after_cut``)
+        self.post_words: tuple[list[int], list[int]] | None = None  # ``may_hold_post_word``: token starts and ends
         self.frames: list[tuple[int, int]] = []  # "the aftermath of the 2007 takeover": no event's time inside
         self.mediators: dict[str, list[Participant]] = {}  # agreement → mediators named with it
         self.anaphors: list[Event] = []  # "The talks were hosted by X": continues the last meeting
@@ -451,6 +463,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         #: memos that also depend on the references live on ``self.refs.memo`` and go with a rebuilt ``Refs``.
         self._clauses: dict[int, tuple[int, int]] = {}
         self._sentence_quotes: dict[tuple[int, int], list[Quote]] = {}
+        self._quotes_indexed = False  # ``_sentence_quotes`` holds every sentence (``quotes_by_sentence``)
         self._frames: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._anaphoric: dict[int, bool] = {}  # sentence start → ``is_anaphoric_meeting``
         self._plain: dict[int, bool] = {}  # sentence start → ``plain_sentence``
@@ -513,9 +526,32 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """The quotes overlapping the sentence ``s``, in order (memoised per sentence)."""
         quotes = self._sentence_quotes.get((s.start, s.end))
         if quotes is None:
-            quotes = self._sentence_quotes[s.start, s.end] = [q for q in self.doc.quotes
-                                                              if q.start < s.end and q.end > s.start]
+            if not self._quotes_indexed:
+                self._quotes_indexed = True
+                self._sentence_quotes.update(self.quotes_by_sentence())
+                quotes = self._sentence_quotes.get((s.start, s.end))
+            if quotes is None:  # not a sentence of the document
+                quotes = self._sentence_quotes[s.start, s.end] = [q for q in self.doc.quotes
+                                                                  if q.start < s.end and q.end > s.start]
         return quotes
+
+    def quotes_by_sentence(self) -> dict[tuple[int, int], list[Quote]]:
+        """``sentence_quotes`` of every sentence of the document at once, by ``(start, end)``: each quote goes to the
+        sentences it overlaps (found by bisection), in order. Empty when the sentences are not in order and apart."""
+        sents, starts = self.doc.sentences, self.doc._sent_starts
+        if any(a.end > b.start for a, b in itertools.pairwise(sents)):
+            return {}
+        lists: list[list[Quote]] = [[] for _ in sents]
+        for q in self.doc.quotes:
+            k = max(bisect.bisect_right(starts, q.start) - 1, 0)  # no sentence before this one reaches q.start
+            while k < len(sents) and sents[k].start < q.end:
+                if q.start < sents[k].end:
+                    lists[k].append(q)
+                k += 1
+        out: dict[tuple[int, int], list[Quote]] = {}
+        for s, quotes in zip(sents, lists, strict=True):
+            out.setdefault((s.start, s.end), quotes)
+        return out
 
     def places_in(self, lo: int, hi: int, types: tuple[str, ...] = ("City", "Territory", "State",
                                                                        "BorderCrossing")) -> list:
@@ -716,7 +752,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         in the present — "X governs Y" — from the publication day) with an open end."""
         s = self.doc.sentence_at(start)
         since = None
-        if FOLLOWING.match(s.text) or re.search(r"\bsince\b", s.text):
+        if FOLLOWING.match(s.text) or _SINCE.search(s.text):
             times = self.doc.times_in(s.start, s.end)
             if times:
                 since = times[0].spec
@@ -761,6 +797,21 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         k = bisect.bisect_right(self.cuts, pos) - 1
         return self.cuts[k] if k >= 0 and self.cuts[k] >= max(lo, pos - 60) else lo
 
+    def may_hold_post_word(self, lo: int, hi: int) -> bool:
+        """False only when ``POST_WORDS_LOW.search(doc.folded, lo, hi)`` surely finds nothing: no token of
+        ``POST_WORDS`` lies inside ``[lo, hi)`` (the tokens found once per document in ``Doc.word_indices``), and
+        ``hi`` cuts no word (a window ending inside "holding" finds "hold"). A match is a whole token: ``\\b`` at
+        ``lo`` sees the character before it."""
+        if self.post_words is None:
+            index, tokens = self.doc.word_indices, self.doc.tokens
+            ks = sorted([k for w in POST_WORDS for k in index.get(w, ())])
+            self.post_words = ([tokens[k].start for k in ks], [tokens[k].end for k in ks])
+        starts, ends = self.post_words
+        k = bisect.bisect_left(starts, lo)  # the first such token from lo on: it ends first
+        if k < len(starts) and ends[k] <= hi:
+            return True
+        return bool(_WORD_CHAR.match(self.doc.folded or "", hi))
+
     def in_actor_name(self, start: int, end: int) -> bool:
         """True inside the name of an organisation, party or person ("the Central Elections Commission",
         "the Reconciliation Talks Committee"): a word of a name is no trigger."""
@@ -768,20 +819,32 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         m = self.doc.mentions[k] if k >= 0 else None
         return m is not None and end <= m.end and (m.start, m.end) != (start, end) and is_actor_mention(m)
 
+    def trigger_starts(self) -> list[tuple[int, str, tuple]]:
+        """``(start, low, triggers)`` of the tokens a trigger may start at (``TRIGGER_TWINS`` under the first four
+        letters of their ``low``), in text order: each distinct word is looked up once (``Doc.word_indices``)."""
+        index, tokens = TRIGGER_TWINS, self.doc.tokens
+        out = []
+        for low, ks in self.doc.word_indices.items():
+            triggers = index.get(low[:4])
+            if triggers is not None:
+                out += [(k, low, triggers) for k in ks]
+        out.sort()  # (token indices are distinct: only they are compared)
+        return [(tokens[k].start, low, triggers) for k, low, triggers in out]
+
     def find_hits(self) -> list[Hit]:
         hits: list[Hit] = []
-        index, body, folded = TRIGGER_TWINS, self.body, self.doc.folded
-        for tok in [tok for tok in self.doc.tokens if tok.low[:4] in index]:  # the tokens a trigger may start at
-            for t, low in index[tok.low[:4]]:
-                m = t.pattern.match(body, tok.start) if low is None or folded is None else low.match(folded, tok.start)
+        body, folded = self.body, self.doc.folded
+        for start, word, triggers in self.trigger_starts():
+            for t, low in triggers:
+                m = t.pattern.match(body, start) if low is None or folded is None else low.match(folded, start)
                 if not m or self.in_purpose(m.start()) or self.in_actor_name(m.start(), m.end()):
                     continue
-                if t.type == "Decree" and tok.low == "by" and not _DECREED_ACT.search(
+                if t.type == "Decree" and word == "by" and not _DECREED_ACT.search(
                         self.body, max(0, m.start() - 60), m.start()):
                     continue  # "would rule by decree", "was formed by decree": no decree issued here
                 frame = self.doc.search(_FRAME_OF, max(0, m.start() - 40), m.start()) if t.form == "noun" and \
                     self.body.find(" of ", max(0, m.start() - 40), m.start()) >= 0 else None
-                described = t.type == "GovernmentFormation" and t.form == "noun" and tok.low != "formation"
+                described = t.type == "GovernmentFormation" and t.form == "noun" and word != "formation"
                 outcome = _GOVERNMENT_OUTCOME.search(body, max(0, m.start() - 45), m.start()) if described else None
                 if described and not outcome:
                     continue  # "dismissed the unity government": a government named, not one formed
@@ -811,7 +874,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 if POST_ANY.match(body, h.end, hi) else None
         else:  # the same on the lowered body
             post = next((name for name, p in POST_CUES_LOW if p.match(folded, h.end, hi)), None) \
-                if POST_WORDS_LOW.search(folded, h.end, hi) and POST_ANY_LOW.match(folded, h.end, hi) else None
+                if self.may_hold_post_word(h.end, hi) and POST_WORDS_LOW.search(folded, h.end, hi) \
+                and POST_ANY_LOW.match(folded, h.end, hi) else None
         if modality == "actual" and post and post != "actual" and (h.form == "noun" or post != "planned"):
             modality = post
         elif post == "actual" and modality in ("planned", "hoped", "proposed") and h.form == "noun":
@@ -854,7 +918,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         if modality == "actual" and prev is not None and prev.event is not None and prev.type == h.type \
                 and prev.event.modality != "actual" and _COORDINATED_SAME.fullmatch(body, prev.end, h.start):
             modality = prev.event.modality  # "… calling elections on May 22 and a presidential election …"
-        if h.type == "GovernmentFormation" and re.match(r"(?:government|cabinet)", body[h.start:h.end], re.I):
+        if h.type == "GovernmentFormation" and _GOVERNMENT_HEAD.match(body, h.start, h.end):
             if modality == "actual" and re.search(r"\b(?:to|would|will)\s+be\s+formed", body[h.start:h.end]):
                 modality = "planned"  # "expected the cabinet to be formed within weeks"
             if modality == "actual" and not any(0 <= t.start - h.end <= 40 for t in doc.times_in(h.end, hi)):
@@ -914,7 +978,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 and not self.signed_object(h, lo, hi):
             return None  # "the decree was signed", "Abbas signed on Monday": no agreement signed
         role = h.subject_role or SUBJECT_ROLE.get(h.type, "participant")
-        if h.type == "Election" and re.search(r"\b(?:organi[sz]e|hold)\b", body[max(lo, h.start - 60):h.start]):
+        if h.type == "Election" and _ORGANISE.search(body[max(lo, h.start - 60):h.start]):
             role = "agent"  # "tasked to organize … polls": the organiser
         if governor and h.type == "Meeting" \
                 and body[governor.start():governor.start() + 5].lower() in ("chair", "presi"):
@@ -1199,7 +1263,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
 
     def we_side(self, cue_start: int) -> str | None:
         """"We hope …" inside a quote → the side the speaker speaks for."""
-        if not re.search(r"\b(?:[Ww]e|[Oo]ur\s+\w+)\s+$", self.body[max(0, cue_start - 15):cue_start]):
+        if not _WE_BEFORE.search(self.body[max(0, cue_start - 15):cue_start]):
             return None
         q = self.doc.quote_at(cue_start)
         if not q or not q.speaker:

@@ -172,13 +172,17 @@ class Gazetteer:
         size, ok = found
         return GazetteerMatch(i, i + size, tokens[i].start, tokens[i + size - 1].end, ok)
 
-    def find(self, body: str, tokens: list[Token]) -> list[GazetteerMatch]:
-        """All non-overlapping longest matches, left to right."""
+    def find(self, body: str, tokens: list[Token],
+             words: dict[str, list[int]] | None = None) -> list[GazetteerMatch]:
+        """All non-overlapping longest matches, left to right; ``words`` are the indices of ``tokens`` by ``low``
+        (``kg.extract.document.word_index``) when the caller has them (each distinct word is then tested once)."""
         out: list[GazetteerMatch] = []
         first_words = self.max_len
         match_at = self.match_at
         nxt = 0  # the first token not inside the last match
-        for i in [k for k, t in enumerate(tokens) if t[1] in first_words]:  # Token.low: where a label may start
+        starts = [k for k, t in enumerate(tokens) if t[1] in first_words] if words is None else \
+            sorted([k for w, ks in words.items() if w in first_words for k in ks])  # where a label may start
+        for i in starts:
             if i >= nxt:
                 m = match_at(body, tokens, i)
                 if m:

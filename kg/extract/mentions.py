@@ -134,7 +134,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> None:
             owner[k] = len(spans) - 1
 
     info = gazetteer.info
-    for m in gazetteer.find(body, tokens):
+    for m in gazetteer.find(body, tokens, doc.word_indices):
         iri = m.iris[0] if len(m.iris) == 1 else choose_iri(idx, m.iris, doc.published)
         label, kind, linked = info[iri]
         add(_Span(m.first, m.last, iri, label, kind, linked, "gazetteer", 1.0 if len(m.iris) == 1 else 0.8))
@@ -234,6 +234,10 @@ def _foreign_bodies(doc: Doc, spans: list[_Span], owner: list[int | None]) -> No
             _drop(spans, owner, si)
 
 
+#: The first word of a label: a person's given name (``_person_forms``).
+_FIRST_WORD = re.compile(r"\w+")
+
+
 def _person_forms(doc: Doc, spans: list[_Span], owner: list[int | None]) -> None:
     """A person's name without a title the alias carries ("President Abbas" → "Abbas") and with a given name
     the alias lacks ("Mousa Abu Marzuk" when "Abu Marzuk" is the alias)."""
@@ -244,7 +248,7 @@ def _person_forms(doc: Doc, spans: list[_Span], owner: list[int | None]) -> None
         while s.last - s.first > 1 and tokens[s.first].low in TITLE_HEADS:
             owner[s.first] = None
             s.first += 1
-        given = re.match(r"\w+", s.label)
+        given = _FIRST_WORD.match(s.label)
         k = s.first - 1
         if (given and k >= 0 and owner[k] is None and tokens[k].low == given.group().casefold()
                 and tokens[s.first].low != tokens[k].low and _gap(body, tokens, s.first) == " "):
@@ -503,7 +507,7 @@ def _name_run(doc: Doc, owner: list[int | None], i: int) -> tuple[int, int] | No
 def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: list[int | None],
                     add) -> None:
     tokens, body = doc.tokens, doc.body
-    for i in [k for k, t in enumerate(tokens) if t.low in TITLE_HEADS]:
+    for i in sorted([k for w, ks in doc.word_indices.items() if w in TITLE_HEADS for k in ks]):  # the title words
         # a title before the name: "... spokeswoman Maria Zakharova"
         k = i + 1
         if k + 1 < len(tokens) and tokens[k].low == "elect" and _gap(body, tokens, k) == "-":

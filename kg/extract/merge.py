@@ -34,6 +34,11 @@ def _identity(ev: Event) -> frozenset[str]:
     return frozenset(p.entity for p in ev.participants if p.role not in NON_IDENTITY_ROLES)
 
 
+def _squashed(quote: str | None) -> str:
+    """``quote`` with its runs of white space made single spaces ("" for None)."""
+    return " ".join((quote or "").split())
+
+
 def _same_or_missing(a: object, b: object) -> bool:
     return a is None or b is None or a == b
 
@@ -49,7 +54,7 @@ def same_event(a: Event, b: Event) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
     if a.type == "Statement":
-        return _identity(a) == _identity(b) and " ".join((a.quote or "").split()) == " ".join((b.quote or "").split())
+        return _identity(a) == _identity(b) and (a.quote == b.quote or _squashed(a.quote) == _squashed(b.quote))
     if a.type == "PostHolding":
         return _identity(a) == _identity(b) and (a.post == b.post or set(a.concerns) == set(b.concerns))
     if not (_same_or_missing(a.agreement, b.agreement) and _same_or_missing(a.territory, b.territory)
@@ -172,8 +177,9 @@ def label_event(ev: Event, labels: dict[str, str]) -> str:
     if when:
         parts.append(f"({when})")
     extra = [ev.modality] if ev.modality != "actual" else []
+    roles = {p.role for p in ev.participants}
     extra += [f"{role} {', '.join(dict.fromkeys(p.label for p in ev.participants if p.role == role))}"
-              for role in ("proposer", "mediator", "host") if any(p.role == role for p in ev.participants)]
+              for role in ("proposer", "mediator", "host") if role in roles]
     label = " ".join(parts)
     return f"{label} ({'; '.join(extra)})" if extra else label
 

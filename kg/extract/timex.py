@@ -174,15 +174,20 @@ _AHEAD_GROUPS = frozenset({"mdy", "dmy", "month", *_RANGES})
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-def _candidates(text: str, tokens: list[Token] | None = None) -> list[re.Match[str]]:
+def _candidates(text: str, tokens: list[Token] | None = None,
+                words: dict[str, list[int]] | None = None) -> list[re.Match[str]]:
     """Matches of the time regex tried only where a start word or a number begins, and for frequent
     function words only before a word that can follow them (same result as ``_TIME_RE.finditer`` since
-    every pattern starts at a word boundary, but much faster). ``tokens`` = ``tokenize(text)`` if known."""
+    every pattern starts at a word boundary, but much faster). ``tokens`` = ``tokenize(text)`` if known, and
+    ``words`` their indices by ``low`` (``kg.extract.document.word_index``: each distinct word is tested once)."""
     toks = tokenize(text) if tokens is None else tokens
     out: list[re.Match[str]] = []
     end = 0
     n = len(toks)
-    for i in [k for k, t in enumerate(toks) if t.low[:4] in START_WORDS or t.low[0].isdigit()]:
+    starts = sorted([k for low, ks in words.items() if low[:4] in START_WORDS or low[0].isdigit() for k in ks]) \
+        if words is not None and tokens is not None else \
+        [k for k, t in enumerate(toks) if t.low[:4] in START_WORDS or t.low[0].isdigit()]
+    for i in starts:
         t = toks[i]
         if t.start < end:
             continue
@@ -524,11 +529,12 @@ def _relative_period(rel: str, unit: str, pub: dt.date) -> tuple[str, str, str]:
 
 
 def find_times(text: str, published: str | None, offset: int = 0,
-               tokens: list[Token] | None = None) -> list[TimeMatch]:
+               tokens: list[Token] | None = None, words: dict[str, list[int]] | None = None) -> list[TimeMatch]:
     """Every time expression in ``text`` (offsets shifted by ``offset``), resolved against ``published``.
 
     Expressions that need the publication date are skipped when it is unknown. "since X" / "from X"
-    become open intervals X..publication with X's precision. ``tokens`` (``tokenize(text)``) saves a pass.
+    become open intervals X..publication with X's precision. ``tokens`` (``tokenize(text)``) saves a pass, and
+    ``words`` (their ``kg.extract.document.word_index``) another.
 
     Example:
         >>> [(m.spec.text, m.spec.earliest, m.spec.latest) for m in find_times("since February", "2020-03-12")]
@@ -538,7 +544,7 @@ def find_times(text: str, published: str | None, offset: int = 0,
     """
     pub = _parse_published(published)
     out: list[TimeMatch] = []
-    for m in _candidates(text, tokens):
+    for m in _candidates(text, tokens, words):
         ahead = None
         if m.lastgroup in _AHEAD_GROUPS:
             head = text[max(0, m.start() - 80):m.start()]
