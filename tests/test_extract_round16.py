@@ -143,3 +143,23 @@ def test_the_actors_right_after_a_meeting_nouns_of_meet() -> None:
     (m,) = of_type(run(DOMAIN + "Abbas chaired a meeting of the Fatah Central Committee in Ramallah on Monday.",
                        "2020-03-12"), "Meeting")
     assert roles(m) == {("leader", ID + "person/mahmoud-abbas"), ("participant", ID + "org/fatah-central-committee")}
+
+
+def test_an_agreement_reached_at_a_time_before_another_clause_is_a_signing() -> None:
+    body = DOMAIN + "The consensus government was formed under an earlier agreement reached in the spring of 2014 but " \
+                    "never took control of Gaza."
+    (s,) = of_type(run(body, "2017-10-12"), "Signing", reported=True)
+    assert (s.time.earliest, s.time.latest) == ("2014-03-01", "2014-05-31")
+    # a name in passing, with nothing reached or signed, stays background
+    assert of_type(run(DOMAIN + "The government recalled the agreement of the spring of 2014 but did nothing.",
+                       "2017-10-12"), "Signing", reported=True) == []
+
+
+def test_a_government_that_takes_control_receives_it() -> None:
+    body = DOMAIN + "The consensus government was formed in 2014 but never took control of Gaza."
+    (h,) = of_type(run(body, "2017-10-12"), "Handover")
+    assert h.modality == "failed" and roles(h) == {("recipient", ID + "government/2014-06-02-national-consensus")}
+    assert of_type(run(body, "2017-10-12"), "Takeover") == []
+    # a movement that takes control takes it over
+    (t,) = of_type(run(DOMAIN + "Hamas took control of Gaza in June 2007.", "2017-10-12"), "Takeover")
+    assert roles(t) == {("agent", HAMAS)}

@@ -43,8 +43,10 @@ _AGREEMENT_HEAD = re.compile(r"\b(?:agreement|deal|accord|declaration|pact|memor
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: An agreement noun phrase (``describe_agreement``): its determiner before the noun, its "of/in/signed in …" after.
 _LAST_DETERMINER = re.compile(r"(?s:.*)(?P<det>\b(?:an?|the|this|that|its|their)\s)", re.IGNORECASE)
+#: What follows an agreement noun in its noun phrase ("… reached in the spring of 2014"), up to a punctuation mark
+#: or a clause of its own ("… of 2014 but never …").
 _NP_RIGHT = re.compile(r"(?:\s+(?:of|in|from|signed\s+in|reached\s+in|concluded\s+in)\s+(?:the\s+)?"
-                       r"[^,.;]{0,40}?)(?=[,.;]|$)")
+                       r"[^,.;]{0,40}?)(?=[,.;]|$|\s+(?:but|while|which|that|when|after|before)\b)")
 #: A word every match of ``_AGREEMENT_HEAD`` holds (see ``Doc.may_contain_in``).
 _AGREEMENT_WORDS = ("agreement", "deal", "accord", "declaration", "pact", "memorandum", "charter")
 

@@ -14,6 +14,9 @@ the roles that describe the event itself:
   for postponed events, which may have been due before the report);
 - **a meeting hosted by a state** with no place named takes place in that state's capital
   (``rec:capitalOf`` in the reference layer): "Egypt hosted talks" → Cairo;
+- **a government that takes control receives it** (adjudication rule 8): a Takeover whose agents are governments
+  or the Palestinian Authority is a Handover to them ("the consensus government never took control of Gaza" → a
+  failed Handover, recipient the government; who lost control hands it over);
 - **bilateral talks with a foreign side are a Consultation** (adjudication rule 14): a foreign host receiving one
   Palestinian side ("Lavrov will receive Haniyeh"), or one foreign and one Palestinian side meeting ("Wang met
   al-Aloul"); talks between Palestinian sides, or a host bringing two of them together, stay a Meeting.
@@ -34,7 +37,7 @@ import datetime as dt
 import re
 
 from kg.extract.lexicon import ReferenceIndex
-from kg.extract.records import Event, TimeSpec
+from kg.extract.records import Event, Participant, TimeSpec
 
 #: Roles kept per (type, modality); a missing entry keeps every role.
 KEPT_ROLES: dict[tuple[str, str], frozenset[str]] = {
@@ -100,6 +103,25 @@ def actor_side(idx: ReferenceIndex, iri: str) -> tuple[str, str] | None:
     if state is None:
         return ("palestinian", iri) if kind in ("GoverningBody", "Government") else None
     return ("palestinian", iri) if state == _PALESTINE else ("foreign", state)
+
+
+_RECEIVING_TYPES = ("Government", "GoverningBody")
+
+
+def government_handover(ev: Event, idx: ReferenceIndex) -> None:
+    """A Takeover by a government is a Handover to it (see the module doc); "never took control" fails.
+
+    Example: agent the 2014 government, modality denied → Handover, recipient the government, modality failed.
+    """
+    agents = [p for p in ev.participants if p.role == "agent"]
+    if ev.type != "Takeover" or not agents or any(idx.type_of(p.entity) not in _RECEIVING_TYPES
+                                                  or actor_side(idx, p.entity) != ("palestinian", p.entity)
+                                                  for p in agents):
+        return
+    ev.type = "Handover"
+    ev.modality = "failed" if ev.modality == "denied" else ev.modality
+    ev.participants = [Participant("recipient" if p.role == "agent" else "agent" if p.role == "target" else p.role,
+                                   p.entity, p.label) for p in ev.participants]
 
 
 def bilateral_consultation(ev: Event, idx: ReferenceIndex) -> None:

@@ -74,7 +74,7 @@ from kg.extract.event_links import (
     is_anaphoric_meeting,
     scheduled_owner,
 )
-from kg.extract.event_norms import bilateral_consultation, capitals, normalise_event
+from kg.extract.event_norms import bilateral_consultation, capitals, government_handover, normalise_event
 from kg.extract.event_roles import apply_conventions, passive_before
 from kg.extract.event_times import FOLLOWING, POINT_EVENTS, TimeRules, point_time
 from kg.extract.lexicon import ReferenceIndex
@@ -668,6 +668,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
                 caps = capitals(self.idx)
             normalise_event(ev, caps or {}, self.doc.published)
             bilateral_consultation(ev, self.idx)
+            government_handover(ev, self.idx)
         self.events.extend(self.crossing_copies())
         self.events.extend(self.controls)
         self.events.extend(self.post_holdings())
