@@ -146,8 +146,8 @@ def test_the_actors_right_after_a_meeting_nouns_of_meet() -> None:
 
 
 def test_an_agreement_reached_at_a_time_before_another_clause_is_a_signing() -> None:
-    body = DOMAIN + "The consensus government was formed under an earlier agreement reached in the spring of 2014 but " \
-                    "never took control of Gaza."
+    body = DOMAIN + ("The consensus government was formed under an earlier agreement reached in the spring of 2014 "
+                     "but never took control of Gaza.")
     (s,) = of_type(run(body, "2017-10-12"), "Signing", reported=True)
     assert (s.time.earliest, s.time.latest) == ("2014-03-01", "2014-05-31")
     # a name in passing, with nothing reached or signed, stays background
@@ -163,3 +163,28 @@ def test_a_government_that_takes_control_receives_it() -> None:
     # a movement that takes control takes it over
     (t,) = of_type(run(DOMAIN + "Hamas took control of Gaza in June 2007.", "2017-10-12"), "Takeover")
     assert roles(t) == {("agent", HAMAS)}
+
+
+@pytest.mark.parametrize("body", [
+    "Palestinian factions including Fatah and Hamas have agreed on a joint statement, an official said on Tuesday.",
+    "Fatah and Hamas approved a joint declaration in Beijing on Tuesday.",
+    "Fatah and Hamas ended two days of talks in Moscow on Friday with a statement stressing national unity.",
+])
+def test_a_text_the_parties_approved_is_a_signing(body: str) -> None:
+    (s,) = of_type(run(DOMAIN + body, "2019-02-12"), "Signing")
+    assert {("signatory", FATAH), ("signatory", HAMAS)} <= roles(s)
+
+
+@pytest.mark.parametrize("body", [
+    "Hamas welcomed the deal with a statement calling for calm.",      # a statement, not the text of talks
+    "The cabinet approved the budget on Tuesday.",                      # no agreement noun
+    "Fatah and Hamas agreed on a statement of principles to discuss.",  # no joint/final/closing statement
+])
+def test_no_signing_without_a_text_of_the_parties(body: str) -> None:
+    assert of_type(run(DOMAIN + body, "2019-02-12"), "Signing") == []
+
+
+def test_talks_that_end_with_a_statement_stay_a_meeting_too() -> None:
+    x = run(DOMAIN + "Fatah and Hamas ended two days of talks in Moscow on Friday with a statement stressing unity.",
+            "2019-02-12")
+    assert len(of_type(x, "Meeting")) == 1 and len(of_type(x, "Signing")) == 1

@@ -83,12 +83,17 @@ TRIGGERS: tuple[Trigger, ...] = (
                            r"|announced|endorsed|endorse|endorses)\s+"
                            r"(?:(?:an?|the|their|its)\s+)?(?:(?!of\b)[\w'’-]+\s+){0,4}?"
                            r"(?:agreement|deal|accord|understanding|pact)\b"
-                           r"|\bagreed\s+(?:on|to)\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?"
-                           r"(?:agreement|deal|accord|pact|document|declaration)\b"
-                           r"(?![’'-])"),
+                           r"|\b(?:agreed\s+(?:on|to)|approved|adopted)\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?"
+                           r"(?:agreement|deal|accord|pact|document|declaration|(?:joint|final|closing)\s+statement)\b"
+                           r"(?![’'-])"
+                           # "ended two days of talks with a statement stressing …": the text the talks produced
+                           r"|\bwith\s+an?\s+(?:joint\s+|final\s+|closing\s+)?(?:statement|declaration)\b"
+                           r"(?=\s+(?:stressing|calling|affirming|committing|pledging|urging|that\s+(?:stressed|called"
+                           r"|affirmed|committed|pledged|urged)))"),
             "verb", 0.85,
             starts=("reached", "reach", "reaches", "reaching", "sealed", "seal", "seals", "clinched", "struck",
-                    "secured", "announced", "endorsed", "endorse", "endorses", "agreed")),
+                    "secured", "announced", "endorsed", "endorse", "endorses", "agreed", "approved", "adopted",
+                    "with")),
     Trigger("Signing", _re(r"\bsigning\s+(?:ceremony|of\s+(?:the|an?|a\s+new)\s+(?:[\w-]+\s+){0,3}?"
                            rf"{AGREEMENT_NOUN})\b"), "noun", 0.75,
             starts=("signing",)),

@@ -149,6 +149,8 @@ _VENUE_WORDS = ("headquarters", "office", "premises", "seat", "residence", "comp
 #: part by default (states and bodies host, mediate or are talked about).
 _SPEAKER_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|stated|added|welcomed)\b")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+#: "ended two days of talks … with a statement stressing …": talks that produced a text (a Signing).
+_ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|wrapped\s+up)\b[^.;:\"“”]*$", re.IGNORECASE)
 #: "meetings of Fatah and Hamas": the actors right after a meeting noun's "of".
 _NOUN_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 #: "the leaders of X", "representatives of X": X takes part (no genitive of the meeting itself).
@@ -865,6 +867,9 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
     def build(self, h: Hit, taken: set[int]) -> Event | None:
         doc, body = self.doc, self.body
         lo, hi = self.clause(h.start)
+        if h.type == "Signing" and body.startswith("with", h.start) \
+                and not _ENDED_WITH.search(body, max(lo, h.start - 90), h.start):
+            return None  # "Hamas welcomed the deal with a statement calling for calm": no text of talks
         folded = doc.folded
         modality, cue_start, cue_end = modality_at(body, h.start, self.after_cut(lo, h.start), folded)
         if modality == "failed" and _CALLED_OFF.match(body, cue_start, cue_end) \
