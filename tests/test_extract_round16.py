@@ -188,3 +188,16 @@ def test_talks_that_end_with_a_statement_stay_a_meeting_too() -> None:
     x = run(DOMAIN + "Fatah and Hamas ended two days of talks in Moscow on Friday with a statement stressing unity.",
             "2019-02-12")
     assert len(of_type(x, "Meeting")) == 1 and len(of_type(x, "Signing")) == 1
+
+
+def test_a_post_taken_in_the_present_of_a_report() -> None:
+    x = run(DOMAIN + "Fatah's Azzam al-Ahmad becomes deputy prime minister, independent lawmaker Salam Fayyad returns "
+                     "as finance minister.", "2007-03-17")
+    posts = {(e.participants[0].entity.rsplit("/", 1)[-1], e.time.earliest if e.time else None)
+             for e in of_type(x, "PostHolding")}
+    assert posts == {("azzam-al-ahmad", "2007-03-17"), ("salam-fayyad", "2007-03-17")}
+    # taking a view or a line is no post
+    assert of_type(run(DOMAIN + "Abbas takes the view that elections are needed.", "2007-03-17"), "PostHolding") == []
+    # a past "took the … ministry" keeps the time the text gives, or none
+    (p,) = of_type(run(DOMAIN + "Salam Fayyad took the finance ministry.", "2007-03-17"), "PostHolding")
+    assert p.time is None

@@ -1,6 +1,7 @@
 """Changes of post reported as events: who takes which post, and since when.
 
-- **Succession**: "X succeeded/replaced Y (as Z)", "X became/took over as Z", "X was appointed", "X was elected
+- **Succession**: "X succeeded/replaced Y (as Z)", "X became/becomes/took over/returns as Z", "X takes the foreign
+  ministry", "X was appointed", "X was elected
   head of …" → X holds a post from the clause's time ("X was elected in 2005" alone is an election, not a post);
 - **Choice**: "Hamas elected X as head of …", "Abbas named/appointed X …" → X (the first person after the verb)
   holds a post;
@@ -38,21 +39,26 @@ from kg.extract.refs import Ref, Refs
 #: The person before the verb takes the post ("X succeeded Y", "X was elected").
 #: Words naming a post ("head of the political bureau", "prime minister").
 _POST_WORDS = r"(?:head|chief|leader|chairman|president|prime\s+minister|secretary|speaker|deputy)"
-_SUBJECT_TAKES = re.compile(r"\b(?:succeed(?:ed|s)|replac(?:ed|es)|became|took\s+over\s+as"
+_SUBJECT_TAKES = re.compile(r"\b(?:succeed(?:ed|s)|replac(?:ed|es)|became|becomes|took\s+over\s+as"
+                            r"|(?:returns|returned)\s+as"
+                            r"|(?:takes|took)(?=\s+(?:over\s+)?(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:ministry|portfolio)\b)"
                             r"|(?:was|has\s+been|had\s+been)\s+(?:(?:re-)?elected|chosen)(?=\s+(?:as\s+)?(?:the\s+)?"
                             rf"(?:[\w-]+\s+){{0,2}}?{_POST_WORDS}\b)|(?:was|has\s+been|had\s+been)\s+(?:appointed|named))\b",
                             re.IGNORECASE)
 #: The person after the verb takes the post ("Hamas elected X as …", "Abbas named X").
 _OBJECT_TAKES = re.compile(r"\b(?:(?:re-)?elected|appointed|named|chose|chosen)\b(?=\s+[A-Z])")
+#: A post taken in the present of a news report ("X becomes …", "Y takes the foreign ministry"): the day reported.
+_PRESENT_TAKES = re.compile(r"(?:becomes|returns|takes)\b", re.IGNORECASE)
 #: "X, who had led Hamas since 1996": a tenure.
 _TENURE = re.compile(r"\b(?:had|has|have)\s+(?:led|headed|chaired)\b", re.IGNORECASE)
 _GAP = re.compile(r"(?:\s*,\s*(?:who|which)\s+)?\s*(?:(?:also|then|later|first)\s+)?")
 _MOVEMENT = re.compile(r"\s+the\s+(?:movement|group|party|organi[sz]ation|faction)\b", re.IGNORECASE)
 _POST_AFTER = re.compile(r"\s+(?:as\s+)?(?:the\s+|its\s+|a\s+)?(?:new\s+|acting\s+|interim\s+)?(?:[\w-]+\s+){0,2}?"
-                         rf"(?:{_POST_WORDS}|minister)(?!\s+to\b)", re.IGNORECASE)
+                         rf"(?:{_POST_WORDS}|minister|ministry|portfolio)(?!\s+to\b)", re.IGNORECASE)
 _TO_TASK = re.compile(r"\s+to\s+(?!the\s+post\b)[a-z]+\b")
 #: First words of the patterns above (lower case, as tokens): the scan tries them only there.
-_SUBJECT_STARTS = frozenset({"succeeded", "succeeds", "replaced", "replaces", "became", "took", "was", "has", "had"})
+_SUBJECT_STARTS = frozenset({"succeeded", "succeeds", "replaced", "replaces", "became", "becomes", "took", "takes",
+                             "returns", "returned", "was", "has", "had"})
 _OBJECT_STARTS = frozenset({"elected", "re", "appointed", "named", "chose", "chosen"})
 _TENURE_STARTS = frozenset({"had", "has", "have"})
 _CONFIDENCE = 0.8
@@ -75,6 +81,8 @@ def post_changes(doc: Doc, idx: ReferenceIndex, refs: Refs) -> list[Event]:
                 if not times:
                     continue
             time = min(times, key=lambda t: abs(t.start - m.end())).spec if times else None
+            if time is None and doc.published and _PRESENT_TAKES.match(m.group()):
+                time = TimeSpec("", "day", doc.published, doc.published)  # "X becomes deputy prime minister": today
             org = _org_after(idx, refs, m.end(), s.end) or next(
                 (t.org for t in doc.titles if t.person == person.iris[0] and s.start <= t.start < s.end), None)
             label = idx.label(person.iris[0])
@@ -100,7 +108,7 @@ def _takes_post(body: str, m: re.Match[str], pattern: re.Pattern[str], idx: Refe
     if verb.startswith(("succeed", "replac")):
         nxt = refs.starting(m.end(), m.end() + 3)
         return bool(nxt) and idx.type_of(nxt[0].iris[0]) == "Person"
-    if verb.startswith(("became", "took")):
+    if verb.startswith(("became", "becomes", "took", "takes", "return")):
         return bool(_POST_AFTER.match(body, m.end()))
     return not _TO_TASK.match(body, m.end())
 
