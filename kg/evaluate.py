@@ -16,8 +16,9 @@ Categories:
 Only the matched pairs whose gold has a date (a start) count in ``dates`` and ``statement_dates``; with none,
 the accuracy is 1.0. Matching is one-to-one and greedy in input order. Scores are given per article and overall.
 
-``event_errors`` (overall) says why events (not statements) missed the strict match: of the events found at the
-gold's place in the text (a trigger match) but not matched strictly, how many differ in roles (``roles_missing``:
+``event_errors`` (overall) says why events (not statements) missed the event match (strict, or lenient with
+``lenient``): of the events found at the gold's place in the text (a trigger match) but not matched, how many
+differ in roles (``roles_missing``:
 predicted ⊂ gold, ``roles_extra``: gold ⊂ predicted, ``roles_different``), place and date (an event may count
 under several); ``missed`` gold events and ``spurious`` predicted ones have no trigger match at all.
 
@@ -180,7 +181,7 @@ def _score_set(gold: list[dict[str, Any]], pred: list[dict[str, Any]], lenient: 
 
 
 def event_errors(gold: list[dict[str, Any]], pred: list[dict[str, Any]], lenient: bool = False) -> dict[str, int]:
-    """Why events miss the strict match (see the module doc): counts of role, place and date differences among
+    """Why events miss the event match (see the module doc): counts of role, place and date differences among
     trigger-matched events, and of missed and spurious events.
 
     Example:

@@ -84,11 +84,20 @@ def read_gold(folder: Path) -> list[dict]:
                 out.extend(json.loads(line) for line in text.splitlines() if line.strip())
         except json.JSONDecodeError as exc:
             raise UsageError(f"{f}: not valid JSON: {exc}") from None
+    bad = next((fact for fact in out if not _fact_shaped(fact)), None)
+    if bad is not None:
+        raise UsageError(f"{folder}: not a fact in the `kg facts` shape: {json.dumps(bad)[:80]}")
     return out
 
 
+def _fact_shaped(fact: object) -> bool:
+    """A JSON object whose ``article`` (if any) is an object and whose ``confidence`` (if any) is a number."""
+    return isinstance(fact, dict) and isinstance(fact.get("article", {}), dict) \
+        and (fact.get("confidence") is None or isinstance(fact.get("confidence"), int | float))
+
+
 @click.command("evaluate", context_settings=CONTEXT_SETTINGS)
-@click.argument("gold_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("gold_dir", required=False, type=click.Path(path_type=Path))
 @click.option("--articles", "articles_dir", type=click.Path(path_type=Path), default=None,
               help="Articles to extract from (default data/articles/).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
@@ -120,7 +129,7 @@ def evaluate_cmd(
     gold = read_gold(gold_dir or project_root() / "data" / "gold")
     # background records (titles and agreement names in passing) stay in the graph but are not reported events
     predicted = [f for f in (read_gold(predicted_path) if predicted_path else _extracted(articles_dir))
-                 if f.get("kind") != "event" or (f.get("confidence") or 1.0) >= REPORTED_CONFIDENCE]
+                 if f.get("kind") != "event" or f.get("confidence") is None or f["confidence"] >= REPORTED_CONFIDENCE]
     annotated = {(f.get("article") or {}).get("iri") for f in gold}
     unscored = {(f.get("article") or {}).get("iri") for f in predicted} - annotated
     predicted = [f for f in predicted if (f.get("article") or {}).get("iri") in annotated]

@@ -83,9 +83,12 @@ TRIGGERS: tuple[Trigger, ...] = (
                            r"|announced|endorsed|endorse|endorses)\s+"
                            r"(?:(?:an?|the|their|its)\s+)?(?:(?!of\b)[\w'’-]+\s+){0,4}?"
                            r"(?:agreement|deal|accord|understanding|pact)\b"
-                           r"|\b(?:agreed\s+(?:on|to)|approved|adopted)\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?"
+                           r"|\bagreed\s+(?:on|to)\s+(?:an?|the)\s+(?:(?!of\b)[\w'’-]+\s+){0,3}?"
                            r"(?:agreement|deal|accord|pact|document|declaration|(?:joint|final|closing)\s+statement)\b"
                            r"(?![’'-])"
+                           # "approved a joint declaration": a text of the parties, not any deal a body approves
+                           r"|\b(?:approved|adopted)\s+(?:an?|the)\s+(?:joint|final|closing)\s+"
+                           r"(?:statement|declaration|document)\b"
                            # "ended two days of talks with a statement stressing …": the text the talks produced
                            r"|\bwith\s+an?\s+(?:joint\s+|final\s+|closing\s+)?(?:statement|declaration)\b"
                            r"(?=\s+(?:stressing|calling|affirming|committing|pledging|urging|that\s+(?:stressed|called"

@@ -18,8 +18,9 @@ the roles that describe the event itself:
   or the Palestinian Authority is a Handover to them ("the consensus government never took control of Gaza" → a
   failed Handover, recipient the government; who lost control hands it over);
 - **bilateral talks with a foreign side are a Consultation** (adjudication rule 14): a foreign host receiving one
-  Palestinian side ("Lavrov will receive Haniyeh"), or one foreign and one Palestinian side meeting ("Wang met
-  al-Aloul"); talks between Palestinian sides, or a host bringing two of them together, stay a Meeting.
+  Palestinian side ("Lavrov will receive Haniyeh"), or one foreign and one Palestinian side meeting with no host
+  ("Wang met al-Aloul"); talks between Palestinian sides, a host bringing two of them together, or a Palestinian
+  host receiving a foreign visitor stay a Meeting.
 
 Example:
     >>> from kg.extract.records import Event, Participant
@@ -106,6 +107,8 @@ def actor_side(idx: ReferenceIndex, iri: str) -> tuple[str, str] | None:
 
 
 _RECEIVING_TYPES = ("Government", "GoverningBody")
+#: "never took control", "did not take control": the handover did not happen (a speaker's denial is not that).
+_NEGATION = re.compile(r"\b(?:never|not|failed\s+to)\b|n[’']t\b", re.IGNORECASE)
 
 
 def government_handover(ev: Event, idx: ReferenceIndex) -> None:
@@ -119,13 +122,15 @@ def government_handover(ev: Event, idx: ReferenceIndex) -> None:
                                                   for p in agents):
         return
     ev.type = "Handover"
-    ev.modality = "failed" if ev.modality == "denied" else ev.modality
+    negated = bool(ev.evidence and _NEGATION.search(ev.evidence[0].sentence))
+    ev.modality = "failed" if ev.modality == "denied" and negated else ev.modality  # not a speaker's denial
     ev.participants = [Participant("recipient" if p.role == "agent" else "agent" if p.role == "target" else p.role,
                                    p.entity, p.label) for p in ev.participants]
 
 
 def bilateral_consultation(ev: Event, idx: ReferenceIndex) -> None:
-    """A Meeting of one foreign and one Palestinian side becomes a Consultation (see the module doc).
+    """A Meeting of one foreign and one Palestinian side, any host foreign, becomes a Consultation (see the module
+    doc).
 
     Example: host Lavrov, participant Haniyeh → Consultation; host Egypt, participants Fatah and Hamas → Meeting.
     """

@@ -128,7 +128,10 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
 #: Between two crossings of a list: "… crossing with Egypt, the …", "… goods terminal and the …".
 _CROSSING_LIST = re.compile(r"(?:\s+[a-z]+){0,2}(?:\s+with\s+[A-Z][\w-]*)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
                             r"(?:the\s+)?(?:[a-z]+\s+){0,2}")
-#: "the Institute of Oriental Studies, headed by X": X heads the body just named (``org_head``).
+#: Actors that are no body with a head of their own for ``org_head`` (a party's leader leads its delegation).
+_NOT_BODIES = frozenset({"Person", "Party", "UmbrellaOrganization", "State"})
+#: "the Institute of Oriental Studies, headed by X": X heads the body just named (``org_head``); "chaired by" is
+#: left out on purpose: "a meeting of the Central Council, chaired by Abbas" — he chairs the meeting.
 _HEADED_BY_AFTER_COMMA = re.compile(r",\s+(?:headed|led)\s+by\s+$")
 _MEDIATION_AFTER = re.compile(r"\s+(?:mediation|mediators|sponsorship|auspices)\b")
 _MEDIATION_WORDS = ("mediat", "sponsorship", "auspices")  # one is in every match of ``_MEDIATION_AFTER``
@@ -150,7 +153,10 @@ _VENUE_WORDS = ("headquarters", "office", "premises", "seat", "residence", "comp
 _SPEAKER_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+){0,2}?(?:said|says|told|announced|stated|added|welcomed)\b")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 #: "ended two days of talks … with a statement stressing …": talks that produced a text (a Signing).
-_ENDED_WITH = re.compile(r"\b(?:ended|concluded|closed|wrapped\s+up)\b[^.;:\"“”]*$", re.IGNORECASE)
+_TALKS_NOUN = r"(?:talks|meetings?|rounds?|dialogue|sessions?|conference|negotiations)"
+_ENDED_WITH = re.compile(rf"(?:\b(?:ended|concluded|wrapped\s+up)\s+(?:[\w'’-]+\s+){{0,5}}?{_TALKS_NOUN}\b"
+                         rf"|\b{_TALKS_NOUN}\s+(?:ended|concluded|closed)\b)(?:(?!\bwithout\b)[^.;:,\"“”])*$",
+                         re.IGNORECASE)
 #: "meetings of Fatah and Hamas": the actors right after a meeting noun's "of".
 _NOUN_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 #: "the leaders of X", "representatives of X": X takes part (no genitive of the meeting itself).
@@ -867,7 +873,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
     def build(self, h: Hit, taken: set[int]) -> Event | None:
         doc, body = self.doc, self.body
         lo, hi = self.clause(h.start)
-        if h.type == "Signing" and body.startswith("with", h.start) \
+        if h.type == "Signing" and body[h.start:h.start + 4].lower() == "with" \
                 and not _ENDED_WITH.search(body, max(lo, h.start - 90), h.start):
             return None  # "Hamas welcomed the deal with a statement calling for calm": no text of talks
         folded = doc.folded
@@ -1534,19 +1540,19 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         return got
 
     def org_head(self, r: Ref) -> bool:
-        """True when ``r`` heads the organisation named just before it ("the Institute of Oriental Studies,
-        headed by Vitaly Naumkin"): the head of that body, not of the event.
+        """True when ``r`` heads the body named just before it ("the Institute of Oriental Studies, headed by Vitaly
+        Naumkin", "the Russian Foreign Ministry, headed by Sergey Lavrov"): the head of that body, not of the event.
 
         Example: "talks hosted by the Institute of Oriental Studies, headed by Vitaly Naumkin" → Naumkin no role.
         """
         m = _HEADED_BY_AFTER_COMMA.search(self.body, max(0, r.start - 20), r.start) \
-            if self.body[r.start - 3:r.start] == "by " else None
+            if self.body.rfind("by", max(0, r.start - 8), r.start) >= 0 else None
         if m is None:
             return False
         k = bisect.bisect_left(self.refs.starts, m.start()) - 1
         prev = self.refs[k] if k >= 0 else None
         return prev is not None and prev.end == m.start() \
-            and all(self.idx.type_of(i) == "Organization" for i in prev.iris)
+            and all(self.idx.type_of(i) not in _NOT_BODIES for i in prev.iris)
 
     def apposition_in(self, lo: int, hi: int) -> bool:
         """True when a reference starting in ``[lo, hi)`` is an ``apposition_org`` (all found once per document)."""

@@ -614,14 +614,29 @@ def _apposed_name(doc: Doc, owner: list[int | None], spans: list[_Span], i: int)
         return None
     if owner[m] is not None:
         s = spans[owner[m]]
-        return m if s.type == "Person" and s.first == m else None
-    run = _name_run(doc, owner, m)
-    if run is None:
+        last = s.last if s.type == "Person" and s.first == m else None
+    else:
+        run = _name_run(doc, owner, m)
+        last = run[1] if run else None
+    if last is None:
         return None
-    end = tokens[run[1] - 1].end
-    if body[end:end + 1] in (",", ".", ";") or (run[1] < len(tokens) and tokens[run[1]].low in _AFTER_APPOSED):
-        return m
-    return None
+    end = tokens[last - 1].end
+    if body.startswith(",", end):
+        return m  # set off on both sides: "the justice minister, Ali Abu Diak, said"
+    if not (body[end:end + 1] in (".", ";") or (last < len(tokens) and tokens[last].low in _AFTER_APPOSED)):
+        return None
+    # closed by a full stop or a speech verb only: the title phrase must open its sentence ("The chairman of the
+    # committee, Hanna Nasser said"), not end an opening phrase ("In a letter to the judge, Human Rights Watch said")
+    det = tokens[b - 1]
+    sent = doc.sentence_at(det.start)
+    return m if det.low != "s" and not body[sent.start:det.start].strip(" \"“'‘") else None
+
+
+#: Words of organisation names, never of a personal name (``_led_by``).
+_NOT_PERSONAL = frozenset("""
+without borders relief quartet watch international committees forces nations cross crescent middle east west
+group groups brigades army police guards popular resistance islamic national united arab european union league
+""".split()) | frozenset(ORG_HEADS)
 
 
 def _led_by(doc: Doc, owner: list[int | None], add) -> None:
@@ -633,8 +648,9 @@ def _led_by(doc: Doc, owner: list[int | None], add) -> None:
             continue
         run = _name_run(doc, owner, k + 1)
         if run is None or (run[1] < len(tokens) and tokens[run[1]].text[0].isupper()
-                           and _gap(body, tokens, run[1]) == " "):
-            continue
+                           and _gap(body, tokens, run[1]) == " ") \
+                or any(t.low in _NOT_PERSONAL for t in tokens[run[0]:run[1]]):
+            continue  # "a convoy led by Doctors Without Borders", "talks led by Middle East Quartet"
         label = body[tokens[run[0]].start:tokens[run[1] - 1].end]
         add(_Span(run[0], run[1], mint_iri("entity", label), label, "Person", False, "led-by", 0.7))
 

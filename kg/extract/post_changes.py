@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.document import Doc
+from kg.extract.event_links import publication_day
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.records import Event, Participant, TimeSpec
 from kg.extract.refs import Ref, Refs
@@ -54,7 +55,15 @@ _TENURE = re.compile(r"\b(?:had|has|have)\s+(?:led|headed|chaired)\b", re.IGNORE
 _GAP = re.compile(r"(?:\s*,\s*(?:who|which)\s+)?\s*(?:(?:also|then|later|first)\s+)?")
 _MOVEMENT = re.compile(r"\s+the\s+(?:movement|group|party|organi[sz]ation|faction)\b", re.IGNORECASE)
 _POST_AFTER = re.compile(r"\s+(?:as\s+)?(?:the\s+|its\s+|a\s+)?(?:new\s+|acting\s+|interim\s+)?(?:[\w-]+\s+){0,2}?"
-                         rf"(?:{_POST_WORDS}|minister|ministry|portfolio)(?!\s+to\b)", re.IGNORECASE)
+                         rf"(?:{_POST_WORDS}|minister|ministry|portfolio)(?![’']s\b)(?!\s+to\b)", re.IGNORECASE)
+#: What may follow the post named after "became/becomes/returns as/takes": the end of the clause or a phrase of
+#: the post ("… prime minister in 2007", "… finance minister, and …"), not a verb ("returns as the ministry faces").
+_POST_END = re.compile(r"(?:\s+(?:prime|foreign|finance|interior|minister|ministry|portfolio|leader|chief|head|chairman"
+                       r"|president|secretary|general|speaker))*"  # the rest of "deputy prime minister"
+                       r"(?:\s+(?:of|for|at|in|on|and|after|since|until|from|with|under|when|following|once)\b"
+                       r"|\s*(?:[,.;:)]|$))", re.IGNORECASE)
+#: A condition before a present post change: "If Hamas wins, X becomes prime minister".
+_CONDITION = re.compile(r"\b(?:if|unless|should|once|whether)\b", re.IGNORECASE)
 _TO_TASK = re.compile(r"\s+to\s+(?!the\s+post\b)[a-z]+\b")
 #: First words of the patterns above (lower case, as tokens): the scan tries them only there.
 _SUBJECT_STARTS = frozenset({"succeeded", "succeeds", "replaced", "replaces", "became", "becomes", "took", "takes",
@@ -81,8 +90,10 @@ def post_changes(doc: Doc, idx: ReferenceIndex, refs: Refs) -> list[Event]:
                 if not times:
                     continue
             time = min(times, key=lambda t: abs(t.start - m.end())).spec if times else None
-            if time is None and doc.published and _PRESENT_TAKES.match(m.group()):
-                time = TimeSpec("", "day", doc.published, doc.published)  # "X becomes deputy prime minister": today
+            if _PRESENT_TAKES.match(m.group()):
+                if _CONDITION.search(body, s.start, m.start()):
+                    continue  # "If Hamas wins, X becomes prime minister": no change reported
+                time = time or publication_day(doc.published)  # "X becomes deputy prime minister": the day reported
             org = _org_after(idx, refs, m.end(), s.end) or next(
                 (t.org for t in doc.titles if t.person == person.iris[0] and s.start <= t.start < s.end), None)
             label = idx.label(person.iris[0])
@@ -109,7 +120,8 @@ def _takes_post(body: str, m: re.Match[str], pattern: re.Pattern[str], idx: Refe
         nxt = refs.starting(m.end(), m.end() + 3)
         return bool(nxt) and idx.type_of(nxt[0].iris[0]) == "Person"
     if verb.startswith(("became", "becomes", "took", "takes", "return")):
-        return bool(_POST_AFTER.match(body, m.end()))
+        post = _POST_AFTER.match(body, m.end())
+        return bool(post) and bool(_POST_END.match(body, post.end()))
     return not _TO_TASK.match(body, m.end())
 
 

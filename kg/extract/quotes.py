@@ -61,7 +61,7 @@ _BEFORE = re.compile(rf"(?P<who>[^\"“”.;]{{1,90}}?)\s+(?:{SPEECH_VERBS})(?P<
 _INDIRECT_END = re.compile(rf",\s+(?P<who>[^,\"“”]{{1,120}}?)\s+(?P<verb>{SPEECH_VERBS})(?P<tail>\s+(?:on|late\s+on|"
                            rf"early\s+on)\s+[A-Z]\w+|\s+(?:yesterday|today|(?:in|to)\s+(?:(?!\bthat\b)[^.,]){{1,60}}))?"
                            # "…, X said on Tuesday, as Lavrov received the delegations": a clause of circumstance
-                           rf"(?:,\s+(?:as|while|when)\s+[^\"“”]{{1,200}}?)?\s*[.!]?$")
+                           rf"(?:,\s+(?:as|while|when)\s+(?![^\"“”]*\b(?:{SPEECH_VERBS})\b)[^\"“”]{{1,200}}?)?\s*[.!]?$")
 #: Verbs that report what someone said without a speech verb ("Hamas welcomed the decree", "called the
 #: takeover a coup", "described it as …", "expressed regret"); "called off/a referendum" and "dismissed" are
 #: acts, not words, unless "dismissed X as …" (a judgement).
@@ -90,17 +90,21 @@ _RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|that|when)\b")
 _CLAUSE_AFTER_TIME = re.compile(r"\s*(?:,|\s(?:that|it|he|she|they|we|the|a|an|its|his|her|their|there)\b)")
 _TO_OR_THAT = re.compile(r"\b(?:to|that|as)\b")
 _NOT_SUBJECT = re.compile(r"\b(?:who|which|that|to|not|never|whether|it\s+was)\s*$|\bbeen\s*$")
-_CONTENT_LEAD = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s*|(?:yesterday|today)\s*)?"
+#: "on Monday", "late on Saturday", "on Jan. 28, 2019" right after a speech verb.
+_ON_DAY = (r"(?:late\s+|early\s+)?on\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+           r"(?:,?\s+\d{4}\b)?|[A-Z]\w+)")
+_CONTENT_LEAD = re.compile(rf"\s*(?:{_ON_DAY}\s*|(?:yesterday|today)\s*)?"
                            r"(?:in\s+an?\s+(?:joint\s+|brief\s+|written\s+|televised\s+|[\w-]+\s+)?(?:statement|speech"
-                           r"|interview|address|message|letter)\s*)?(?:(?:late\s+|early\s+)?on\s+[A-Z]\w+\s*)?"
+                           rf"|interview|address|message|letter)\s*)?(?:{_ON_DAY}\s*)?"
                            r"(?:that\s+)?[:,]?\s*")
 _THAT = re.compile(r"\bthat\s+")
 #: Verbs that report words only with a "that" clause (or a colon) after them.
 _NEEDS_THAT = frozenset("announced announces continued concluded recalled hopes hoped believes believed".split())
 #: "announced that", "announced on Monday / in July / last week / on Jan. 28, 2019 that".
-_THAT_NEXT = re.compile(r"\s*(?:(?:late\s+|early\s+)?(?:on|in|last|earlier|this)\s+(?:[A-Z][\w.]*|week|month|year)"
-                        r"(?:\s+\d{1,4})?(?:,?\s+\d{4})?,?\s+)?(?:that\b|:)")
-_TIME_TAIL = re.compile(r"\s+(?:late\s+|early\s+)?on\s+[A-Z]\w+|\s+(?:yesterday|today)")
+_THAT_NEXT = re.compile(r"\s*(?:(?:late\s+|early\s+)?(?:on|in|last|earlier|this)\s+"
+                        r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+                        r"|week|month|year)(?:\s+\d{1,4})?(?:,?\s+\d{4})?,?\s+)?(?:that\b|:)\s*")
+_TIME_TAIL = re.compile(rf"\s+{_ON_DAY}|\s+(?:yesterday|today)")
 _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|stressing|noting)\s+(?:that\s+)?")
 #: A finite verb (regular past tense or a common irregular one), used to find the main verb of a clause.
 _FINITE = re.compile(r"(?<![\w’'-])(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:[a-z]+ed|held|told|made"
@@ -395,10 +399,13 @@ def _subject_verb(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list
         if not who:
             continue
         c0 = m.end()
-        rest = text[c0:]
-        lead = _CONTENT_LEAD.match(rest)
-        if lead:
-            c0 += lead.end()
+        needs_that = _THAT_NEXT.match(text, c0) if verb in _NEEDS_THAT else None
+        if needs_that:
+            c0 = needs_that.end()  # "announced in July that …": what was said starts after "that"
+        else:
+            lead = _CONTENT_LEAD.match(text[c0:])
+            if lead:
+                c0 += lead.end()
         if _SPEECH.fullmatch(verb) or verb.startswith(("told", "tell")):
             that = _THAT.search(text, c0, min(len(text), c0 + 80)) if verb.startswith(("told", "tell")) else None
             if that:
@@ -465,10 +472,12 @@ def speaker_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[str
     return who[0] if who else None
 
 
-def _own_title(doc: Doc, m: Mention) -> bool:
-    """True when the preposition before the person ``m`` belongs to the person's own title: "Ambassador to Russia
-    Abdel Hafiz Nofal" (the title ends in the 30 characters before the name), not "a spokesman for Abbas"."""
-    return m.type == "Person" and any(t.person == m.entity and m.start - 30 <= t.end <= m.start for t in doc.titles)
+def _own_title(doc: Doc, m: Mention, prep: int) -> bool:
+    """True when the preposition at ``prep`` before the person ``m`` belongs to the person's own title, which starts
+    before it: "Ambassador to Russia Abdel Hafiz Nofal", not "a spokesman for Abbas" or "a source close to Prime
+    Minister Rami Hamdallah"."""
+    return m.type == "Person" and any(t.person == m.entity and t.start < prep and t.end <= m.start
+                                      for t in doc.titles)
 
 
 def speakers_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[tuple[str, str], ...]:
@@ -498,7 +507,8 @@ def speakers_in(doc: Doc, idx: ReferenceIndex, start: int, end: int) -> tuple[tu
         for m in ms:  # "a spokesman for Hamas", "a spokesman for the Egyptian Foreign Ministry"
             if start + principal.end() <= m.start <= start + principal.end() + 16:
                 return ((m.entity, m.label),)
-    free = [m for m in ms if not _UNDER_PREP.search(body, max(start, m.start - 30), m.start) or _own_title(doc, m)]
+    free = [m for m in ms if not (prep := _UNDER_PREP.search(body, max(start, m.start - 30), m.start))
+            or _own_title(doc, m, prep.start())]
     persons = [m for m in free if m.type == "Person"]
     if persons:
         joint = [persons[0]]  # "Abbas and Hamas leader Khaled Meshaal declared …": both speak

@@ -381,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     out_dir = args.dir.resolve()
     src = out_dir / "src"
+    if not any(not f.name.startswith("_") for f in src.glob("*.yaml")):
+        print(f"no annotation sources (*.yaml) in {src}", file=sys.stderr)
+        return 2  # a mistyped --dir must not pass --check by checking nothing
     if args.show:
         show(args.show, src)
         return 0
