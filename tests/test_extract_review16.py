@@ -131,3 +131,18 @@ def test_annotate_tool_refuses_a_folder_without_sources(tmp_path) -> None:
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     assert mod.main(["--dir", str(tmp_path / "missing"), "--check"]) == 2
+
+
+def test_a_title_set_off_keeps_the_body_its_phrase_ends_with() -> None:
+    x = run(DOMAIN + "The chairman of the Central Elections Commission, Hanna Nasir, said the vote would go ahead.")
+    (s,) = of_type(x, "Statement")
+    assert s.speaker_affiliation == ID + "org/central-elections-commission"
+    # "the head of the Hamas delegation" names no body of a post: Hamas is his side, not a post he holds
+    x = run(DOMAIN + "The head of the Hamas delegation, Saleh al-Arouri, said the talks went well.")
+    assert of_type(x, "PostHolding") == []
+
+
+def test_we_in_a_quote_signs_for_the_speakers_side() -> None:
+    x = run(DOMAIN + "“We agreed on a joint statement,” Hamas leader Ismail Haniyeh said on Tuesday.", "2019-02-12")
+    (s,) = of_type(x, "Signing")
+    assert roles(s) == {("signatory", ID + "party/hamas")}

@@ -1064,6 +1064,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             participants = as_participants(rel_winner, "winner")  # "the elections (that) Hamas won"
             modality = "actual"  # won, so held: "never accepted the elections Hamas won" denies the acceptance
         participants += self.object_roles(h, lo, hi)
+        if h.type == "Signing" and not participants and (we := self.we_side(h.start)):
+            participants = [Participant("signatory", we, self.idx.label(we))]  # "“We agreed on a joint …,” X said"
         conv = apply_conventions(h.type, body, self.refs, h.start, h.end, lo, hi, participants,
                                  body[governor.start():governor.end()] if governor else None)
         if conv is None:

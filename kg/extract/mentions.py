@@ -533,8 +533,10 @@ def _titled_persons(doc: Doc, idx: ReferenceIndex, spans: list[_Span], owner: li
         k = _apposed_name(doc, owner, spans, i)
         if k is not None:
             person = _person_at(doc, idx, spans, owner, k, add)
-            if person is not None:
-                _add_title(doc, tokens, _title_start(tokens, owner, i), i + 1, spans[person], None)
+            if person is not None:  # "the chairman of the Central Elections Commission, X": the body the phrase
+                last = owner[k - 1] if k - 1 > i else None  # ends with ("the Hamas delegation" names no post's body)
+                org = spans[last].iri if last is not None and spans[last].type != "Person" else None
+                _add_title(doc, tokens, _title_start(tokens, owner, i), i + 1, spans[person], org)
                 continue
         # an appositive title: "Hani al-Masri, director of the Masarat Center"
         j, inner_org = i, None
