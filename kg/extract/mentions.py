@@ -13,7 +13,9 @@ Rules, in order (a token belongs to at most one mention):
    city that is ``rec:capitalOf`` the state; "Egyptian-brokered", "Egyptian officials" → the state;
 3. capitalised names ending in an organisation head ("… Movement", "… Center for …") → unlinked org;
 4. a title before a name ("analyst John Smith", "Spokeswoman Maria Zakharova", "Ambassador to Russia X",
-   "President-elect X") or after it ("Hani al-Masri, director of …", "X, a Fatah spokesman") → the person
+   "President-elect X"), before a name set off by commas ("the justice minister, Ali Abu Diak,") or after a
+   name ("Hani al-Masri, director of …", "X, a Fatah spokesman"), and a name after "headed/led/chaired by" → the
+   person
    (reference or unlinked) plus a ``TitleInfo``; an unknown body in a reference person's title is the
    organisation of their post ("Foreign Ministry spokeswoman Maria Zakharova"); "X Y of <party>" → a person;
 5. a person's surname alone later in the article ("Zakharova stressed") → that person;
