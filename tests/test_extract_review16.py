@@ -146,3 +146,9 @@ def test_we_in_a_quote_signs_for_the_speakers_side() -> None:
     x = run(DOMAIN + "“We agreed on a joint statement,” Hamas leader Ismail Haniyeh said on Tuesday.", "2019-02-12")
     (s,) = of_type(x, "Signing")
     assert roles(s) == {("signatory", ID + "party/hamas")}
+
+
+def test_the_speaker_of_a_report_is_no_participant_of_the_meeting_reported() -> None:
+    x = run(DOMAIN + "Saeb Erekat, the PLO secretary general, said Fatah and Hamas met in Cairo on Monday.")
+    (m,) = of_type(x, "Meeting")
+    assert roles(m) == {("participant", ID + "party/fatah"), ("participant", ID + "party/hamas")}

@@ -1464,8 +1464,11 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         have = {p.entity for p in taken}
         out: list[Participant] = []
         lo, hi, holes = subclause(self.body, h.start, h.end, lo, hi, self.doc.folded)
+        q = self.doc.quote_at(h.start)  # "Saeb Erekat, the PLO secretary general, said the talks failed": who
+        said = (q.cue_start, q.start) if q is not None and 0 <= q.cue_start < q.start else (-1, -1)  # speaks
         for r in self.refs.inside(lo, h.start if before else hi):
             if not all(self.idx.type_of(i) in _FACTION_SIDE for i in r.iris) \
+                    or said[0] <= r.start < said[1] \
                     or any(a <= r.start < b for a, b in holes) \
                     or self.title_org_of_person(r) or self.apposition_org(r) or self.org_head(r) \
                     or _SPEAKER_AFTER.match(self.body, r.end, hi) \
