@@ -205,3 +205,17 @@ def test_a_post_taken_in_the_present_of_a_report() -> None:
     # a past "took the … ministry" keeps the time the text gives, or none
     (p,) = of_type(run(DOMAIN + "Salam Fayyad took the finance ministry.", "2007-03-17"), "PostHolding")
     assert p.time is None
+
+
+def test_a_clause_after_but_that_opens_with_a_speech_verb_is_the_subjects_statement() -> None:
+    body = DOMAIN + ("Abbas said on Saturday the council was dissolved. He did not say when the judges had reached "
+                     "their decision, but warned that, if Hamas continued to reject reconciliation, the leadership "
+                     "would act.")
+    got = [(roles(e), e.quote, e.time.earliest if e.time else None)
+           for e in of_type(run(body, "2018-12-23"), "Statement")]
+    abbas = {("speaker", ID + "person/mahmoud-abbas")}
+    assert got == [(abbas, "the council was dissolved", "2018-12-22"),
+                   (abbas, "if Hamas continued to reject reconciliation, the leadership would act", "2018-12-22")]
+    # no speech verb after "but": no statement
+    assert of_type(run(DOMAIN + "Abbas did not give a date, but dissolved the council.", "2018-12-23"),
+                   "Statement") == []

@@ -96,7 +96,7 @@ _ON_DAY = (r"(?:late\s+|early\s+)?on\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep
 _CONTENT_LEAD = re.compile(rf"\s*(?:{_ON_DAY}\s*|(?:yesterday|today)\s*)?"
                            r"(?:in\s+an?\s+(?:joint\s+|brief\s+|written\s+|televised\s+|[\w-]+\s+)?(?:statement|speech"
                            rf"|interview|address|message|letter)\s*)?(?:{_ON_DAY}\s*)?"
-                           r"(?:that\s+)?[:,]?\s*")
+                           r"(?:that\b\s*)?[:,]?\s*")
 _THAT = re.compile(r"\bthat\s+")
 #: Verbs that report words only with a "that" clause (or a colon) after them.
 _NEEDS_THAT = frozenset("announced announces continued concluded recalled hopes hoped believes believed".split())
@@ -111,6 +111,8 @@ _FINITE = re.compile(r"(?<![\w’'-])(?:(?:has|have|had|was|were|is|are|will|wou
                      r"|gave|took|met|sent|set|put|wrote|led|won|sought|brought|kept|left|began|said|says|came|went"
                      r"|saw|ran|spent|struck|stood|chose|hit)\b")
 _RELATIVE = re.compile(r",\s+who\s+$")
+#: The end of a sentence's subject: its first auxiliary or verb ("He did not say …", "Abbas warned …").
+_FIRST_VERB = re.compile(r"\s(?:did|does|do|has|had|have|was|is|were|are|would|will|could|[a-z]+ed|said|says|told)\b")
 #: Between two persons who speak together: "and", then at most a title ("and Hamas leader").
 _PERSON_AND = re.compile(r"\s*,?\s+and\s+(?:(?:[A-Z][\w'’.-]*|leader|chief|head|president|minister|official|deputy"
                          r"|prime|foreign|politburo|secretary-general|spokes(?:man|woman|person))\s+){0,5}")
@@ -252,12 +254,15 @@ def find_statements(doc: Doc, idx: ReferenceIndex) -> list[Event]:
         if end - s.start <= 12:
             continue
         for c_start, c_end in clauses(body, s.start, end):
-            events.extend(_indirect(doc, idx, c_start, body[c_start:c_end]))
+            events.extend(_indirect(doc, idx, c_start, body[c_start:c_end])
+                          or _but_clause(doc, idx, s.start, c_start, c_end))
     continue_dates(doc, events)
     return events
 
 
 #: A statement that goes on from the one before: "X added", "also said", "went on", or a pronoun speaker.
+#: A sentence whose subject is a pronoun for the speaker just quoted ("He did not say when …, but warned …").
+_PRONOUN_OPENS = re.compile(r"\s*(?:He|She|They|It)\s")
 _CONTINUED = re.compile(r"\b(?:added|adding|went\s+on|continued|also\s+(?:said|told|stressed|noted|warned|called))\b"
                         r"|^(?:He|She|It|They)\s+(?:also\s+)?(?:[a-z]+ed|said|told)\b"
                         r"|,\s+(?:he|she|it|they)\s+(?:also\s+)?(?:said|added)\b")
@@ -265,8 +270,9 @@ _CONTINUED = re.compile(r"\b(?:added|adding|went\s+on|continued|also\s+(?:said|t
 
 def continue_dates(doc: Doc, events: list[Event]) -> None:
     """A statement the text does not date (it took the report's day) continues the day of the last dated
-    statement of the same speaker(s) within the two sentences before: "Hamas said on Friday that … Hamas added
-    that …" → Friday. A perfect ("has said"), which the text does not date at all, stays undated.
+    statement of the same speaker(s) within the two sentences before, when it says so ("Hamas said on Friday that
+    … Hamas added that …" → Friday) or its sentence opens with a pronoun for them ("He did not say …, but warned
+    …"). A perfect ("has said"), which the text does not date at all, stays undated.
 
     Example:
         >>> from kg.articles.model import Article
@@ -287,7 +293,8 @@ def continue_dates(doc: Doc, events: list[Event]) -> None:
             continue
         if t.text:
             last[who] = (k, t)
-        elif who in last and k - last[who][0] <= 2 and _CONTINUED.search(sent.text):
+        elif who in last and k - last[who][0] <= 2 \
+                and (_CONTINUED.search(sent.text) or _PRONOUN_OPENS.match(sent.text)):
             prev = last[who][1]
             ev.time = TimeSpec("", prev.precision, prev.earliest, prev.latest)
 
@@ -327,6 +334,28 @@ def _indirect(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list[Eve
                           m.end("who")))
     if not found:
         found.extend(_subject_verb(doc, idx, offset, text))
+    return _indirect_events(doc, idx, offset, found)
+
+
+def _but_clause(doc: Doc, idx: ReferenceIndex, sent_start: int, c_start: int, c_end: int) -> list[Event]:
+    """"He did not say when …, but warned that …": a clause after ", but" that opens with a speech or report verb
+    says what the sentence's subject said (the subject: the words before its first verb, at most 60 characters).
+
+    Example: "Abbas did not give a date, but warned that the council would go" → a statement of Abbas.
+    """
+    body = doc.body
+    if body[max(sent_start, c_start - 4):c_start].lower() != "but " or not _VERB.match(body, c_start, c_end):
+        return []
+    first = _FIRST_VERB.search(body, sent_start, min(c_start, sent_start + 61))
+    if first is None or first.start() <= sent_start:
+        return []
+    found = _subject_verb(doc, idx, sent_start, body[sent_start:c_end],
+                          carried=(c_start - sent_start, first.start() - sent_start))
+    return _indirect_events(doc, idx, sent_start, found)
+
+
+def _indirect_events(doc: Doc, idx: ReferenceIndex, offset: int, found: list[tuple]) -> list[Event]:
+    """Statements (and their quotes) for the (speakers, content, cue and time spans) ``found`` in a clause."""
     events = []
     for who, c0, c1, w0, w1, t0, t1 in found:
         quote = Quote(offset + c0, offset + c1, "indirect", who[0][0], who[0][1], offset + w0, offset + w1,
@@ -370,12 +399,17 @@ def _statement_time_span(doc: Doc, offset: int, text: str, verb: re.Match[str], 
     return verb.end(), verb.end()
 
 
-def _subject_verb(doc: Doc, idx: ReferenceIndex, offset: int, text: str) -> list[tuple]:
-    """"X said (that) …", "X welcomed …", "X told reporters that …" and "X did …, saying …" in a clause."""
-    for m in _VERB.finditer(text):
-        if m.start() == 0 or m.start() > 260:
+def _subject_verb(doc: Doc, idx: ReferenceIndex, offset: int, text: str,
+                  carried: tuple[int, int] | None = None) -> list[tuple]:
+    """"X said (that) …", "X welcomed …", "X told reporters that …" and "X did …, saying …" in a clause. With
+    ``carried`` = (verb start, subject end), only the verb there counts and its subject is ``text[:subject end]``
+    (the sentence's subject for "…, but warned that …")."""
+    for m in _VERB.finditer(text, carried[0] if carried else 0):
+        if carried and m.start() != carried[0]:
             break
-        who_text = text[:m.start()]
+        if not carried and (m.start() == 0 or m.start() > 260):
+            break
+        who_text = text[:carried[1]] if carried else text[:m.start()]
         verb = m.group("verb")
         if verb in _NEEDS_THAT and not _THAT_NEXT.match(text, m.end()):
             continue  # "announced the decision", "continued its campaign" are acts; "announced that …" is words
