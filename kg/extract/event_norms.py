@@ -37,8 +37,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.extract.event_context import FACTION_TYPES
 from kg.extract.lexicon import ReferenceIndex
 from kg.extract.records import Event, Participant, TimeSpec
+from kg.extract.text import ID_BASE
 
 #: Roles kept per (type, modality); a missing entry keeps every role.
 KEPT_ROLES: dict[tuple[str, str], frozenset[str]] = {
@@ -78,8 +80,7 @@ def capitals(idx: ReferenceIndex) -> dict[str, str]:
     return cached[1]
 
 
-_PALESTINE = "https://w3id.org/reconciliation-kg/id/state/palestine"
-_FACTION_TYPES = ("Party", "UmbrellaOrganization")
+_PALESTINE = ID_BASE + "state/palestine"
 
 
 def actor_side(idx: ReferenceIndex, iri: str) -> tuple[str, str] | None:
@@ -93,12 +94,12 @@ def actor_side(idx: ReferenceIndex, iri: str) -> tuple[str, str] | None:
     if kind == "Person":
         sides = [actor_side(idx, p.org) for p in idx.posts.get(iri, []) if p.org]
         known = [s for s in sides if s]
-        for kinds in (("Party",), _FACTION_TYPES):  # his party before an umbrella (Abbas: Fatah, not the PLO)
+        for kinds in (("Party",), FACTION_TYPES):  # his party before an umbrella (Abbas: Fatah, not the PLO)
             side = next((s for s in known if s[0] == "palestinian" and idx.type_of(s[1]) in kinds), None)
             if side:
                 return side
         return next((s for s in known if s[0] == "palestinian"), None) or (known[0] if known else None)
-    if kind in _FACTION_TYPES:
+    if kind in FACTION_TYPES:
         return ("palestinian", iri)
     state = idx.state_of(iri)
     if state is None:

@@ -128,8 +128,6 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
 #: Between two crossings of a list: "… crossing with Egypt, the …", "… goods terminal and the …".
 _CROSSING_LIST = re.compile(r"(?:\s+[a-z]+){0,2}(?:\s+with\s+[A-Z][\w-]*)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
                             r"(?:the\s+)?(?:[a-z]+\s+){0,2}")
-#: Actors that are no body with a head of their own for ``org_head`` (a party's leader leads its delegation).
-_NOT_BODIES = frozenset({"Person", "Party", "UmbrellaOrganization", "State"})
 #: "the Institute of Oriental Studies, headed by X": X heads the body just named (``org_head``); "chaired by" is
 #: left out on purpose: "a meeting of the Central Council, chaired by Abbas" — he chairs the meeting.
 _HEADED_BY_AFTER_COMMA = re.compile(r",\s+(?:headed|led)\s+by\s+$")
@@ -1557,7 +1555,8 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         k = bisect.bisect_left(self.refs.starts, m.start()) - 1
         prev = self.refs[k] if k >= 0 else None
         return prev is not None and prev.end == m.start() \
-            and all(self.idx.type_of(i) not in _NOT_BODIES for i in prev.iris)
+            and all(self.idx.type_of(i) not in _ACTOR_SIDE for i in prev.iris)  # a body, not a side (a party's
+        # leader leads its delegation)
 
     def apposition_in(self, lo: int, hi: int) -> bool:
         """True when a reference starting in ``[lo, hi)`` is an ``apposition_org`` (all found once per document)."""

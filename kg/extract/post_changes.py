@@ -49,7 +49,7 @@ _SUBJECT_TAKES = re.compile(r"\b(?:succeed(?:ed|s)|replac(?:ed|es)|became|become
 #: The person after the verb takes the post ("Hamas elected X as …", "Abbas named X").
 _OBJECT_TAKES = re.compile(r"\b(?:(?:re-)?elected|appointed|named|chose|chosen)\b(?=\s+[A-Z])")
 #: A post taken in the present of a news report ("X becomes …", "Y takes the foreign ministry"): the day reported.
-_PRESENT_TAKES = re.compile(r"(?:becomes|returns|takes)\b", re.IGNORECASE)
+_PRESENT_TAKES = ("becomes", "returns", "takes")
 #: "X, who had led Hamas since 1996": a tenure.
 _TENURE = re.compile(r"\b(?:had|has|have)\s+(?:led|headed|chaired)\b", re.IGNORECASE)
 _GAP = re.compile(r"(?:\s*,\s*(?:who|which)\s+)?\s*(?:(?:also|then|later|first)\s+)?")
@@ -90,7 +90,7 @@ def post_changes(doc: Doc, idx: ReferenceIndex, refs: Refs) -> list[Event]:
                 if not times:
                     continue
             time = min(times, key=lambda t: abs(t.start - m.end())).spec if times else None
-            if _PRESENT_TAKES.match(m.group()):
+            if m.group().lower().startswith(_PRESENT_TAKES):
                 if _CONDITION.search(body, s.start, m.start()):
                     continue  # "If Hamas wins, X becomes prime minister": no change reported
                 time = time or publication_day(doc.published)  # "X becomes deputy prime minister": the day reported
@@ -119,7 +119,7 @@ def _takes_post(body: str, m: re.Match[str], pattern: re.Pattern[str], idx: Refe
     if verb.startswith(("succeed", "replac")):
         nxt = refs.starting(m.end(), m.end() + 3)
         return bool(nxt) and idx.type_of(nxt[0].iris[0]) == "Person"
-    if verb.startswith(("became", "becomes", "took", "takes", "return")):
+    if verb.startswith(("became", "took", "returned", *_PRESENT_TAKES)):
         post = _POST_AFTER.match(body, m.end())
         return bool(post) and bool(_POST_END.match(body, post.end()))
     return not _TO_TASK.match(body, m.end())

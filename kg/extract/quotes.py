@@ -91,8 +91,9 @@ _CLAUSE_AFTER_TIME = re.compile(r"\s*(?:,|\s(?:that|it|he|she|they|we|the|a|an|i
 _TO_OR_THAT = re.compile(r"\b(?:to|that|as)\b")
 _NOT_SUBJECT = re.compile(r"\b(?:who|which|that|to|not|never|whether|it\s+was)\s*$|\bbeen\s*$")
 #: "on Monday", "late on Saturday", "on Jan. 28, 2019" right after a speech verb.
-_ON_DAY = (r"(?:late\s+|early\s+)?on\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
-           r"(?:,?\s+\d{4}\b)?|[A-Z]\w+)")
+#: A month name, whole or cut short ("January", "Jan.").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_ON_DAY = rf"(?:late\s+|early\s+)?on\s+(?:{_MONTH}\s+\d{{1,2}}\b(?:,?\s+\d{{4}}\b)?|[A-Z]\w+)"
 _CONTENT_LEAD = re.compile(rf"\s*(?:{_ON_DAY}\s*|(?:yesterday|today)\s*)?"
                            r"(?:in\s+an?\s+(?:joint\s+|brief\s+|written\s+|televised\s+|[\w-]+\s+)?(?:statement|speech"
                            rf"|interview|address|message|letter)\s*)?(?:{_ON_DAY}\s*)?"
@@ -102,7 +103,7 @@ _THAT = re.compile(r"\bthat\s+")
 _NEEDS_THAT = frozenset("announced announces continued concluded recalled hopes hoped believes believed".split())
 #: "announced that", "announced on Monday / in July / last week / on Jan. 28, 2019 that".
 _THAT_NEXT = re.compile(r"\s*(?:(?:late\s+|early\s+)?(?:on|in|last|earlier|this)\s+"
-                        r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+                        rf"(?:{_MONTH}|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
                         r"|week|month|year)(?:\s+\d{1,4})?(?:,?\s+\d{4})?,?\s+)?(?:that\b|:)\s*")
 _TIME_TAIL = re.compile(rf"\s+{_ON_DAY}|\s+(?:yesterday|today)")
 _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|stressing|noting)\s+(?:that\s+)?")
