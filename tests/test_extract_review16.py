@@ -152,3 +152,19 @@ def test_the_speaker_of_a_report_is_no_participant_of_the_meeting_reported() -> 
     x = run(DOMAIN + "Saeb Erekat, the PLO secretary general, said Fatah and Hamas met in Cairo on Monday.")
     (m,) = of_type(x, "Meeting")
     assert roles(m) == {("participant", ID + "party/fatah"), ("participant", ID + "party/hamas")}
+
+
+def handover_territories(body: str) -> list[str]:
+    return sorted((e.territory or "").rsplit("/", 1)[-1]
+                  for e in of_type(run(DOMAIN + body, "2017-11-01"), "Handover"))
+
+
+@pytest.mark.parametrize(("body", "territories"), [
+    ("Hamas handed over the Rafah crossing and closed the Erez crossing.", ["rafah-crossing"]),
+    ("Hamas handed over the Rafah crossing, kept the Erez crossing and closed the Kerem Shalom crossing.",
+     ["rafah-crossing"]),
+    ("Hamas handed over the Gaza Strip, the Rafah crossing and the Erez crossing to the PA.",
+     ["erez-crossing", "gaza-strip", "rafah-crossing"]),
+])
+def test_a_crossing_list_holds_only_crossings_and_keeps_a_territory_before_it(body: str, territories: list) -> None:
+    assert handover_territories(body) == territories

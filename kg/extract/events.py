@@ -126,8 +126,9 @@ _BY_ROLES = {"won": "winner", "brokered": "mediator", "mediated": "mediator", "s
              "overseen": "mediator", "supervised": "mediator", "attended": "participant", "routed": "agent",
              "ousted": "agent", "expelled": "agent", "overrun": "agent", "driven": "agent"}
 #: Between two crossings of a list: "… crossing with Egypt, the …", "… goods terminal and the …".
-_CROSSING_LIST = re.compile(r"(?:\s+[a-z]+){0,2}(?:\s+with\s+[A-Z][\w-]*)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
-                            r"(?:the\s+)?(?:[a-z]+\s+){0,2}")
+_CROSSING_WORDS = r"(?:crossings?|terminals?|goods|commercial|passenger|border|point)"
+_CROSSING_LIST = re.compile(rf"(?:\s+{_CROSSING_WORDS}){{0,2}}(?:\s+with\s+[A-Z][\w-]*)?"
+                            rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:{_CROSSING_WORDS}\s+){{0,2}}")
 #: "the Institute of Oriental Studies, headed by X": X heads the body just named (``org_head``); "chaired by" is
 #: left out on purpose: "a meeting of the Central Council, chaired by Abbas" — he chairs the meeting.
 _HEADED_BY_AFTER_COMMA = re.compile(r",\s+(?:headed|led)\s+by\s+$")
@@ -1105,9 +1106,10 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
             terr = [m for m in self.places_in(at, hi, ("Territory", "City", "BorderCrossing"))]
             ev.territory = terr[0].entity if terr else None
             crossings = self.crossing_list(h.start, hi) if h.type == "Handover" else []
-            if len(crossings) > 1:
-                ev.territory = crossings[0]
-                self.more_crossings.append((ev, crossings[1:]))
+            if len(crossings) > 1:  # "the Gaza Strip, the Rafah crossing and the Erez crossing": Gaza stays
+                if ev.territory is None or ev.territory in crossings:
+                    ev.territory, crossings = crossings[0], crossings[1:]
+                self.more_crossings.append((ev, crossings))
         for t in doc.times_in(max(lo, h.start - 90), h.start) if h.form == "noun" else ():
             if _SET_DATE_BEFORE.search(body, max(lo, t.start - 12), t.start) \
                     and _FOR_NOUN.fullmatch(body, t.end, h.start):  # "sets August 31 for completing elections"
