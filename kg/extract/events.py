@@ -706,7 +706,7 @@ class EventFinder(AgreementRules, TimeRules, GovernmentRules, ContextRules):
         """One handover per crossing named (the gold convention): "took over the Rafah crossing, the Kerem Shalom
         terminal and the Erez crossing" → copies of the first handover, over Kerem Shalom and over Erez."""
         kept = {id(ev) for ev in self.events}
-        out = []
+        out: list[Event] = []
         for ev, more in self.more_crossings:
             for crossing in more if id(ev) in kept else ():
                 twin = copy.deepcopy(ev)
